@@ -1,2 +1,18 @@
 //! `payback`: a Monte Carlo risk simulator for the decision between prompting a vendor's model,
 //! fine-tuning one, or training one from scratch.
+//!
+//! Data flows one way: a scenario file ([`config`]) becomes a checked [`scenario::Scenario`]
+//! whose numbers are [`inputs`]; the [`engine`] runs [`model`] trials in seeded parallel chunks
+//! and streams their outcomes into [`stats`] aggregators; [`report`] turns the aggregate into
+//! the summary and its renderings.
+
+pub mod cli;
+pub mod config;
+pub mod dist;
+pub mod engine;
+pub mod error;
+pub mod inputs;
+pub mod model;
+pub mod report;
+pub mod scenario;
+pub mod stats;

@@ -1,0 +1,536 @@
+//! From the raw file to a checked [`Scenario`]: parses every number's distribution, checks it
+//! against the field's range, registers it as an input under its dotted path, and checks the
+//! structure (one baseline, one way to give each quantity).
+
+use super::domain::{Domain, fmt_num};
+use super::raw::{Num, RawFile, RawItem, RawOption, RawProject, RawServing};
+use crate::dist::{self, Dist};
+use crate::error::InputError;
+use crate::inputs::{Inputs, Param};
+use crate::scenario::*;
+use std::ops::Range;
+use std::path::Path;
+use toml::Spanned;
+
+/// Builds scenarios from one file, reporting errors with the file's lines.
+pub struct Builder<'a> {
+    file: &'a Path,
+    src: &'a str,
+    inputs: Inputs,
+}
+
+type Result<T> = std::result::Result<T, InputError>;
+
+const COST: Domain = Domain::NON_NEGATIVE;
+const GROWTH: Domain = Domain::closed(-1.0, 1.0, "a monthly growth rate in [-1, 1]");
+const PRICE_CHANGE: Domain = Domain::closed(-1.0, 10.0, "a yearly price change in [-1, 10]");
+const DISCOUNT: Domain = Domain::closed(0.0, 1.0, "an annual rate in [0, 1]");
+const DAYS: Domain = Domain::closed(1.0, 31.0, "a number of days in [1, 31]");
+const HOURS: Domain = Domain::closed(1.0, 744.0, "a number of hours in [1, 744]");
+const RAMP: Domain = Domain::closed(0.0, MAX_HORIZON_MONTHS as f64, "months in [0, 600]");
+const CONTINGENCY: Domain = Domain::closed(0.0, 10.0, "a share in [0, 10]");
+const SEED_MAX: f64 = 9_007_199_254_740_992.0; // 2^53: every integer below is exact in TOML and JSON
+
+impl<'a> Builder<'a> {
+    /// A builder for the file `file` whose text is `src`.
+    pub fn new(file: &'a Path, src: &'a str) -> Self {
+        Builder {
+            file,
+            src,
+            inputs: Inputs::default(),
+        }
+    }
+
+    /// Checks the raw file and builds the scenario.
+    pub fn build(mut self, raw: RawFile) -> Result<Scenario> {
+        let s = &raw.scenario;
+        let name = s.name.get_ref().trim().to_string();
+        if name.is_empty() {
+            return Err(self.error(Some(s.name.span()), "scenario.name", "must not be empty"));
+        }
+        let currency = s
+            .currency
+            .as_ref()
+            .map_or_else(|| "USD".to_string(), |c| c.get_ref().trim().to_string());
+        let horizon_months = self.integer(
+            &s.horizon_months,
+            "scenario.horizon_months",
+            1,
+            MAX_HORIZON_MONTHS as u64,
+        )? as u32;
+        let discount_rate = self.setting(
+            s.discount_rate.as_ref(),
+            "scenario.discount_rate",
+            0.0,
+            DISCOUNT,
+        )?;
+        let trials = match &s.trials {
+            Some(n) => self.integer(n, "scenario.trials", 1, MAX_TRIALS)?,
+            None => 1_000_000,
+        };
+        let seed = match &s.seed {
+            Some(n) => self.integer(n, "scenario.seed", 0, SEED_MAX as u64)?,
+            None => 42,
+        };
+        let days_per_month = self.setting(
+            s.days_per_month.as_ref(),
+            "scenario.days_per_month",
+            30.0,
+            DAYS,
+        )?;
+        let hours_per_month = self.setting(
+            s.hours_per_month.as_ref(),
+            "scenario.hours_per_month",
+            720.0,
+            HOURS,
+        )?;
+
+        let workload = self.workload(&raw)?;
+        let mut options = Vec::new();
+        let mut baselines = Vec::new();
+        for (key, option) in raw.options.get_ref() {
+            if option.get_ref().baseline == Some(true) {
+                baselines.push(options.len());
+            }
+            options.push(self.option(key, option)?);
+        }
+        let options_span = Some(raw.options.span());
+        if options.len() < 2 {
+            return Err(self.error(
+                options_span,
+                "options",
+                format!(
+                    "found {} option(s); a scenario needs at least two: the baseline \
+                     (baseline = true) and a candidate",
+                    options.len()
+                ),
+            ));
+        }
+        let baseline = match baselines.as_slice() {
+            [one] => *one,
+            [] => {
+                return Err(self.error(
+                    options_span,
+                    "options",
+                    "no option has baseline = true; mark exactly one (the status quo)",
+                ));
+            }
+            many => {
+                let names: Vec<_> = many.iter().map(|&i| options[i].name.as_str()).collect();
+                return Err(self.error(
+                    options_span,
+                    "options",
+                    format!(
+                        "{} options have baseline = true ({}); exactly one may",
+                        many.len(),
+                        names.join(", ")
+                    ),
+                ));
+            }
+        };
+        if options[baseline].project.is_some() {
+            let name = &options[baseline].name;
+            let span = raw.options.get_ref()[name.as_str()].span();
+            return Err(self.error(
+                Some(span),
+                &format!("options.{name}.project"),
+                "the baseline is the status quo and has no project; move the project to a \
+                 candidate",
+            ));
+        }
+        Ok(Scenario {
+            name,
+            currency,
+            horizon_months,
+            discount_rate,
+            trials,
+            seed,
+            days_per_month,
+            hours_per_month,
+            inputs: self.inputs,
+            workload,
+            options,
+            baseline,
+        })
+    }
+
+    fn workload(&mut self, raw: &RawFile) -> Result<Workload> {
+        let w = &raw.workload;
+        let (volume, per_day) = match (&w.events_per_day, &w.events_per_month) {
+            (Some(v), None) => (self.param(v, "workload.events_per_day", COST)?, true),
+            (None, Some(v)) => (self.param(v, "workload.events_per_month", COST)?, false),
+            (Some(_), Some(v)) => {
+                return Err(self.error(
+                    Some(v.span()),
+                    "workload.events_per_month",
+                    "give events_per_day or events_per_month, not both",
+                ));
+            }
+            (None, None) => {
+                return Err(self.error(
+                    None,
+                    "workload",
+                    "missing the volume: give events_per_day or events_per_month",
+                ));
+            }
+        };
+        let growth = self.param_or(
+            w.growth_per_month.as_ref(),
+            "workload.growth_per_month",
+            0.0,
+            GROWTH,
+        )?;
+        Ok(Workload {
+            volume,
+            per_day,
+            growth,
+        })
+    }
+
+    fn option(&mut self, name: &str, spanned: &Spanned<RawOption>) -> Result<OptionSpec> {
+        let o = spanned.get_ref();
+        let at = |field: &str| format!("options.{name}.{field}");
+        let direct = match &o.cost_per_event {
+            None => DirectCost::None,
+            Some(v) => self.direct_cost(v, &at("cost_per_event"))?,
+        };
+        let price_change_per_year = o
+            .price_change_per_year
+            .as_ref()
+            .map(|v| self.param(v, &at("price_change_per_year"), PRICE_CHANGE))
+            .transpose()?;
+        let mut errors = Vec::new();
+        for (bucket, b) in o.errors.iter().flatten() {
+            let path = at(&format!("errors.{bucket}"));
+            errors.push(ErrorBucket {
+                name: bucket.clone(),
+                rate: ErrorRate::Rate(self.param(
+                    &b.get_ref().rate,
+                    &format!("{path}.rate"),
+                    Domain::PROBABILITY,
+                )?),
+                cost: self.param(&b.get_ref().cost, &format!("{path}.cost"), COST)?,
+            });
+        }
+        match (&o.accuracy, &o.error_cost) {
+            (Some(acc), Some(cost)) => {
+                if !errors.is_empty() {
+                    return Err(self.error(
+                        Some(acc.span()),
+                        &at("accuracy"),
+                        "give either accuracy (with error_cost) or errors.NAME buckets, not both",
+                    ));
+                }
+                errors.push(ErrorBucket {
+                    name: "errors".into(),
+                    rate: ErrorRate::Accuracy(self.param(
+                        acc,
+                        &at("accuracy"),
+                        Domain::PROBABILITY,
+                    )?),
+                    cost: self.param(cost, &at("error_cost"), COST)?,
+                });
+            }
+            (Some(acc), None) => {
+                return Err(self.error(
+                    Some(acc.span()),
+                    &at("accuracy"),
+                    "accuracy needs error_cost (the cost of one error)",
+                ));
+            }
+            (None, Some(cost)) => {
+                return Err(self.error(
+                    Some(cost.span()),
+                    &at("error_cost"),
+                    "error_cost needs accuracy (the share of events handled correctly)",
+                ));
+            }
+            (None, None) => {}
+        }
+        let review = match &o.review {
+            None => None,
+            Some(r) => Some(Review {
+                rate: self.param(&r.rate, &at("review.rate"), Domain::PROBABILITY)?,
+                cost: self.param(&r.cost, &at("review.cost"), COST)?,
+            }),
+        };
+        let labour = match &o.labour {
+            None => None,
+            Some(l) => Some(Labour {
+                seconds: self.param(&l.seconds, &at("labour.seconds"), COST)?,
+                hourly: self.param(&l.hourly, &at("labour.hourly"), COST)?,
+            }),
+        };
+        let mut monthly = Vec::new();
+        for (item, v) in o.monthly.iter().flatten() {
+            monthly.push((
+                item.clone(),
+                self.param(v, &at(&format!("monthly.{item}")), COST)?,
+            ));
+        }
+        let serving = o
+            .serving
+            .as_ref()
+            .map(|s| self.serving(s, &at("serving")))
+            .transpose()?;
+        let mut benefits = Vec::new();
+        for (benefit, b) in o.benefits.iter().flatten() {
+            let path = at(&format!("benefits.{benefit}"));
+            benefits.push(Benefit {
+                name: benefit.clone(),
+                monthly: self.param(&b.monthly, &format!("{path}.monthly"), COST)?,
+                ramp_months: self.param_or(
+                    b.ramp_months.as_ref(),
+                    &format!("{path}.ramp_months"),
+                    0.0,
+                    RAMP,
+                )?,
+            });
+        }
+        let project = o
+            .project
+            .as_ref()
+            .map(|p| self.project(p, &at("project")))
+            .transpose()?;
+        Ok(OptionSpec {
+            name: name.to_string(),
+            direct,
+            price_change_per_year,
+            errors,
+            review,
+            labour,
+            monthly,
+            serving,
+            benefits,
+            project,
+        })
+    }
+
+    /// `cost_per_event`: a number or distribution, or a token table.
+    fn direct_cost(&mut self, v: &Num, path: &str) -> Result<DirectCost> {
+        let Some(table) = v
+            .get_ref()
+            .as_table()
+            .filter(|t| t.contains_key("tokens_in"))
+        else {
+            return Ok(DirectCost::PerEvent(self.param(v, path, COST)?));
+        };
+        const KEYS: [&str; 4] = ["tokens_in", "tokens_out", "price_in", "price_out"];
+        if let Some(key) = table.keys().find(|k| !KEYS.contains(&k.as_str())) {
+            return Err(self.error(
+                Some(v.span()),
+                &format!("{path}.{key}"),
+                format!(
+                    "unknown field `{key}`; a token-priced cost has {}",
+                    KEYS.join(", ")
+                ),
+            ));
+        }
+        let mut part = |key: &str| -> Result<Param> {
+            let value = table.get(key).ok_or_else(|| {
+                self.error(
+                    Some(v.span()),
+                    &format!("{path}.{key}"),
+                    format!("missing; a token-priced cost needs {}", KEYS.join(", ")),
+                )
+            })?;
+            let spanned = Spanned::new(v.span(), value.clone());
+            self.param(&spanned, &format!("{path}.{key}"), COST)
+        };
+        Ok(DirectCost::Tokens {
+            tokens_in: part("tokens_in")?,
+            tokens_out: part("tokens_out")?,
+            price_in: part("price_in")?,
+            price_out: part("price_out")?,
+        })
+    }
+
+    fn serving(&mut self, spanned: &Spanned<RawServing>, path: &str) -> Result<Serving> {
+        let s = spanned.get_ref();
+        let hourly = self.param(&s.hourly, &format!("{path}.hourly"), COST)?;
+        let instances = match (&s.instances, &s.capacity_per_instance) {
+            (Some(n), None) => {
+                if let Some(m) = &s.min_instances {
+                    return Err(self.error(
+                        Some(m.span()),
+                        &format!("{path}.min_instances"),
+                        "min_instances goes with capacity_per_instance, not with a fixed instance count",
+                    ));
+                }
+                Instances::Fixed(self.param(n, &format!("{path}.instances"), COST)?)
+            }
+            (None, Some(c)) => Instances::Capacity {
+                capacity_per_instance: self.param(
+                    c,
+                    &format!("{path}.capacity_per_instance"),
+                    Domain::POSITIVE,
+                )?,
+                min_instances: self.param_or(
+                    s.min_instances.as_ref(),
+                    &format!("{path}.min_instances"),
+                    1.0,
+                    COST,
+                )?,
+            },
+            (Some(_), Some(c)) => {
+                return Err(self.error(
+                    Some(c.span()),
+                    path,
+                    "give instances (a fixed count) or capacity_per_instance (scaling with volume), not both",
+                ));
+            }
+            (None, None) => {
+                return Err(self.error(
+                    Some(spanned.span()),
+                    path,
+                    "missing the instance count: give instances or capacity_per_instance",
+                ));
+            }
+        };
+        Ok(Serving { hourly, instances })
+    }
+
+    fn project(&mut self, p: &RawProject, path: &str) -> Result<Project> {
+        let at = |field: &str| format!("{path}.{field}");
+        let mut project = Project {
+            build_months: self.param_or(p.build_months.as_ref(), &at("build_months"), 0.0, COST)?,
+            success: self.param_or(p.success.as_ref(), &at("success"), 1.0, Domain::PROBABILITY)?,
+            contingency: self.param_or(
+                p.contingency.as_ref(),
+                &at("contingency"),
+                0.0,
+                CONTINGENCY,
+            )?,
+            planned_runs: self.param_or(p.planned_runs.as_ref(), &at("planned_runs"), 0.0, COST)?,
+            failed_runs: self.param_or(p.failed_runs.as_ref(), &at("failed_runs"), 0.0, COST)?,
+            cost_per_run: self.param_or(p.cost_per_run.as_ref(), &at("cost_per_run"), 0.0, COST)?,
+            items: Vec::new(),
+        };
+        for (name, item) in p.items.iter().flatten() {
+            let item_path = at(&format!("items.{name}"));
+            project.items.push(self.item(name, item, &item_path)?);
+        }
+        Ok(project)
+    }
+
+    fn item(&mut self, name: &str, spanned: &Spanned<RawItem>, path: &str) -> Result<ProjectItem> {
+        let i = spanned.get_ref();
+        let cost = match (&i.cost, &i.hours, &i.rate) {
+            (Some(c), None, None) => {
+                ItemCost::Amount(self.param(c, &format!("{path}.cost"), COST)?)
+            }
+            (None, Some(h), Some(r)) => ItemCost::Hours {
+                hours: self.param(h, &format!("{path}.hours"), COST)?,
+                rate: self.param(r, &format!("{path}.rate"), COST)?,
+            },
+            _ => {
+                return Err(self.error(
+                    Some(spanned.span()),
+                    path,
+                    "give either cost, or hours and rate (hours × rate), for a project item",
+                ));
+            }
+        };
+        Ok(ProjectItem {
+            name: name.to_string(),
+            cost,
+            overrun: self.param_or(i.overrun.as_ref(), &format!("{path}.overrun"), 1.0, COST)?,
+        })
+    }
+
+    /// Parses a numeric input's distribution and checks it against `domain`.
+    fn dist(&self, v: &Num, path: &str, domain: Domain) -> Result<Dist> {
+        let dist = dist::from_toml(v.get_ref())
+            .map_err(|e| self.error(Some(v.span()), path, e.message))?;
+        domain
+            .check(&dist)
+            .map_err(|message| self.error(Some(v.span()), path, message))?;
+        Ok(dist)
+    }
+
+    /// Registers a numeric input.
+    fn param(&mut self, v: &Num, path: &str, domain: Domain) -> Result<Param> {
+        let dist = self.dist(v, path, domain)?;
+        Ok(self.inputs.add(path, dist))
+    }
+
+    /// Registers a numeric input that may be left out, with its default.
+    fn param_or(
+        &mut self,
+        v: Option<&Num>,
+        path: &str,
+        default: f64,
+        domain: Domain,
+    ) -> Result<Param> {
+        match v {
+            Some(v) => self.param(v, path, domain),
+            None => Ok(self.inputs.add(path, Dist::constant(default))),
+        }
+    }
+
+    /// A run setting: a plain number, not a distribution.
+    fn setting(&self, v: Option<&Num>, path: &str, default: f64, domain: Domain) -> Result<f64> {
+        let Some(v) = v else { return Ok(default) };
+        let dist = self.dist(v, path, domain)?;
+        dist.as_constant().ok_or_else(|| {
+            self.error(
+                Some(v.span()),
+                path,
+                format!(
+                    "must be a plain number, not the distribution {}",
+                    dist.describe()
+                ),
+            )
+        })
+    }
+
+    /// A whole-number run setting in `[lo, hi]`.
+    fn integer(&self, v: &Num, path: &str, lo: u64, hi: u64) -> Result<u64> {
+        let x = match v.get_ref() {
+            toml::Value::Integer(i) => *i as f64,
+            toml::Value::Float(f) if f.fract() == 0.0 => *f,
+            other => {
+                return Err(self.error(
+                    Some(v.span()),
+                    path,
+                    format!("{other} is not allowed: must be a whole number in [{lo}, {hi}]"),
+                ));
+            }
+        };
+        if x < lo as f64 || x > hi as f64 {
+            return Err(self.error(
+                Some(v.span()),
+                path,
+                format!(
+                    "{} is out of range: must be a whole number in [{lo}, {hi}]",
+                    fmt_num(x)
+                ),
+            ));
+        }
+        Ok(x as u64)
+    }
+
+    /// An error at `span` (a byte range of the file) about `field`.
+    pub fn error(
+        &self,
+        span: Option<Range<usize>>,
+        field: &str,
+        message: impl Into<String>,
+    ) -> InputError {
+        InputError::new(
+            self.file,
+            span.map(|s| line_of(self.src, s.start)),
+            field,
+            message,
+        )
+    }
+}
+
+/// 1-based line number of byte offset `at` in `src`.
+pub fn line_of(src: &str, at: usize) -> usize {
+    src.as_bytes()[..at.min(src.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}

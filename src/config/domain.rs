@@ -1,0 +1,97 @@
+//! The values each kind of input may take, and the check that a distribution stays inside them.
+
+use crate::dist::Dist;
+
+/// Largest share of a distribution's mass allowed outside its field's range. Unbounded families
+/// (a normal growth rate) always have some mass outside; below this share it is negligible at
+/// any trial count we accept, above it the user must clamp the distribution.
+pub const MAX_MASS_OUTSIDE: f64 = 1e-9;
+
+/// The closed range `[lo, hi]` a field's values must lie in (`lo` excluded when `lo_open`).
+#[derive(Debug, Clone, Copy)]
+pub struct Domain {
+    lo: f64,
+    hi: f64,
+    lo_open: bool,
+    what: &'static str,
+}
+
+impl Domain {
+    /// Any value in `[lo, hi]`, described as `what` in errors.
+    pub const fn closed(lo: f64, hi: f64, what: &'static str) -> Self {
+        Domain {
+            lo,
+            hi,
+            lo_open: false,
+            what,
+        }
+    }
+
+    /// A probability or a share: `[0, 1]`.
+    pub const PROBABILITY: Domain = Domain::closed(0.0, 1.0, "a probability in [0, 1]");
+    /// An amount, count or duration: `[0, ∞)`.
+    pub const NON_NEGATIVE: Domain = Domain::closed(0.0, f64::INFINITY, "a number >= 0");
+    /// Strictly positive: `(0, ∞)`.
+    pub const POSITIVE: Domain = Domain {
+        lo: 0.0,
+        hi: f64::INFINITY,
+        lo_open: true,
+        what: "a number > 0",
+    };
+
+    /// Whether `x` is allowed.
+    pub fn contains(&self, x: f64) -> bool {
+        let above = if self.lo_open {
+            x > self.lo
+        } else {
+            x >= self.lo
+        };
+        above && x <= self.hi
+    }
+
+    /// Checks a distribution against the range: its support must lie inside, or (for unbounded
+    /// families) all but [`MAX_MASS_OUTSIDE`] of its mass. Returns what is wrong.
+    pub fn check(&self, dist: &Dist) -> Result<(), String> {
+        if let Some(x) = dist.as_constant() {
+            return if self.contains(x) {
+                Ok(())
+            } else {
+                Err(format!(
+                    "{} is not allowed: must be {}",
+                    fmt_num(x),
+                    self.what
+                ))
+            };
+        }
+        let (lo, hi) = dist.support();
+        if self.contains(lo) && self.contains(hi) {
+            return Ok(());
+        }
+        let outside = if self.lo_open {
+            dist.cdf(self.lo) + (1.0 - dist.cdf(self.hi))
+        } else {
+            dist.mass_outside(self.lo, self.hi)
+        };
+        if outside <= MAX_MASS_OUTSIDE {
+            return Ok(());
+        }
+        Err(format!(
+            "{} puts {:.3} % of its draws outside the allowed range: must be {}; narrow it or \
+             truncate it with {{ dist = \"...\", clamp = [{}, {}] }}",
+            dist.describe(),
+            100.0 * outside,
+            self.what,
+            fmt_num(self.lo),
+            fmt_num(self.hi),
+        ))
+    }
+}
+
+/// A number as a user would write it (no trailing `.0`, `inf` for infinity).
+pub fn fmt_num(x: f64) -> String {
+    if x.is_infinite() {
+        if x > 0.0 { "inf".into() } else { "-inf".into() }
+    } else {
+        format!("{x}")
+    }
+}

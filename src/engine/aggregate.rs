@@ -1,0 +1,141 @@
+//! Streaming aggregation of trial outcomes: per candidate, a fine payback histogram and
+//! relative-error sketches (integer counts, so merging them in any order gives the same result)
+//! and floating-point sums (merged in chunk order by the engine, so the totals are identical at
+//! any thread count). Memory is fixed by the horizon and the sketches' range, not the trials.
+
+use crate::model::Outcome;
+use crate::stats::{PaybackHistogram, QuantileSketch};
+
+/// Relative accuracy of the quantile sketches of NPV, ROI and investment: a reported quantile
+/// is within 0.1 % of the exact order statistic.
+pub const SKETCH_ACCURACY: f64 = 0.001;
+/// Most histogram bins over the horizon; the resolution is at most 1/1000 month.
+const MAX_BINS: u32 = 65_536;
+
+/// Histogram bins per month for a horizon: 1000 (about 43 minutes), fewer for horizons over 65
+/// months so that a histogram stays within 512 KiB.
+pub fn bins_per_month(horizon_months: u32) -> u32 {
+    (MAX_BINS / horizon_months).clamp(1, 1000)
+}
+
+/// Floating-point sums of one candidate's outcomes.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Sums {
+    /// Σ NPV.
+    pub npv: f64,
+    /// Σ NPV².
+    pub npv_sq: f64,
+    /// Σ investment.
+    pub upfront: f64,
+    /// Σ ROI over trials with a positive investment.
+    pub roi: f64,
+}
+
+impl Sums {
+    fn add(&mut self, other: &Sums) {
+        self.npv += other.npv;
+        self.npv_sq += other.npv_sq;
+        self.upfront += other.upfront;
+        self.roi += other.roi;
+    }
+}
+
+/// Everything kept of one candidate's outcomes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CandidateAggregate {
+    /// Payback times.
+    pub payback: PaybackHistogram,
+    /// Payback times of the discounted cash.
+    pub discounted_payback: PaybackHistogram,
+    /// Upfront investment.
+    pub upfront: QuantileSketch,
+    /// NPV at the horizon.
+    pub npv: QuantileSketch,
+    /// ROI = NPV / investment, over trials with a positive investment.
+    pub roi: QuantileSketch,
+    /// Trials whose project succeeded.
+    pub succeeded: u64,
+    /// Sums for means.
+    pub sums: Sums,
+}
+
+impl CandidateAggregate {
+    fn new(horizon_months: u32) -> Self {
+        let bins = bins_per_month(horizon_months);
+        CandidateAggregate {
+            payback: PaybackHistogram::new(horizon_months, bins),
+            discounted_payback: PaybackHistogram::new(horizon_months, bins),
+            upfront: QuantileSketch::new(SKETCH_ACCURACY),
+            npv: QuantileSketch::new(SKETCH_ACCURACY),
+            roi: QuantileSketch::new(SKETCH_ACCURACY),
+            succeeded: 0,
+            sums: Sums::default(),
+        }
+    }
+
+    #[inline]
+    fn add(&mut self, o: &Outcome) {
+        self.payback.add(o.payback);
+        self.discounted_payback.add(o.discounted_payback);
+        self.upfront.add(o.upfront);
+        self.npv.add(o.npv);
+        self.succeeded += u64::from(o.succeeded);
+        self.sums.npv += o.npv;
+        self.sums.npv_sq += o.npv * o.npv;
+        self.sums.upfront += o.upfront;
+        if o.upfront > 0.0 {
+            let roi = o.npv / o.upfront;
+            self.roi.add(roi);
+            self.sums.roi += roi;
+        }
+    }
+
+    fn merge(&mut self, other: &CandidateAggregate) {
+        self.payback.merge(&other.payback);
+        self.discounted_payback.merge(&other.discounted_payback);
+        self.upfront.merge(&other.upfront);
+        self.npv.merge(&other.npv);
+        self.roi.merge(&other.roi);
+        self.succeeded += other.succeeded;
+        self.sums.add(&other.sums);
+    }
+}
+
+/// The aggregate of a run (or of one chunk of it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunAggregate {
+    /// Trials aggregated.
+    pub trials: u64,
+    /// One aggregate per candidate, in the order of `Scenario::candidates`.
+    pub candidates: Vec<CandidateAggregate>,
+}
+
+impl RunAggregate {
+    /// An empty aggregate for `candidates` candidates over a horizon.
+    pub fn new(candidates: usize, horizon_months: u32) -> Self {
+        RunAggregate {
+            trials: 0,
+            candidates: (0..candidates)
+                .map(|_| CandidateAggregate::new(horizon_months))
+                .collect(),
+        }
+    }
+
+    /// Adds one trial's outcomes (one per candidate).
+    #[inline]
+    pub fn add(&mut self, outcomes: &[Outcome]) {
+        self.trials += 1;
+        for (agg, o) in self.candidates.iter_mut().zip(outcomes) {
+            agg.add(o);
+        }
+    }
+
+    /// Adds another aggregate. The engine calls this in chunk order, which makes the
+    /// floating-point sums independent of the number of threads.
+    pub fn merge(&mut self, other: &RunAggregate) {
+        self.trials += other.trials;
+        for (agg, o) in self.candidates.iter_mut().zip(&other.candidates) {
+            agg.merge(o);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+//! Errors the user can act on: bad scenario files and bad command-line values (exit code 2),
+//! and failures to read or write files (exit code 1).
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Exit code for bad input: a scenario file or a flag that cannot be used as given.
+pub const EXIT_BAD_INPUT: u8 = 2;
+/// Exit code for everything else that stops a run (an unreadable file, a full disk).
+pub const EXIT_FAILURE: u8 = 1;
+
+/// A scenario file that cannot be used as written: where, which field, the bad value, and what
+/// is allowed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InputError {
+    /// The scenario file.
+    pub file: PathBuf,
+    /// 1-based line of the offending value, when known.
+    pub line: Option<usize>,
+    /// Dotted path of the field (`options.fine_tuned.project.success`), empty for file-level errors.
+    pub field: String,
+    /// What is wrong and what is allowed, including the bad value.
+    pub message: String,
+}
+
+impl InputError {
+    /// An error about `field` at `line` of `file`.
+    pub fn new(file: &Path, line: Option<usize>, field: &str, message: impl Into<String>) -> Self {
+        InputError {
+            file: file.to_path_buf(),
+            line,
+            field: field.to_string(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        if self.field.is_empty() {
+            write!(f, ": {}", self.message)
+        } else {
+            write!(f, ": {}: {}", self.field, self.message)
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// A command-line value outside what is allowed (`--trials 0`).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{flag}: {message}")]
+pub struct UsageError {
+    /// The flag, e.g. `--trials`.
+    pub flag: String,
+    /// What is wrong and what is allowed.
+    pub message: String,
+}
+
+/// The exit code for an error chain: 2 when bad input caused it, 1 otherwise.
+pub fn exit_code(err: &anyhow::Error) -> u8 {
+    let bad_input = err
+        .chain()
+        .any(|e| e.is::<InputError>() || e.is::<UsageError>());
+    if bad_input {
+        EXIT_BAD_INPUT
+    } else {
+        EXIT_FAILURE
+    }
+}

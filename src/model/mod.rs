@@ -1,0 +1,10 @@
+//! The model of one trial: sampled inputs → each option's running cost → each candidate's cash
+//! path against the baseline → payback, NPV and investment.
+
+mod cash_path;
+mod running_cost;
+mod trial;
+
+pub use cash_path::CashPath;
+pub use running_cost::RunningCost;
+pub use trial::{Outcome, TrialRunner};

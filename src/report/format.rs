@@ -1,0 +1,57 @@
+//! Number formats shared by the text reports: money with thousands separators, months, shares.
+
+/// An amount rounded to whole units with thousands separators: `-1,234,568`.
+pub fn money(x: f64) -> String {
+    if !x.is_finite() {
+        return format!("{x}");
+    }
+    let rounded = x.round();
+    let digits = format!("{:.0}", rounded.abs());
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if rounded < 0.0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
+/// Months with two decimals, or "never".
+pub fn months(x: Option<f64>) -> String {
+    x.map_or_else(|| "never".to_string(), |m| format!("{m:.2}"))
+}
+
+/// A probability as a percentage with one decimal: `12.3 %`.
+pub fn percent(p: f64) -> String {
+    format!("{:.1} %", 100.0 * p)
+}
+
+/// A small standard error as a percentage with two significant decimals: `0.033 %`.
+pub fn percent_err(p: f64) -> String {
+    format!("{:.3} %", 100.0 * p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_groups_thousands() {
+        assert_eq!(money(0.4), "0");
+        assert_eq!(money(999.0), "999");
+        assert_eq!(money(1000.0), "1,000");
+        assert_eq!(money(-1234567.6), "-1,234,568");
+        assert_eq!(money(148_500.0), "148,500");
+    }
+
+    #[test]
+    fn never_is_spelled_out() {
+        assert_eq!(months(None), "never");
+        assert_eq!(months(Some(1.616)), "1.62");
+    }
+}

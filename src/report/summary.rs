@@ -1,0 +1,243 @@
+//! The result of a run as one serializable struct: this struct *is* the schema of
+//! `summary.json` (every field documented here is documented for users in docs/summary.md).
+
+use crate::engine::aggregate::CandidateAggregate;
+use crate::engine::{RunAggregate, SKETCH_ACCURACY, bins_per_month};
+use crate::scenario::{Money, Months, Probability, Scenario};
+use crate::stats::{PaybackHistogram, QuantileSketch};
+use serde::{Deserialize, Serialize};
+
+/// Months at which `p_payback_within` is reported (those within the horizon).
+pub const MILESTONES: [u32; 3] = [6, 12, 24];
+
+/// The summary of a run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    /// The scenario's name.
+    pub scenario: String,
+    /// Number of trials simulated.
+    pub trials: u64,
+    /// Seed of the random streams: the same seed and trials give the same summary.
+    pub seed: u64,
+    /// Horizon in months: cash flows and events after it are left out.
+    pub horizon_months: u32,
+    /// Currency of every amount.
+    pub currency: String,
+    /// Annual discount rate of NPV and discounted payback.
+    pub discount_rate: f64,
+    /// How precise the streamed percentiles are.
+    pub accuracy: Accuracy,
+    /// One entry per candidate (every option but the baseline), in file order.
+    pub candidates: Vec<CandidateSummary>,
+}
+
+/// Precision of the streamed statistics (besides Monte Carlo error).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Accuracy {
+    /// Payback percentiles are within this many months of the exact order statistic (the width
+    /// of one histogram bin).
+    pub payback_months: f64,
+    /// NPV, ROI and upfront percentiles are within this share (relative) of the exact order
+    /// statistic.
+    pub relative: f64,
+}
+
+/// What a run found for one candidate against the baseline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CandidateSummary {
+    /// The candidate's name (its key under `[options]`).
+    pub name: String,
+    /// The name of the option it is judged against.
+    pub baseline: String,
+    /// Share of trials whose project succeeded (went live, possibly after the horizon).
+    pub p_success: Probability,
+    /// Upfront investment `I`, committed at t = 0.
+    pub upfront: Spread,
+    /// Payback in months: percentiles, `null` meaning "never within the horizon".
+    pub payback_months: PaybackPercentiles,
+    /// Probability of never paying back within the horizon (failed projects included).
+    pub p_never: Probability,
+    /// Monte Carlo standard error of `p_never`: `sqrt(p (1 − p) / trials)`.
+    pub p_never_stderr: Probability,
+    /// P(payback ≤ 6, 12, 24 months), for those within the horizon.
+    pub p_payback_within: Vec<Milestone>,
+    /// `[month, P(paid back by month)]` at every whole month 0..=horizon.
+    pub payback_cdf: Vec<[f64; 2]>,
+    /// Payback of the discounted cash flows (present only with a discount rate above 0).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub discounted_payback: Option<DiscountedPayback>,
+    /// Net present value at the horizon.
+    pub npv: Npv,
+    /// Return on investment `NPV / I` over trials with `I > 0` (absent when no trial has one).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub roi: Option<Spread>,
+}
+
+/// Mean and percentiles of a quantity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Spread {
+    /// Mean.
+    pub mean: f64,
+    /// 10th percentile.
+    pub p10: f64,
+    /// Median.
+    pub p50: f64,
+    /// 90th percentile.
+    pub p90: f64,
+}
+
+/// Payback percentiles; `None` (JSON `null`) is "never within the horizon".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PaybackPercentiles {
+    /// 10th percentile, months.
+    pub p10: Option<Months>,
+    /// Median, months.
+    pub p50: Option<Months>,
+    /// 90th percentile, months.
+    pub p90: Option<Months>,
+}
+
+/// The probability of paying back within a number of months.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Milestone {
+    /// Months from the decision.
+    pub months: u32,
+    /// P(payback ≤ months).
+    pub probability: Probability,
+    /// Its Monte Carlo standard error.
+    pub stderr: Probability,
+}
+
+/// Payback of the discounted cash flows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DiscountedPayback {
+    /// Percentiles in months, `null` = never.
+    pub months: PaybackPercentiles,
+    /// Probability of never paying back within the horizon once discounted.
+    pub p_never: Probability,
+}
+
+/// NPV at the horizon.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Npv {
+    /// Mean.
+    pub mean: Money,
+    /// Monte Carlo standard error of the mean.
+    pub mean_stderr: Money,
+    /// 10th percentile.
+    pub p10: Money,
+    /// Median.
+    pub p50: Money,
+    /// 90th percentile.
+    pub p90: Money,
+}
+
+impl Summary {
+    /// Summarises a run of `scenario` made with `seed`.
+    pub fn new(scenario: &Scenario, seed: u64, run: &RunAggregate) -> Self {
+        let baseline = &scenario.options[scenario.baseline].name;
+        let candidates = scenario
+            .candidates()
+            .zip(&run.candidates)
+            .map(|(i, agg)| {
+                candidate(
+                    &scenario.options[i].name,
+                    baseline,
+                    scenario,
+                    run.trials,
+                    agg,
+                )
+            })
+            .collect();
+        Summary {
+            scenario: scenario.name.clone(),
+            trials: run.trials,
+            seed,
+            horizon_months: scenario.horizon_months,
+            currency: scenario.currency.clone(),
+            discount_rate: scenario.discount_rate,
+            accuracy: Accuracy {
+                payback_months: 1.0 / f64::from(bins_per_month(scenario.horizon_months)),
+                relative: SKETCH_ACCURACY,
+            },
+            candidates,
+        }
+    }
+}
+
+fn candidate(
+    name: &str,
+    baseline: &str,
+    scenario: &Scenario,
+    trials: u64,
+    agg: &CandidateAggregate,
+) -> CandidateSummary {
+    let n = trials as f64;
+    let stderr = |p: f64| (p * (1.0 - p) / n).sqrt();
+    let p_never = agg.payback.p_never();
+    let npv_mean = agg.sums.npv / n;
+    let npv_var = (agg.sums.npv_sq / n - npv_mean * npv_mean).max(0.0) * n / (n - 1.0).max(1.0);
+    let roi_trials = agg.roi.count();
+    CandidateSummary {
+        name: name.to_string(),
+        baseline: baseline.to_string(),
+        p_success: agg.succeeded as f64 / n,
+        upfront: spread(agg.sums.upfront / n, &agg.upfront),
+        payback_months: percentiles(&agg.payback),
+        p_never,
+        p_never_stderr: stderr(p_never),
+        p_payback_within: MILESTONES
+            .iter()
+            .filter(|&&m| m <= scenario.horizon_months)
+            .map(|&months| {
+                let probability = agg.payback.cdf_at(months);
+                Milestone {
+                    months,
+                    probability,
+                    stderr: stderr(probability),
+                }
+            })
+            .collect(),
+        payback_cdf: agg
+            .payback
+            .cdf_pairs()
+            .into_iter()
+            .map(|(m, p)| [m, p])
+            .collect(),
+        discounted_payback: (scenario.discount_rate > 0.0).then(|| DiscountedPayback {
+            months: percentiles(&agg.discounted_payback),
+            p_never: agg.discounted_payback.p_never(),
+        }),
+        npv: Npv {
+            mean: npv_mean,
+            mean_stderr: (npv_var / n).sqrt(),
+            p10: quantile(&agg.npv, 0.1),
+            p50: quantile(&agg.npv, 0.5),
+            p90: quantile(&agg.npv, 0.9),
+        },
+        roi: (roi_trials > 0).then(|| spread(agg.sums.roi / roi_trials as f64, &agg.roi)),
+    }
+}
+
+fn percentiles(h: &PaybackHistogram) -> PaybackPercentiles {
+    PaybackPercentiles {
+        p10: h.quantile(0.1),
+        p50: h.quantile(0.5),
+        p90: h.quantile(0.9),
+    }
+}
+
+fn spread(mean: f64, sketch: &QuantileSketch) -> Spread {
+    Spread {
+        mean,
+        p10: quantile(sketch, 0.1),
+        p50: quantile(sketch, 0.5),
+        p90: quantile(sketch, 0.9),
+    }
+}
+
+/// A percentile of a sketch; the sketches summarised here hold at least one value (a run has
+/// at least one trial), so the fallback is never used.
+fn quantile(sketch: &QuantileSketch, p: f64) -> f64 {
+    sketch.quantile(p).unwrap_or(0.0)
+}

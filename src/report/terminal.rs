@@ -1,0 +1,97 @@
+//! The summary table printed at the end of `payback run`.
+
+use super::format::{money, months, percent, percent_err};
+use super::summary::Summary;
+use std::fmt::Write;
+
+/// Renders the terminal summary of a run.
+pub fn render(s: &Summary) -> String {
+    let mut out = String::new();
+    let cur = &s.currency;
+    let _ = writeln!(out, "{}", s.scenario);
+    let _ = writeln!(
+        out,
+        "{} trials, seed {}, horizon {} months, discount rate {}",
+        money(s.trials as f64),
+        s.seed,
+        s.horizon_months,
+        percent(s.discount_rate)
+    );
+    for c in &s.candidates {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "{} vs {} (baseline)", c.name, c.baseline);
+        let _ = writeln!(
+            out,
+            "  {:<26}{:>13}{:>13}{:>13}{:>13}",
+            "", "P10", "P50", "P90", "mean"
+        );
+        let row = |out: &mut String, label: String, cells: [String; 4]| {
+            let _ = writeln!(
+                out,
+                "  {label:<26}{:>13}{:>13}{:>13}{:>13}",
+                cells[0], cells[1], cells[2], cells[3]
+            );
+        };
+        let u = &c.upfront;
+        row(
+            &mut out,
+            format!("upfront ({cur})"),
+            [money(u.p10), money(u.p50), money(u.p90), money(u.mean)],
+        );
+        let p = &c.payback_months;
+        row(
+            &mut out,
+            "payback (months)".into(),
+            [months(p.p10), months(p.p50), months(p.p90), String::new()],
+        );
+        if let Some(d) = &c.discounted_payback {
+            let p = &d.months;
+            row(
+                &mut out,
+                "discounted payback (mo.)".into(),
+                [months(p.p10), months(p.p50), months(p.p90), String::new()],
+            );
+        }
+        let n = &c.npv;
+        row(
+            &mut out,
+            format!("NPV ({cur})"),
+            [money(n.p10), money(n.p50), money(n.p90), money(n.mean)],
+        );
+        if let Some(r) = &c.roi {
+            let pct = |x: f64| format!("{:.0} %", 100.0 * x);
+            row(
+                &mut out,
+                "ROI".into(),
+                [pct(r.p10), pct(r.p50), pct(r.p90), pct(r.mean)],
+            );
+        }
+        let _ = writeln!(
+            out,
+            "  P(never pays back within {} months): {} ± {}",
+            s.horizon_months,
+            percent(c.p_never),
+            percent_err(c.p_never_stderr)
+        );
+        if !c.p_payback_within.is_empty() {
+            let within: Vec<String> = c
+                .p_payback_within
+                .iter()
+                .map(|m| format!("≤ {} months: {}", m.months, percent(m.probability)))
+                .collect();
+            let _ = writeln!(out, "  P(payback {})", within.join(", "));
+        }
+        let _ = writeln!(
+            out,
+            "  mean NPV ± standard error: {} ± {} {cur}",
+            money(n.mean),
+            money(n.mean_stderr)
+        );
+        let _ = writeln!(
+            out,
+            "  project succeeded in {} of trials",
+            percent(c.p_success)
+        );
+    }
+    out
+}

@@ -1,0 +1,261 @@
+//! The validated scenario: what `config` builds from a TOML file and what the model simulates.
+//! Every number is a [`Param`] into the scenario's [`Inputs`]; structure (which options, which
+//! items) is fixed per scenario.
+
+use crate::inputs::{Inputs, Param};
+
+/// Months from the decision (t = 0), possibly fractional.
+pub type Months = f64;
+/// An amount in the scenario's currency.
+pub type Money = f64;
+/// A probability in [0, 1].
+pub type Probability = f64;
+
+/// Largest horizon accepted, in months (50 years).
+pub const MAX_HORIZON_MONTHS: u32 = 600;
+/// Largest number of trials accepted in one run.
+pub const MAX_TRIALS: u64 = 10_000_000_000;
+
+/// A checked scenario, ready to simulate.
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    /// Display name (`scenario.name`).
+    pub name: String,
+    /// Currency code or symbol used in every report.
+    pub currency: String,
+    /// Horizon `H` in whole months.
+    pub horizon_months: u32,
+    /// Annual discount rate for NPV and discounted payback.
+    pub discount_rate: f64,
+    /// Default number of trials.
+    pub trials: u64,
+    /// Default seed.
+    pub seed: u64,
+    /// Days in a month (converts per-day volumes).
+    pub days_per_month: f64,
+    /// Hours in a month (converts hourly serving prices).
+    pub hours_per_month: f64,
+    /// Every numeric input, in draw order.
+    pub inputs: Inputs,
+    /// Volume of events.
+    pub workload: Workload,
+    /// All options; `options[baseline]` is the status quo.
+    pub options: Vec<OptionSpec>,
+    /// Index of the baseline in `options`.
+    pub baseline: usize,
+}
+
+impl Scenario {
+    /// Indices of the candidates (every option but the baseline), in file order.
+    pub fn candidates(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.options.len()).filter(move |&i| i != self.baseline)
+    }
+}
+
+/// Events per month at t = 0 and their monthly growth: `V(m) = V0 · (1 + g)^m`.
+#[derive(Debug, Clone)]
+pub struct Workload {
+    /// Events per period at t = 0.
+    pub volume: Param,
+    /// Whether `volume` counts events per day (else per month).
+    pub per_day: bool,
+    /// Monthly growth rate `g`.
+    pub growth: Param,
+}
+
+/// One way of doing the work: the baseline or a candidate.
+#[derive(Debug, Clone)]
+pub struct OptionSpec {
+    /// Name (the key under `[options]`).
+    pub name: String,
+    /// Inference cost per event.
+    pub direct: DirectCost,
+    /// Yearly change of the direct cost, stepping monthly: `(1 + p)^(m/12)`.
+    pub price_change_per_year: Option<Param>,
+    /// Error buckets (the collapsed confusion matrix).
+    pub errors: Vec<ErrorBucket>,
+    /// Human review of a share of events.
+    pub review: Option<Review>,
+    /// Human handling time per event.
+    pub labour: Option<Labour>,
+    /// Fixed monthly costs (storage, monitoring, MLOps time), by name.
+    pub monthly: Vec<(String, Param)>,
+    /// Serving instances.
+    pub serving: Option<Serving>,
+    /// Monthly benefits (negative costs), by name.
+    pub benefits: Vec<Benefit>,
+    /// The project that builds this option (candidates only); none means live at t = 0 for free.
+    pub project: Option<Project>,
+}
+
+/// Inference cost per event.
+#[derive(Debug, Clone)]
+pub enum DirectCost {
+    /// No per-event inference cost.
+    None,
+    /// Given per event.
+    PerEvent(Param),
+    /// From tokens: `(tokens_in · price_in + tokens_out · price_out) / 1e6`.
+    Tokens {
+        /// Input tokens per event.
+        tokens_in: Param,
+        /// Output tokens per event.
+        tokens_out: Param,
+        /// Price per million input tokens.
+        price_in: Param,
+        /// Price per million output tokens.
+        price_out: Param,
+    },
+}
+
+/// Errors of one kind: a rate per event and a cost per error.
+#[derive(Debug, Clone)]
+pub struct ErrorBucket {
+    /// Bucket name (the key under `errors`, or `accuracy`).
+    pub name: String,
+    /// Where the rate comes from.
+    pub rate: ErrorRate,
+    /// Cost of one error.
+    pub cost: Param,
+}
+
+/// The error rate of a bucket.
+#[derive(Debug, Clone, Copy)]
+pub enum ErrorRate {
+    /// The rate itself.
+    Rate(Param),
+    /// An accuracy `a`: the rate is `1 − a`.
+    Accuracy(Param),
+}
+
+impl ErrorRate {
+    /// The rate per event in a trial.
+    #[inline]
+    pub fn get(self, draws: &[f64]) -> f64 {
+        match self {
+            ErrorRate::Rate(p) => p.get(draws),
+            ErrorRate::Accuracy(p) => 1.0 - p.get(draws),
+        }
+    }
+}
+
+/// Share of events a human reviews and the cost of one review.
+#[derive(Debug, Clone)]
+pub struct Review {
+    /// Share of events reviewed.
+    pub rate: Param,
+    /// Cost of one review.
+    pub cost: Param,
+}
+
+/// People doing the work: handling time per event and their hourly cost.
+#[derive(Debug, Clone)]
+pub struct Labour {
+    /// Seconds per event.
+    pub seconds: Param,
+    /// Cost of an hour.
+    pub hourly: Param,
+}
+
+/// Serving instances billed by the hour.
+#[derive(Debug, Clone)]
+pub struct Serving {
+    /// Price of one instance-hour.
+    pub hourly: Param,
+    /// How many instances run.
+    pub instances: Instances,
+}
+
+/// How many serving instances run in a month.
+#[derive(Debug, Clone)]
+pub enum Instances {
+    /// A fixed count.
+    Fixed(Param),
+    /// `max(min_instances, ceil(V(m) / capacity_per_instance))`.
+    Capacity {
+        /// Events per month one instance serves.
+        capacity_per_instance: Param,
+        /// Instances that always run.
+        min_instances: Param,
+    },
+}
+
+/// A monthly benefit, ramped linearly from go-live.
+#[derive(Debug, Clone)]
+pub struct Benefit {
+    /// Benefit name (the key under `benefits`).
+    pub name: String,
+    /// Full monthly benefit.
+    pub monthly: Param,
+    /// Months to reach the full benefit (0 = at once).
+    pub ramp_months: Param,
+}
+
+/// The project that builds a candidate.
+#[derive(Debug, Clone)]
+pub struct Project {
+    /// Build time `D` in months: go-live time.
+    pub build_months: Param,
+    /// Probability that the project succeeds and goes live.
+    pub success: Param,
+    /// Contingency share added to the investment.
+    pub contingency: Param,
+    /// Training runs planned.
+    pub planned_runs: Param,
+    /// Training runs that fail and must be redone.
+    pub failed_runs: Param,
+    /// Cost of one training run.
+    pub cost_per_run: Param,
+    /// Cost items (data preparation, engineering, evaluation, ...).
+    pub items: Vec<ProjectItem>,
+}
+
+/// One cost item of a project: a cost (or hours × rate) times an overrun multiplier.
+#[derive(Debug, Clone)]
+pub struct ProjectItem {
+    /// Item name (the key under `items`).
+    pub name: String,
+    /// The planned cost.
+    pub cost: ItemCost,
+    /// Overrun multiplier on the planned cost.
+    pub overrun: Param,
+}
+
+/// The planned cost of a project item.
+#[derive(Debug, Clone)]
+pub enum ItemCost {
+    /// A sum of money.
+    Amount(Param),
+    /// Hours at an hourly rate.
+    Hours {
+        /// Hours of work.
+        hours: Param,
+        /// Cost of an hour.
+        rate: Param,
+    },
+}
+
+impl ItemCost {
+    /// The planned cost in a trial.
+    #[inline]
+    pub fn get(&self, draws: &[f64]) -> Money {
+        match self {
+            ItemCost::Amount(p) => p.get(draws),
+            ItemCost::Hours { hours, rate } => hours.get(draws) * rate.get(draws),
+        }
+    }
+}
+
+impl Project {
+    /// Upfront investment `I = (Σ cost_i · overrun_i + runs · cost_per_run) · (1 + contingency)`.
+    #[inline]
+    pub fn investment(&self, draws: &[f64]) -> Money {
+        let items: Money = self
+            .items
+            .iter()
+            .map(|item| item.cost.get(draws) * item.overrun.get(draws))
+            .sum();
+        let runs = self.planned_runs.get(draws) + self.failed_runs.get(draws);
+        (items + runs * self.cost_per_run.get(draws)) * (1.0 + self.contingency.get(draws))
+    }
+}
