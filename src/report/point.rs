@@ -57,7 +57,7 @@ pub fn render(scenario: &Scenario) -> String {
         );
         let payback = o.payback.is_finite().then_some(o.payback);
         let days = payback.map_or(String::new(), |m| {
-            format!(" ({:.1} days)", m * scenario.days_per_month)
+            format!(" ({:.2} days)", m * scenario.days_per_month)
         });
         let unit = if payback.is_some() { " months" } else { "" };
         let _ = writeln!(

@@ -1,0 +1,237 @@
+//! Every kind of bad input is refused with exit code 2, a message naming the file, the line,
+//! the field, the bad value and what is allowed, no panic, and nothing written.
+
+use crate::support::*;
+
+/// A small valid scenario that each test breaks in one place.
+const VALID: &str = r#"
+[scenario]
+name = "Bad input test"
+currency = "EUR"
+horizon_months = 24
+trials = 1000
+
+[workload]
+events_per_day = 1000
+
+[options.api]
+baseline = true
+cost_per_event = 0.05
+
+[options.tuned]
+cost_per_event = 0.01
+serving = { hourly = 1.5, instances = 1 }
+
+[options.tuned.project]
+build_months = "triangular(1, 2, 3)"
+success = 0.9
+items.data = { cost = "10000 to 30000", overrun = "pert(1, 1.5, 3)" }
+"#;
+
+/// Runs `payback run` on `text` and asserts a clean refusal; returns standard error.
+fn refused(text: &str) -> String {
+    let (dir, path) = scenario_file(text);
+    let out_dir = dir.path().join("out");
+    let out = payback()
+        .arg("run")
+        .arg(&path)
+        .arg("--out")
+        .arg(&out_dir)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(out.stdout.is_empty(), "stdout: {}", String::from_utf8_lossy(&out.stdout));
+    assert!(!out_dir.exists(), "a refused run wrote {}", out_dir.display());
+    assert!(stderr.contains("scenario.toml"), "names the file: {stderr}");
+    stderr
+}
+
+/// Replaces exactly one occurrence of `from` in the valid scenario.
+fn with(from: &str, to: &str) -> String {
+    assert_eq!(VALID.matches(from).count(), 1, "{from}");
+    VALID.replace(from, to)
+}
+
+fn assert_has(stderr: &str, parts: &[&str]) {
+    for part in parts {
+        assert!(stderr.contains(part), "missing {part:?} in: {stderr}");
+    }
+}
+
+#[test]
+fn the_valid_base_runs() {
+    let (_dir, path) = scenario_file(VALID);
+    run_json(&path, &["--trials", "100"]);
+}
+
+#[test]
+fn toml_syntax_error_names_the_line() {
+    let err = refused(&with("trials = 1000", "trials = = 1000"));
+    assert_has(&err, &["scenario.toml:6"]);
+}
+
+#[test]
+fn unknown_field_suggests_the_nearest() {
+    let err = refused(&with("horizon_months = 24", "horizon_month = 24"));
+    assert_has(&err, &["scenario.toml:5", "horizon_month", "did you mean `horizon_months`"]);
+}
+
+#[test]
+fn unknown_field_in_a_project_suggests_the_nearest() {
+    let err = refused(&with("success = 0.9", "sucess = 0.9"));
+    assert_has(&err, &["sucess", "did you mean `success`"]);
+}
+
+#[test]
+fn missing_required_field() {
+    let err = refused(&with("horizon_months = 24\n", ""));
+    assert_has(&err, &["horizon_months"]);
+}
+
+#[test]
+fn wrong_type() {
+    let err = refused(&with("baseline = true", "baseline = \"yes\""));
+    assert_has(&err, &["scenario.toml:12", "baseline", "yes"]);
+}
+
+#[test]
+fn unknown_distribution() {
+    let err = refused(&with("\"triangular(1, 2, 3)\"", "\"triangle(1, 2, 3)\""));
+    assert_has(&err, &["scenario.toml:20", "options.tuned.project.build_months", "triangle", "triangular"]);
+}
+
+#[test]
+fn bad_distribution_parameters() {
+    let err = refused(&with("\"pert(1, 1.5, 3)\"", "\"pert(3, 1.5, 1)\""));
+    assert_has(&err, &["scenario.toml:22", "options.tuned.project.items.data.overrun", "pert(3, 1.5, 1)"]);
+}
+
+#[test]
+fn probability_out_of_range() {
+    let err = refused(&with("success = 0.9", "success = 1.5"));
+    assert_has(&err, &["scenario.toml:21", "options.tuned.project.success", "1.5", "[0, 1]"]);
+}
+
+#[test]
+fn distribution_reaching_outside_the_allowed_range() {
+    let err = refused(&with("success = 0.9", "success = \"normal(0.9, 0.2)\""));
+    assert_has(&err, &["options.tuned.project.success", "normal", "[0, 1]", "clamp"]);
+}
+
+#[test]
+fn negative_cost() {
+    let err = refused(&with("cost_per_event = 0.05", "cost_per_event = -0.05"));
+    assert_has(&err, &["scenario.toml:13", "options.api.cost_per_event", "-0.05", ">= 0"]);
+}
+
+#[test]
+fn no_baseline() {
+    let err = refused(&with("baseline = true\n", ""));
+    assert_has(&err, &["options", "baseline = true"]);
+}
+
+#[test]
+fn two_baselines() {
+    let err = refused(&with("[options.tuned]\n", "[options.tuned]\nbaseline = true\n"));
+    assert_has(&err, &["2 options have baseline = true", "api", "tuned"]);
+}
+
+#[test]
+fn a_single_option() {
+    let text = VALID.split("[options.tuned]").next().unwrap();
+    let err = refused(text);
+    assert_has(&err, &["at least two"]);
+}
+
+#[test]
+fn a_project_on_the_baseline() {
+    let err = refused(&format!("{VALID}\n[options.api.project]\nsuccess = 1\n"));
+    assert_has(&err, &["options.api.project", "baseline"]);
+}
+
+#[test]
+fn volume_given_twice() {
+    let err = refused(&with("events_per_day = 1000", "events_per_day = 1000\nevents_per_month = 30000"));
+    assert_has(&err, &["workload.events_per_month", "not both"]);
+}
+
+#[test]
+fn volume_missing() {
+    let err = refused(&with("events_per_day = 1000", ""));
+    assert_has(&err, &["workload", "events_per_day or events_per_month"]);
+}
+
+#[test]
+fn serving_given_two_ways() {
+    let err = refused(&with("instances = 1 }", "instances = 1, capacity_per_instance = 1000 }"));
+    assert_has(&err, &["options.tuned.serving", "not both"]);
+}
+
+#[test]
+fn project_item_without_a_cost() {
+    let err = refused(&with("items.data = { cost = \"10000 to 30000\", ", "items.data = { "));
+    assert_has(&err, &["options.tuned.project.items.data", "cost, or hours and rate"]);
+}
+
+#[test]
+fn accuracy_without_an_error_cost() {
+    let err = refused(&with("cost_per_event = 0.01", "cost_per_event = 0.01\naccuracy = 0.9"));
+    assert_has(&err, &["options.tuned.accuracy", "error_cost"]);
+}
+
+#[test]
+fn absurd_horizon_is_refused_with_the_limit() {
+    let err = refused(&with("horizon_months = 24", "horizon_months = 1000000"));
+    assert_has(&err, &["scenario.horizon_months", "1000000", "[1, 600]"]);
+}
+
+#[test]
+fn absurd_trials_in_the_file_are_refused_with_the_limit() {
+    let err = refused(&with("trials = 1000", "trials = 1_000_000_000_000_000"));
+    assert_has(&err, &["scenario.trials", "1000000000000000", "10000000000"]);
+}
+
+#[test]
+fn a_distribution_where_a_plain_number_is_needed() {
+    let err = refused(&with("trials = 1000", "trials = 1000\ndiscount_rate = \"uniform(0, 0.1)\""));
+    assert_has(&err, &["scenario.discount_rate", "plain number"]);
+}
+
+#[test]
+fn absurd_trials_on_the_command_line() {
+    let (_dir, path) = scenario_file(VALID);
+    let out = payback()
+        .arg("run")
+        .arg(&path)
+        .args(["--trials", "1000000000000000"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_has(&err, &["--trials", "1000000000000000", "10000000000"]);
+}
+
+#[test]
+fn zero_threads_on_the_command_line() {
+    let (_dir, path) = scenario_file(VALID);
+    let out = payback().arg("run").arg(&path).args(["--threads", "0"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_has(&String::from_utf8(out.stderr).unwrap(), &["--threads", "0"]);
+}
+
+#[test]
+fn a_missing_file() {
+    let out = payback().args(["check", "no/such/file.toml"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_has(&String::from_utf8(out.stderr).unwrap(), &["no/such/file.toml", "cannot read"]);
+}
+
+#[test]
+fn check_refuses_what_run_refuses() {
+    let (_dir, path) = scenario_file(&with("success = 0.9", "success = 1.5"));
+    let out = payback().arg("check").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+}

@@ -1,0 +1,63 @@
+//! Running the binary on files and reading what it wrote.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+/// The `payback` binary.
+pub fn payback() -> Command {
+    Command::new(assert_cmd::cargo::cargo_bin!("payback"))
+}
+
+/// Path of an example config.
+pub fn config(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("configs").join(name)
+}
+
+/// Runs `payback run FILE --json` with extra flags into a fresh directory and returns the
+/// summary printed on standard output, checking that it equals the written summary.json.
+pub fn run_json(file: &Path, flags: &[&str]) -> Value {
+    let dir = tempfile::tempdir().unwrap();
+    let out = payback()
+        .arg("run")
+        .arg(file)
+        .args(["--json", "--out"])
+        .arg(dir.path())
+        .args(flags)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "run failed: {}", String::from_utf8_lossy(&out.stderr));
+    let printed: Value = serde_json::from_slice(&out.stdout).expect("stdout is only the summary JSON");
+    let written: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("summary.json")).unwrap()).unwrap();
+    assert_eq!(printed, written);
+    printed
+}
+
+/// Writes `text` as a scenario file in a fresh directory; returns the directory and the path.
+pub fn scenario_file(text: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("scenario.toml");
+    std::fs::write(&path, text).unwrap();
+    (dir, path)
+}
+
+/// The candidate named `name` in a summary.
+pub fn candidate<'a>(summary: &'a Value, name: &str) -> &'a Value {
+    summary["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == name)
+        .unwrap_or_else(|| panic!("no candidate {name}"))
+}
+
+/// A number field.
+pub fn num(v: &Value) -> f64 {
+    v.as_f64().unwrap_or_else(|| panic!("not a number: {v}"))
+}
+
+/// Asserts `a` and `b` agree to a relative `1e-9` (the output's rounding, not a tolerance).
+pub fn assert_close(a: f64, b: f64) {
+    assert!((a - b).abs() <= 1e-9 * b.abs().max(1.0), "{a} != {b}");
+}

@@ -1,0 +1,85 @@
+//! MODEL.md's worked numbers (every input fixed), reproduced through the binary.
+
+use crate::support::*;
+
+#[test]
+fn case_1_fine_tune_pays_back_in_48_48_days() {
+    let summary = run_json(&config("worked-1-email-triage.toml"), &["--trials", "1000"]);
+    let ft = candidate(&summary, "fine_tuned");
+    assert_eq!(ft["baseline"], "prompted");
+    for p in ["p10", "p50", "p90"] {
+        // 40,000 / (150,000 × (0.32 − 0.155)) months
+        assert_close(num(&ft["payback_months"][p]), 40_000.0 / 24_750.0);
+        assert_close(num(&ft["upfront"][p]), 40_000.0);
+    }
+    assert_close(num(&ft["payback_months"]["p50"]) * 30.0, 48.484848484848484);
+    assert_eq!(num(&ft["p_never"]), 0.0);
+    // 36 months of savings minus the investment.
+    assert_close(num(&ft["npv"]["mean"]), 36.0 * 24_750.0 - 40_000.0);
+}
+
+#[test]
+fn case_1_point_estimate_shows_the_unit_costs() {
+    let out = payback().arg("check").arg(config("worked-1-email-triage.toml")).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("prompted                        0.3200"), "{text}");
+    assert!(text.contains("fine_tuned                      0.1550"), "{text}");
+    assert!(text.contains("human                           0.8667"), "{text}");
+    assert!(text.contains("1.62 months (48.48 days)"), "{text}");
+}
+
+#[test]
+fn case_1_gross_savings_over_180_days_are_148_500() {
+    let text = std::fs::read_to_string(config("worked-1-email-triage.toml")).unwrap();
+    let six_months = text.replace("horizon_months = 36", "horizon_months = 6");
+    let (_dir, path) = scenario_file(&six_months);
+    let summary = run_json(&path, &["--trials", "100"]);
+    let ft = candidate(&summary, "fine_tuned");
+    assert_close(num(&ft["npv"]["p50"]) + num(&ft["upfront"]["p50"]), 148_500.0);
+}
+
+#[test]
+fn case_2_business_case_paybacks() {
+    let summary = run_json(&config("worked-2-business-case.toml"), &["--trials", "100"]);
+    assert_close(num(&candidate(&summary, "fine_tune")["payback_months"]["p50"]), 3.125);
+    assert_close(
+        num(&candidate(&summary, "from_scratch")["payback_months"]["p50"]),
+        400_000.0 / 30_000.0,
+    );
+}
+
+#[test]
+fn case_3_api_replacement_never_pays_back() {
+    let summary = run_json(&config("worked-3-api-replacement.toml"), &["--trials", "100"]);
+    let sh = candidate(&summary, "self_hosted");
+    assert_close(num(&sh["upfront"]["mean"]), 15_096.0);
+    assert!(sh["payback_months"]["p50"].is_null());
+    assert_eq!(num(&sh["p_never"]), 1.0);
+    // Monthly savings: (8,250 + 150,000) − (2,966.40 + 0.322 + 375,000).
+    let monthly = 158_250.0 - (2_966.4 + 0.322 + 375_000.0);
+    assert!((num(&sh["npv"]["mean"]) - (36.0 * monthly - 15_096.0)).abs() < 1e-6);
+}
+
+#[test]
+fn case_3_point_estimate_shows_api_and_serving_costs() {
+    let out = payback().arg("check").arg(config("worked-3-api-replacement.toml")).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("158250.00"), "{text}"); // 8,250 tokens + 150,000 review
+    assert!(text.contains("2966.72"), "{text}"); // 2,966.40 serving + 0.322 storage
+    assert!(text.contains("15,096"), "{text}");
+}
+
+#[test]
+fn case_4_low_volume_is_never_within_the_horizon_but_100_months_beyond() {
+    let fast = run_json(&config("worked-4a-cheaper-calls.toml"), &["--trials", "100"]);
+    let months = num(&candidate(&fast, "trained")["payback_months"]["p50"]);
+    assert_close(months * 30.0, 1000.0 / 3.0);
+
+    let slow = run_json(&config("worked-4b-low-volume.toml"), &["--trials", "100"]);
+    assert!(candidate(&slow, "trained")["payback_months"]["p50"].is_null());
+    let text = std::fs::read_to_string(config("worked-4b-low-volume.toml")).unwrap();
+    let (_dir, path) = scenario_file(&text.replace("horizon_months = 36", "horizon_months = 120"));
+    let long = run_json(&path, &["--trials", "100"]);
+    assert_close(num(&candidate(&long, "trained")["payback_months"]["p50"]) * 30.0, 3000.0);
+}
