@@ -42,8 +42,16 @@ fn refused(text: &str) -> String {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
-    assert!(out.stdout.is_empty(), "stdout: {}", String::from_utf8_lossy(&out.stdout));
-    assert!(!out_dir.exists(), "a refused run wrote {}", out_dir.display());
+    assert!(
+        out.stdout.is_empty(),
+        "stdout: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(
+        !out_dir.exists(),
+        "a refused run wrote {}",
+        out_dir.display()
+    );
     assert!(stderr.contains("scenario.toml"), "names the file: {stderr}");
     stderr
 }
@@ -75,7 +83,14 @@ fn toml_syntax_error_names_the_line() {
 #[test]
 fn unknown_field_suggests_the_nearest() {
     let err = refused(&with("horizon_months = 24", "horizon_month = 24"));
-    assert_has(&err, &["scenario.toml:5", "horizon_month", "did you mean `horizon_months`"]);
+    assert_has(
+        &err,
+        &[
+            "scenario.toml:5",
+            "horizon_month",
+            "did you mean `horizon_months`",
+        ],
+    );
 }
 
 #[test]
@@ -99,31 +114,65 @@ fn wrong_type() {
 #[test]
 fn unknown_distribution() {
     let err = refused(&with("\"triangular(1, 2, 3)\"", "\"triangle(1, 2, 3)\""));
-    assert_has(&err, &["scenario.toml:20", "options.tuned.project.build_months", "triangle", "triangular"]);
+    assert_has(
+        &err,
+        &[
+            "scenario.toml:20",
+            "options.tuned.project.build_months",
+            "triangle",
+            "triangular",
+        ],
+    );
 }
 
 #[test]
 fn bad_distribution_parameters() {
     let err = refused(&with("\"pert(1, 1.5, 3)\"", "\"pert(3, 1.5, 1)\""));
-    assert_has(&err, &["scenario.toml:22", "options.tuned.project.items.data.overrun", "pert(3, 1.5, 1)"]);
+    assert_has(
+        &err,
+        &[
+            "scenario.toml:22",
+            "options.tuned.project.items.data.overrun",
+            "pert(3, 1.5, 1)",
+        ],
+    );
 }
 
 #[test]
 fn probability_out_of_range() {
     let err = refused(&with("success = 0.9", "success = 1.5"));
-    assert_has(&err, &["scenario.toml:21", "options.tuned.project.success", "1.5", "[0, 1]"]);
+    assert_has(
+        &err,
+        &[
+            "scenario.toml:21",
+            "options.tuned.project.success",
+            "1.5",
+            "[0, 1]",
+        ],
+    );
 }
 
 #[test]
 fn distribution_reaching_outside_the_allowed_range() {
     let err = refused(&with("success = 0.9", "success = \"normal(0.9, 0.2)\""));
-    assert_has(&err, &["options.tuned.project.success", "normal", "[0, 1]", "clamp"]);
+    assert_has(
+        &err,
+        &["options.tuned.project.success", "normal", "[0, 1]", "clamp"],
+    );
 }
 
 #[test]
 fn negative_cost() {
     let err = refused(&with("cost_per_event = 0.05", "cost_per_event = -0.05"));
-    assert_has(&err, &["scenario.toml:13", "options.api.cost_per_event", "-0.05", ">= 0"]);
+    assert_has(
+        &err,
+        &[
+            "scenario.toml:13",
+            "options.api.cost_per_event",
+            "-0.05",
+            ">= 0",
+        ],
+    );
 }
 
 #[test]
@@ -134,7 +183,10 @@ fn no_baseline() {
 
 #[test]
 fn two_baselines() {
-    let err = refused(&with("[options.tuned]\n", "[options.tuned]\nbaseline = true\n"));
+    let err = refused(&with(
+        "[options.tuned]\n",
+        "[options.tuned]\nbaseline = true\n",
+    ));
     assert_has(&err, &["2 options have baseline = true", "api", "tuned"]);
 }
 
@@ -153,7 +205,10 @@ fn a_project_on_the_baseline() {
 
 #[test]
 fn volume_given_twice() {
-    let err = refused(&with("events_per_day = 1000", "events_per_day = 1000\nevents_per_month = 30000"));
+    let err = refused(&with(
+        "events_per_day = 1000",
+        "events_per_day = 1000\nevents_per_month = 30000",
+    ));
     assert_has(&err, &["workload.events_per_month", "not both"]);
 }
 
@@ -165,19 +220,34 @@ fn volume_missing() {
 
 #[test]
 fn serving_given_two_ways() {
-    let err = refused(&with("instances = 1 }", "instances = 1, capacity_per_instance = 1000 }"));
+    let err = refused(&with(
+        "instances = 1 }",
+        "instances = 1, capacity_per_instance = 1000 }",
+    ));
     assert_has(&err, &["options.tuned.serving", "not both"]);
 }
 
 #[test]
 fn project_item_without_a_cost() {
-    let err = refused(&with("items.data = { cost = \"10000 to 30000\", ", "items.data = { "));
-    assert_has(&err, &["options.tuned.project.items.data", "cost, or hours and rate"]);
+    let err = refused(&with(
+        "items.data = { cost = \"10000 to 30000\", ",
+        "items.data = { ",
+    ));
+    assert_has(
+        &err,
+        &[
+            "options.tuned.project.items.data",
+            "cost, or hours and rate",
+        ],
+    );
 }
 
 #[test]
 fn accuracy_without_an_error_cost() {
-    let err = refused(&with("cost_per_event = 0.01", "cost_per_event = 0.01\naccuracy = 0.9"));
+    let err = refused(&with(
+        "cost_per_event = 0.01",
+        "cost_per_event = 0.01\naccuracy = 0.9",
+    ));
     assert_has(&err, &["options.tuned.accuracy", "error_cost"]);
 }
 
@@ -190,12 +260,18 @@ fn absurd_horizon_is_refused_with_the_limit() {
 #[test]
 fn absurd_trials_in_the_file_are_refused_with_the_limit() {
     let err = refused(&with("trials = 1000", "trials = 1_000_000_000_000_000"));
-    assert_has(&err, &["scenario.trials", "1000000000000000", "10000000000"]);
+    assert_has(
+        &err,
+        &["scenario.trials", "1000000000000000", "10000000000"],
+    );
 }
 
 #[test]
 fn a_distribution_where_a_plain_number_is_needed() {
-    let err = refused(&with("trials = 1000", "trials = 1000\ndiscount_rate = \"uniform(0, 0.1)\""));
+    let err = refused(&with(
+        "trials = 1000",
+        "trials = 1000\ndiscount_rate = \"uniform(0, 0.1)\"",
+    ));
     assert_has(&err, &["scenario.discount_rate", "plain number"]);
 }
 
@@ -216,16 +292,27 @@ fn absurd_trials_on_the_command_line() {
 #[test]
 fn zero_threads_on_the_command_line() {
     let (_dir, path) = scenario_file(VALID);
-    let out = payback().arg("run").arg(&path).args(["--threads", "0"]).output().unwrap();
+    let out = payback()
+        .arg("run")
+        .arg(&path)
+        .args(["--threads", "0"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert_has(&String::from_utf8(out.stderr).unwrap(), &["--threads", "0"]);
 }
 
 #[test]
 fn a_missing_file() {
-    let out = payback().args(["check", "no/such/file.toml"]).output().unwrap();
+    let out = payback()
+        .args(["check", "no/such/file.toml"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert_has(&String::from_utf8(out.stderr).unwrap(), &["no/such/file.toml", "cannot read"]);
+    assert_has(
+        &String::from_utf8(out.stderr).unwrap(),
+        &["no/such/file.toml", "cannot read"],
+    );
 }
 
 #[test]

@@ -2,5 +2,6 @@
 
 mod bad_input;
 mod determinism;
+mod hand_solved;
 mod support;
 mod worked_cases;

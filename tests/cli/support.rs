@@ -11,7 +11,9 @@ pub fn payback() -> Command {
 
 /// Path of an example config.
 pub fn config(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("configs").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("configs")
+        .join(name)
 }
 
 /// Runs `payback run FILE --json` with extra flags into a fresh directory and returns the
@@ -26,10 +28,16 @@ pub fn run_json(file: &Path, flags: &[&str]) -> Value {
         .args(flags)
         .output()
         .unwrap();
-    assert!(out.status.success(), "run failed: {}", String::from_utf8_lossy(&out.stderr));
-    let printed: Value = serde_json::from_slice(&out.stdout).expect("stdout is only the summary JSON");
+    assert!(
+        out.status.success(),
+        "run failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let printed: Value =
+        serde_json::from_slice(&out.stdout).expect("stdout is only the summary JSON");
     let written: Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("summary.json")).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("summary.json")).unwrap())
+            .unwrap();
     assert_eq!(printed, written);
     printed
 }

@@ -20,12 +20,25 @@ fn case_1_fine_tune_pays_back_in_48_48_days() {
 
 #[test]
 fn case_1_point_estimate_shows_the_unit_costs() {
-    let out = payback().arg("check").arg(config("worked-1-email-triage.toml")).output().unwrap();
+    let out = payback()
+        .arg("check")
+        .arg(config("worked-1-email-triage.toml"))
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("prompted                        0.3200"), "{text}");
-    assert!(text.contains("fine_tuned                      0.1550"), "{text}");
-    assert!(text.contains("human                           0.8667"), "{text}");
+    assert!(
+        text.contains("prompted                        0.3200"),
+        "{text}"
+    );
+    assert!(
+        text.contains("fine_tuned                      0.1550"),
+        "{text}"
+    );
+    assert!(
+        text.contains("human                           0.8667"),
+        "{text}"
+    );
     assert!(text.contains("1.62 months (48.48 days)"), "{text}");
 }
 
@@ -36,13 +49,19 @@ fn case_1_gross_savings_over_180_days_are_148_500() {
     let (_dir, path) = scenario_file(&six_months);
     let summary = run_json(&path, &["--trials", "100"]);
     let ft = candidate(&summary, "fine_tuned");
-    assert_close(num(&ft["npv"]["p50"]) + num(&ft["upfront"]["p50"]), 148_500.0);
+    assert_close(
+        num(&ft["npv"]["p50"]) + num(&ft["upfront"]["p50"]),
+        148_500.0,
+    );
 }
 
 #[test]
 fn case_2_business_case_paybacks() {
     let summary = run_json(&config("worked-2-business-case.toml"), &["--trials", "100"]);
-    assert_close(num(&candidate(&summary, "fine_tune")["payback_months"]["p50"]), 3.125);
+    assert_close(
+        num(&candidate(&summary, "fine_tune")["payback_months"]["p50"]),
+        3.125,
+    );
     assert_close(
         num(&candidate(&summary, "from_scratch")["payback_months"]["p50"]),
         400_000.0 / 30_000.0,
@@ -51,7 +70,10 @@ fn case_2_business_case_paybacks() {
 
 #[test]
 fn case_3_api_replacement_never_pays_back() {
-    let summary = run_json(&config("worked-3-api-replacement.toml"), &["--trials", "100"]);
+    let summary = run_json(
+        &config("worked-3-api-replacement.toml"),
+        &["--trials", "100"],
+    );
     let sh = candidate(&summary, "self_hosted");
     assert_close(num(&sh["upfront"]["mean"]), 15_096.0);
     assert!(sh["payback_months"]["p50"].is_null());
@@ -63,7 +85,11 @@ fn case_3_api_replacement_never_pays_back() {
 
 #[test]
 fn case_3_point_estimate_shows_api_and_serving_costs() {
-    let out = payback().arg("check").arg(config("worked-3-api-replacement.toml")).output().unwrap();
+    let out = payback()
+        .arg("check")
+        .arg(config("worked-3-api-replacement.toml"))
+        .output()
+        .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("158250.00"), "{text}"); // 8,250 tokens + 150,000 review
     assert!(text.contains("2966.72"), "{text}"); // 2,966.40 serving + 0.322 storage
@@ -72,7 +98,10 @@ fn case_3_point_estimate_shows_api_and_serving_costs() {
 
 #[test]
 fn case_4_low_volume_is_never_within_the_horizon_but_100_months_beyond() {
-    let fast = run_json(&config("worked-4a-cheaper-calls.toml"), &["--trials", "100"]);
+    let fast = run_json(
+        &config("worked-4a-cheaper-calls.toml"),
+        &["--trials", "100"],
+    );
     let months = num(&candidate(&fast, "trained")["payback_months"]["p50"]);
     assert_close(months * 30.0, 1000.0 / 3.0);
 
@@ -81,5 +110,8 @@ fn case_4_low_volume_is_never_within_the_horizon_but_100_months_beyond() {
     let text = std::fs::read_to_string(config("worked-4b-low-volume.toml")).unwrap();
     let (_dir, path) = scenario_file(&text.replace("horizon_months = 36", "horizon_months = 120"));
     let long = run_json(&path, &["--trials", "100"]);
-    assert_close(num(&candidate(&long, "trained")["payback_months"]["p50"]) * 30.0, 3000.0);
+    assert_close(
+        num(&candidate(&long, "trained")["payback_months"]["p50"]) * 30.0,
+        3000.0,
+    );
 }
