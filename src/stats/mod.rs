@@ -1,58 +1,33 @@
-//! TEMPORARY STUB (replaced by the stats branch).
-#[derive(Debug, Clone, PartialEq)]
-pub struct PaybackHistogram {
-    h: u32,
-    r: u32,
-    v: Vec<f64>,
+//! Streaming statistics whose state is integer counts plus exact extremes, so that merging
+//! partial results gives the same answer in any order, and whose memory does not grow with the
+//! number of values added.
+//!
+//! Percentile p of n values is the ⌈p·n⌉-th smallest (at least the first), as MODEL.md defines.
+
+mod payback_histogram;
+mod sketch;
+
+pub use payback_histogram::PaybackHistogram;
+pub use sketch::QuantileSketch;
+
+/// The 1-based rank of percentile `p` among `n` values: ⌈p·n⌉, at least 1. The product is
+/// nudged down by a relative 1e-12 so that exact products (0.1 × 10) are not pushed up a rank by
+/// the rounding of `p`.
+pub fn rank(p: f64, n: u64) -> u64 {
+    ((p * n as f64 * (1.0 - 1e-12)).ceil() as u64).clamp(1, n.max(1))
 }
-impl PaybackHistogram {
-    pub fn new(h: u32, r: u32) -> Self {
-        Self { h, r, v: vec![] }
-    }
-    pub fn add(&mut self, t: f64) {
-        self.v.push(t)
-    }
-    pub fn merge(&mut self, o: &Self) {
-        self.v.extend(&o.v)
-    }
-    pub fn p_never(&self) -> f64 {
-        self.v.iter().filter(|t| **t > self.h as f64).count() as f64 / self.v.len() as f64
-    }
-    pub fn quantile(&self, p: f64) -> Option<f64> {
-        let mut v = self.v.clone();
-        v.sort_by(f64::total_cmp);
-        let k = ((p * v.len() as f64).ceil() as usize).max(1) - 1;
-        let x = v[k];
-        (x <= self.h as f64).then_some(x)
-    }
-    pub fn cdf_at(&self, m: u32) -> f64 {
-        self.v.iter().filter(|t| **t <= m as f64).count() as f64 / self.v.len() as f64
-    }
-    pub fn cdf_pairs(&self) -> Vec<(f64, f64)> {
-        (0..=self.h).map(|m| (m as f64, self.cdf_at(m))).collect()
-    }
-}
-#[derive(Debug, Clone, PartialEq)]
-pub struct QuantileSketch {
-    v: Vec<f64>,
-}
-impl QuantileSketch {
-    pub fn new(_a: f64) -> Self {
-        Self { v: vec![] }
-    }
-    pub fn add(&mut self, t: f64) {
-        self.v.push(t)
-    }
-    pub fn merge(&mut self, o: &Self) {
-        self.v.extend(&o.v)
-    }
-    pub fn count(&self) -> u64 {
-        self.v.len() as u64
-    }
-    pub fn quantile(&self, p: f64) -> Option<f64> {
-        let mut v = self.v.clone();
-        v.sort_by(f64::total_cmp);
-        let k = ((p * v.len() as f64).ceil() as usize).max(1) - 1;
-        v.get(k).copied()
+
+#[cfg(test)]
+mod tests {
+    use super::rank;
+
+    #[test]
+    fn rank_is_the_ceiling_of_p_n() {
+        assert_eq!(rank(0.1, 10), 1);
+        assert_eq!(rank(0.9, 10), 9);
+        assert_eq!(rank(0.5, 3), 2);
+        assert_eq!(rank(0.0, 5), 1);
+        assert_eq!(rank(1.0, 5), 5);
+        assert_eq!(rank(0.11, 100), 11);
     }
 }
