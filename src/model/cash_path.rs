@@ -23,9 +23,11 @@ impl CashPath {
         } else {
             f64::INFINITY
         };
+        // 0 − I rather than −I: no investment starts at +0, not −0.
+        let start = 0.0 - investment;
         CashPath {
-            net: -investment,
-            discounted: -investment,
+            net: start,
+            discounted: start,
             payback: paid,
             discounted_payback: paid,
         }

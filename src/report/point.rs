@@ -22,13 +22,13 @@ pub fn render(scenario: &Scenario) -> String {
     let volume = runner.volume(0);
     let _ = writeln!(
         out,
-        "  month 0, {} events, running costs once live ({cur}):",
+        "  month 0, {} events, running costs once live ({cur}; benefits at full ramp):",
         money(volume)
     );
     let _ = writeln!(
         out,
-        "    {:<24}{:>14}{:>16}{:>16}",
-        "option", "per event", "fixed a month", "total a month"
+        "    {:<24}{:>14}{:>16}{:>16}{:>16}",
+        "option", "per event", "fixed a month", "benefits", "net a month"
     );
     for (i, option) in scenario.options.iter().enumerate() {
         let cost = runner.running_cost(i);
@@ -38,11 +38,17 @@ pub fn render(scenario: &Scenario) -> String {
             ""
         };
         let (per_event, fixed) = (cost.per_event(0), cost.fixed(volume));
+        let benefits = option
+            .benefits
+            .iter()
+            .map(|b| b.monthly.get(runner.draws()))
+            .sum::<f64>()
+            + 0.0;
         let _ = writeln!(
             out,
-            "    {:<24}{per_event:>14.4}{fixed:>16.2}{:>16.2}{role}",
+            "    {:<24}{per_event:>14.4}{fixed:>16.2}{benefits:>16.2}{:>16.2}{role}",
             option.name,
-            volume * per_event + fixed
+            volume * per_event + fixed - benefits
         );
     }
     for (slot, c) in scenario.candidates().enumerate() {
