@@ -41,15 +41,19 @@ pub fn parse(src: &str, path: &Path) -> Result<Scenario, InputError> {
 fn toml_error(src: &str, path: &Path, err: &toml::de::Error) -> InputError {
     let line = err.span().map(|s| line_of(src, s.start));
     let mut message = err.message().trim().to_string();
-    let mut field = String::new();
-    if let Some((unknown, expected)) = unknown_field(&message) {
+    let at = err.span().map_or(0, |s| s.start);
+    let key = if let Some((unknown, expected)) = unknown_field(&message) {
         if let Some(best) = nearest(&unknown, &expected) {
             message.push_str(&format!("; did you mean `{best}`?"));
         }
-        field = unknown;
-    } else if let Some(span) = err.span() {
-        field = key_at(src, span.start).unwrap_or_default();
-    }
+        Some(unknown)
+    } else {
+        err.span().and_then(|_| key_at(src, at))
+    };
+    let field = match (table_at(src, at), key) {
+        (Some(table), Some(key)) => format!("{table}.{key}"),
+        (table, key) => key.or(table).unwrap_or_default(),
+    };
     InputError::new(path, line, &field, message)
 }
 
@@ -83,6 +87,17 @@ fn key_at(src: &str, at: usize) -> Option<String> {
     let (key, _) = line.split_once('=')?;
     let key = key.trim();
     (!key.is_empty() && !key.starts_with('[')).then(|| key.to_string())
+}
+
+/// The `[table]` header in force at byte `at`, without its brackets.
+fn table_at(src: &str, at: usize) -> Option<String> {
+    src[..at.min(src.len())]
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| l.starts_with('[') && !l.starts_with("[["))
+        .and_then(|l| l.trim_start_matches('[').split(']').next())
+        .map(|t| t.trim().to_string())
 }
 
 #[cfg(test)]
