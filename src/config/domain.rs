@@ -76,10 +76,11 @@ impl Domain {
             return Ok(());
         }
         Err(format!(
-            "{} puts {:.3} % of its draws outside the allowed range: must be {}; narrow it or \
-             truncate it with {{ dist = \"...\", clamp = [{}, {}] }}",
+            "{} puts a share {:.2e} of its draws outside the allowed range (at most {:.0e} may \
+             be): must be {}; narrow it or truncate it with {{ dist = ..., clamp = [{}, {}] }}",
             dist.describe(),
-            100.0 * outside,
+            outside,
+            MAX_MASS_OUTSIDE,
             self.what,
             fmt_num(self.lo),
             fmt_num(self.hi),

@@ -1,42 +1,130 @@
-//! TEMPORARY STUB (replaced by the dist branch).
-#[derive(Debug, Clone)]
-pub struct Dist(f64);
-#[derive(Debug)]
+//! Distributions of the scenario's numeric inputs: the forms a user writes (see [`parse`]), a
+//! fast sampler for each, and the exact CDF, quantile, mean and support that validation, the
+//! point estimate and the statistical tests need (from statrs, or closed forms).
+
+mod family;
+mod fit;
+mod parse;
+mod truncated;
+
+pub use parse::{from_toml, parse_text};
+
+use family::Family;
+use rand::Rng;
+use truncated::Truncated;
+
+/// A bad distribution: what is wrong and what is allowed, with the value as written.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{message}")]
 pub struct DistError {
+    /// The message shown to the user.
     pub message: String,
 }
-impl Dist {
-    pub fn constant(v: f64) -> Dist {
-        Dist(v)
-    }
-    pub fn sample<R: rand::Rng + ?Sized>(&self, _rng: &mut R) -> f64 {
-        self.0
-    }
-    pub fn mean(&self) -> f64 {
-        self.0
-    }
-    pub fn cdf(&self, x: f64) -> f64 {
-        if x >= self.0 { 1.0 } else { 0.0 }
-    }
-    pub fn support(&self) -> (f64, f64) {
-        (self.0, self.0)
-    }
-    pub fn mass_outside(&self, lo: f64, hi: f64) -> f64 {
-        if self.0 < lo || self.0 > hi { 1.0 } else { 0.0 }
-    }
-    pub fn as_constant(&self) -> Option<f64> {
-        Some(self.0)
-    }
-    pub fn describe(&self) -> String {
-        format!("{}", self.0)
+
+impl DistError {
+    pub(crate) fn new(message: impl Into<String>) -> Self {
+        DistError {
+            message: message.into(),
+        }
     }
 }
-pub fn from_toml(v: &toml::Value) -> Result<Dist, DistError> {
-    match v {
-        toml::Value::Integer(i) => Ok(Dist(*i as f64)),
-        toml::Value::Float(f) => Ok(Dist(*f)),
-        _ => Err(DistError {
-            message: "stub".into(),
-        }),
+
+/// A checked probability distribution of one numeric input (a constant is one too).
+#[derive(Debug, Clone)]
+pub struct Dist {
+    shape: Shape,
+    /// The canonical text of the form, for messages and reports.
+    text: String,
+}
+
+#[derive(Debug, Clone)]
+enum Shape {
+    Plain(Family),
+    Truncated(Box<Truncated>),
+}
+
+impl Dist {
+    /// The constant `v`.
+    pub fn constant(v: f64) -> Dist {
+        Dist::plain(Family::Constant(v), fmt(v))
     }
+
+    pub(crate) fn plain(family: Family, text: String) -> Dist {
+        Dist {
+            shape: Shape::Plain(family),
+            text,
+        }
+    }
+
+    /// One draw; whole numbers for the count families. Allocates nothing.
+    #[inline]
+    pub fn sample<R: Rng + ?Sized>(&self, rng: &mut R) -> f64 {
+        match &self.shape {
+            Shape::Plain(f) => f.sample(rng),
+            Shape::Truncated(t) => t.sample(rng),
+        }
+    }
+
+    /// The mean (of the truncated distribution for a clamped form).
+    pub fn mean(&self) -> f64 {
+        match &self.shape {
+            Shape::Plain(f) => f.mean(),
+            Shape::Truncated(t) => t.mean(),
+        }
+    }
+
+    /// `P(X ≤ x)`.
+    pub fn cdf(&self, x: f64) -> f64 {
+        match &self.shape {
+            Shape::Plain(f) => f.cdf(x),
+            Shape::Truncated(t) => t.cdf(x),
+        }
+    }
+
+    /// The smallest `x` with `P(X ≤ x) ≥ p`, for `p` in [0, 1].
+    pub fn quantile(&self, p: f64) -> f64 {
+        match &self.shape {
+            Shape::Plain(f) => f.quantile(p),
+            Shape::Truncated(t) => t.quantile(p),
+        }
+    }
+
+    /// The smallest closed interval holding all the mass (bounds may be infinite).
+    pub fn support(&self) -> (f64, f64) {
+        match &self.shape {
+            Shape::Plain(f) => f.support(),
+            Shape::Truncated(t) => t.support(),
+        }
+    }
+
+    /// `P(X < lo) + P(X > hi)`.
+    pub fn mass_outside(&self, lo: f64, hi: f64) -> f64 {
+        (self.cdf_below(lo) + (1.0 - self.cdf(hi))).clamp(0.0, 1.0)
+    }
+
+    /// `P(X < x)`.
+    pub(crate) fn cdf_below(&self, x: f64) -> f64 {
+        match &self.shape {
+            Shape::Plain(f) => f.cdf_below(x),
+            Shape::Truncated(t) => t.cdf_below(x),
+        }
+    }
+
+    /// `Some(v)` for a constant.
+    pub fn as_constant(&self) -> Option<f64> {
+        match &self.shape {
+            Shape::Plain(Family::Constant(v)) => Some(*v),
+            _ => None,
+        }
+    }
+
+    /// The form in canonical text, e.g. `pert(1, 1.5, 3)` or `10 to 500`.
+    pub fn describe(&self) -> String {
+        self.text.clone()
+    }
+}
+
+/// A number as a user writes it: no trailing `.0`.
+pub(crate) fn fmt(x: f64) -> String {
+    format!("{x}")
 }
