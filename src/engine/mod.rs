@@ -39,7 +39,7 @@ pub fn simulate(
         .build()?;
     let candidates = scenario.candidates().count();
     let chunks = settings.trials.div_ceil(CHUNK_TRIALS);
-    let wave = 2 * settings.threads.max(1) as u64;
+    let wave = settings.threads.max(1) as u64;
     let mut total = RunAggregate::new(candidates, scenario.horizon_months);
     let mut first = 0;
     while first < chunks {
