@@ -14,28 +14,63 @@ pub enum Family {
     /// Uniform on `[a, b]`.
     Uniform { a: f64, b: f64 },
     /// Triangular on `[min, max]` with its mode.
-    Triangular { min: f64, mode: f64, max: f64, s: rand_distr::Triangular<f64> },
+    Triangular {
+        min: f64,
+        mode: f64,
+        max: f64,
+        s: rand_distr::Triangular<f64>,
+    },
     /// `min + (max − min) · Beta(α, β)` (PERT, or any scaled Beta).
-    ScaledBeta { min: f64, max: f64, alpha: f64, beta: f64, s: rand_distr::Beta<f64> },
+    ScaledBeta {
+        min: f64,
+        max: f64,
+        alpha: f64,
+        beta: f64,
+        s: rand_distr::Beta<f64>,
+    },
     /// Normal.
-    Normal { mean: f64, sd: f64, s: rand_distr::Normal<f64> },
+    Normal {
+        mean: f64,
+        sd: f64,
+        s: rand_distr::Normal<f64>,
+    },
     /// `shift + sign · exp(N(mu, sigma))`: a lognormal (shift 0, sign +1), or the mirrored or
     /// shifted one of a three-point fit.
-    LogNormal { mu: f64, sigma: f64, shift: f64, sign: f64, s: rand_distr::LogNormal<f64> },
+    LogNormal {
+        mu: f64,
+        sigma: f64,
+        shift: f64,
+        sign: f64,
+        s: rand_distr::LogNormal<f64>,
+    },
     /// Gamma with shape and scale.
-    Gamma { shape: f64, scale: f64, s: rand_distr::Gamma<f64> },
+    Gamma {
+        shape: f64,
+        scale: f64,
+        s: rand_distr::Gamma<f64>,
+    },
     /// Exponential with a mean.
     Exponential { mean: f64 },
     /// Poisson counts.
-    Poisson { lambda: f64, s: rand_distr::Poisson<f64> },
+    Poisson {
+        lambda: f64,
+        s: rand_distr::Poisson<f64>,
+    },
     /// Binomial counts.
-    Binomial { n: u64, p: f64, s: rand_distr::Binomial },
+    Binomial {
+        n: u64,
+        p: f64,
+        s: rand_distr::Binomial,
+    },
     /// Whole numbers `a..=b`, equally likely.
     UniformInt { a: i64, b: i64 },
     /// 1 with probability p, else 0.
     Bernoulli { p: f64 },
     /// Given values (sorted ascending) with cumulative probabilities.
-    Discrete { values: Vec<f64>, cumulative: Vec<f64> },
+    Discrete {
+        values: Vec<f64>,
+        cumulative: Vec<f64>,
+    },
 }
 
 impl Family {
@@ -50,7 +85,13 @@ impl Family {
 
     pub fn scaled_beta(min: f64, max: f64, alpha: f64, beta: f64) -> Self {
         let s = rand_distr::Beta::new(alpha, beta).expect("checked by the parser");
-        Family::ScaledBeta { min, max, alpha, beta, s }
+        Family::ScaledBeta {
+            min,
+            max,
+            alpha,
+            beta,
+            s,
+        }
     }
 
     pub fn normal(mean: f64, sd: f64) -> Self {
@@ -60,7 +101,13 @@ impl Family {
 
     pub fn lognormal(mu: f64, sigma: f64, shift: f64, sign: f64) -> Self {
         let s = rand_distr::LogNormal::new(mu, sigma).expect("checked by the parser");
-        Family::LogNormal { mu, sigma, shift, sign, s }
+        Family::LogNormal {
+            mu,
+            sigma,
+            shift,
+            sign,
+            s,
+        }
     }
 
     pub fn gamma(shape: f64, scale: f64) -> Self {
@@ -101,14 +148,20 @@ impl Family {
             }
         }
         *cumulative.last_mut().expect("at least one value") = 1.0;
-        Family::Discrete { values: vals, cumulative }
+        Family::Discrete {
+            values: vals,
+            cumulative,
+        }
     }
 
     /// Whether the values are whole numbers on a lattice (CDF steps at integers).
     pub fn integer_steps(&self) -> bool {
         matches!(
             self,
-            Family::Poisson { .. } | Family::Binomial { .. } | Family::UniformInt { .. } | Family::Bernoulli { .. }
+            Family::Poisson { .. }
+                | Family::Binomial { .. }
+                | Family::UniformInt { .. }
+                | Family::Bernoulli { .. }
         )
     }
 
@@ -140,9 +193,21 @@ impl Family {
             Family::Constant(v) => *v,
             Family::Uniform { a, b } => (a + b) / 2.0,
             Family::Triangular { min, mode, max, .. } => (min + mode + max) / 3.0,
-            Family::ScaledBeta { min, max, alpha, beta, .. } => min + (max - min) * alpha / (alpha + beta),
+            Family::ScaledBeta {
+                min,
+                max,
+                alpha,
+                beta,
+                ..
+            } => min + (max - min) * alpha / (alpha + beta),
             Family::Normal { mean, .. } => *mean,
-            Family::LogNormal { mu, sigma, shift, sign, .. } => shift + sign * (mu + sigma * sigma / 2.0).exp(),
+            Family::LogNormal {
+                mu,
+                sigma,
+                shift,
+                sign,
+                ..
+            } => shift + sign * (mu + sigma * sigma / 2.0).exp(),
             Family::Gamma { shape, scale, .. } => shape * scale,
             Family::Exponential { mean } => *mean,
             Family::Poisson { lambda, .. } => *lambda,
@@ -180,11 +245,21 @@ impl Family {
             Family::Constant(_) => unreachable!("x < v or x >= v above"),
             Family::Uniform { a, b } => (x - a) / (b - a),
             Family::Triangular { min, mode, max, .. } => triangular(*min, *mode, *max).cdf(x),
-            Family::ScaledBeta { min, max, alpha, beta, .. } => {
-                beta_dist(*alpha, *beta).cdf((x - min) / (max - min))
-            }
+            Family::ScaledBeta {
+                min,
+                max,
+                alpha,
+                beta,
+                ..
+            } => beta_dist(*alpha, *beta).cdf((x - min) / (max - min)),
             Family::Normal { mean, sd, .. } => normal(*mean, *sd).cdf(x),
-            Family::LogNormal { mu, sigma, shift, sign, .. } => {
+            Family::LogNormal {
+                mu,
+                sigma,
+                shift,
+                sign,
+                ..
+            } => {
                 let inner = sd::LogNormal::new(*mu, *sigma).expect("checked");
                 if *sign > 0.0 {
                     inner.cdf(x - shift)
@@ -192,11 +267,19 @@ impl Family {
                     inner.sf(shift - x)
                 }
             }
-            Family::Gamma { shape, scale, .. } => sd::Gamma::new(*shape, 1.0 / scale).expect("checked").cdf(x),
+            Family::Gamma { shape, scale, .. } => {
+                sd::Gamma::new(*shape, 1.0 / scale).expect("checked").cdf(x)
+            }
             Family::Exponential { mean } => 1.0 - (-x / mean).exp(),
-            Family::Poisson { lambda, .. } => sd::Poisson::new(*lambda).expect("checked").cdf(x.floor() as u64),
-            Family::Binomial { n, p, .. } => sd::Binomial::new(*p, *n).expect("checked").cdf(x.floor() as u64),
-            Family::UniformInt { a, b } => (x.floor() - *a as f64 + 1.0) / (*b as f64 - *a as f64 + 1.0),
+            Family::Poisson { lambda, .. } => sd::Poisson::new(*lambda)
+                .expect("checked")
+                .cdf(x.floor() as u64),
+            Family::Binomial { n, p, .. } => sd::Binomial::new(*p, *n)
+                .expect("checked")
+                .cdf(x.floor() as u64),
+            Family::UniformInt { a, b } => {
+                (x.floor() - *a as f64 + 1.0) / (*b as f64 - *a as f64 + 1.0)
+            }
             Family::Bernoulli { p } => 1.0 - p,
             Family::Discrete { values, cumulative } => {
                 let i = values.partition_point(|&v| v <= x);
@@ -228,18 +311,30 @@ impl Family {
         match self {
             Family::Constant(v) => *v,
             Family::Uniform { a, b } => a + (b - a) * p,
-            Family::Triangular { min, mode, max, .. } => triangular(*min, *mode, *max).inverse_cdf(p),
-            Family::ScaledBeta { min, max, alpha, beta, .. } => {
-                min + (max - min) * beta_dist(*alpha, *beta).inverse_cdf(p)
+            Family::Triangular { min, mode, max, .. } => {
+                triangular(*min, *mode, *max).inverse_cdf(p)
             }
+            Family::ScaledBeta {
+                min,
+                max,
+                alpha,
+                beta,
+                ..
+            } => min + (max - min) * beta_dist(*alpha, *beta).inverse_cdf(p),
             Family::Normal { mean, sd, .. } => normal(*mean, *sd).inverse_cdf(p),
-            Family::LogNormal { mu, sigma, shift, sign, .. } => {
+            Family::LogNormal {
+                mu,
+                sigma,
+                shift,
+                sign,
+                ..
+            } => {
                 let z = normal(0.0, 1.0).inverse_cdf(if *sign > 0.0 { p } else { 1.0 - p });
                 shift + sign * (mu + sigma * z).exp()
             }
-            Family::Gamma { shape, scale, .. } => {
-                sd::Gamma::new(*shape, 1.0 / scale).expect("checked").inverse_cdf(p)
-            }
+            Family::Gamma { shape, scale, .. } => sd::Gamma::new(*shape, 1.0 / scale)
+                .expect("checked")
+                .inverse_cdf(p),
             Family::Exponential { mean } => -mean * (1.0 - p).ln(),
             Family::Discrete { values, cumulative } => {
                 let i = cumulative.partition_point(|&c| c < p);
@@ -250,14 +345,25 @@ impl Family {
                 if p <= 0.0 {
                     return lo;
                 }
-                let (mut low, mut high) = (lo, if hi.is_finite() { hi } else { (lo + 1.0).max(1.0) });
+                let (mut low, mut high) = (
+                    lo,
+                    if hi.is_finite() {
+                        hi
+                    } else {
+                        (lo + 1.0).max(1.0)
+                    },
+                );
                 while self.cdf(high) < p {
                     low = high;
                     high *= 2.0;
                 }
                 while high - low > 1.0 {
                     let mid = ((low + high) / 2.0).floor();
-                    if self.cdf(mid) >= p { high = mid } else { low = mid }
+                    if self.cdf(mid) >= p {
+                        high = mid
+                    } else {
+                        low = mid
+                    }
                 }
                 if self.cdf(low) >= p { low } else { high }
             }
@@ -270,15 +376,26 @@ impl Family {
         match self {
             Family::Constant(v) => (*v, *v),
             Family::Uniform { a, b } => (*a, *b),
-            Family::Triangular { min, max, .. } | Family::ScaledBeta { min, max, .. } => (*min, *max),
+            Family::Triangular { min, max, .. } | Family::ScaledBeta { min, max, .. } => {
+                (*min, *max)
+            }
             Family::Normal { .. } => (-inf, inf),
             Family::LogNormal { shift, sign, .. } => {
-                if *sign > 0.0 { (*shift, inf) } else { (-inf, *shift) }
+                if *sign > 0.0 {
+                    (*shift, inf)
+                } else {
+                    (-inf, *shift)
+                }
             }
-            Family::Gamma { .. } | Family::Exponential { .. } | Family::Poisson { .. } => (0.0, inf),
+            Family::Gamma { .. } | Family::Exponential { .. } | Family::Poisson { .. } => {
+                (0.0, inf)
+            }
             Family::Binomial { n, .. } => (0.0, *n as f64),
             Family::UniformInt { a, b } => (*a as f64, *b as f64),
-            Family::Bernoulli { p } => (if *p < 1.0 { 0.0 } else { 1.0 }, if *p > 0.0 { 1.0 } else { 0.0 }),
+            Family::Bernoulli { p } => (
+                if *p < 1.0 { 0.0 } else { 1.0 },
+                if *p > 0.0 { 1.0 } else { 0.0 },
+            ),
             Family::Discrete { values, .. } => (values[0], values[values.len() - 1]),
         }
     }

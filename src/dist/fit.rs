@@ -31,7 +31,11 @@ pub fn three_point(p10: f64, p50: f64, p90: f64) -> Family {
         return Family::normal(p50, upper / Z90);
     }
     // With r = wide spread / narrow spread > 1: σ = ln r / z, and e^μ (1 − 1/r) = narrow spread.
-    let (wide, narrow, sign) = if ratio > 1.0 { (upper, lower, 1.0) } else { (lower, upper, -1.0) };
+    let (wide, narrow, sign) = if ratio > 1.0 {
+        (upper, lower, 1.0)
+    } else {
+        (lower, upper, -1.0)
+    };
     let r = wide / narrow;
     let sigma = r.ln() / Z90;
     let scale = narrow / (1.0 - 1.0 / r);
@@ -55,10 +59,19 @@ mod tests {
 
     #[test]
     fn three_point_fits_pass_through_the_three_points() {
-        for (p10, p50, p90) in [(1.0, 2.0, 5.0), (1.0, 4.0, 5.0), (1.0, 3.0, 5.0), (-10.0, 0.0, 1.0)] {
+        for (p10, p50, p90) in [
+            (1.0, 2.0, 5.0),
+            (1.0, 4.0, 5.0),
+            (1.0, 3.0, 5.0),
+            (-10.0, 0.0, 1.0),
+        ] {
             let f = three_point(p10, p50, p90);
             for (p, x) in [(0.1, p10), (0.5, p50), (0.9, p90)] {
-                assert!(close(f.quantile(p), x), "{p10},{p50},{p90}: q({p}) = {}", f.quantile(p));
+                assert!(
+                    close(f.quantile(p), x),
+                    "{p10},{p50},{p90}: q({p}) = {}",
+                    f.quantile(p)
+                );
                 assert!((f.cdf(x) - p).abs() < 1e-9);
             }
         }

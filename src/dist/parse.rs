@@ -10,22 +10,38 @@ use super::{Dist, DistError, Shape, fit, fmt};
 /// The text families: name, parameters, and what they must satisfy.
 const FAMILIES: [(&str, &str); 13] = [
     ("uniform", "uniform(a, b) needs a < b"),
-    ("triangular", "triangular(min, mode, max) needs min <= mode <= max and min < max"),
-    ("pert", "pert(min, mode, max) needs min <= mode <= max and min < max"),
+    (
+        "triangular",
+        "triangular(min, mode, max) needs min <= mode <= max and min < max",
+    ),
+    (
+        "pert",
+        "pert(min, mode, max) needs min <= mode <= max and min < max",
+    ),
     ("normal", "normal(mean, sd) needs sd > 0"),
-    ("lognormal", "lognormal(mu, sigma) needs sigma > 0 (the parameters of the underlying normal)"),
+    (
+        "lognormal",
+        "lognormal(mu, sigma) needs sigma > 0 (the parameters of the underlying normal)",
+    ),
     ("beta", "beta(alpha, beta) needs alpha > 0 and beta > 0"),
     ("gamma", "gamma(shape, scale) needs shape > 0 and scale > 0"),
     ("exponential", "exponential(mean) needs mean > 0"),
     ("poisson", "poisson(lambda) needs lambda > 0"),
-    ("binomial", "binomial(n, p) needs a whole n >= 0 and 0 <= p <= 1"),
-    ("uniform_int", "uniform_int(a, b) needs whole numbers a <= b"),
+    (
+        "binomial",
+        "binomial(n, p) needs a whole n >= 0 and 0 <= p <= 1",
+    ),
+    (
+        "uniform_int",
+        "uniform_int(a, b) needs whole numbers a <= b",
+    ),
     ("bernoulli", "bernoulli(p) needs 0 <= p <= 1"),
     ("to", "\"a to b\" needs 0 < a < b"),
 ];
 
 /// The table forms, for messages.
-const TABLE_FORMS: &str = "{ values, weights }, { p10, p50, p90 }, { observed, of } or { dist, clamp }";
+const TABLE_FORMS: &str =
+    "{ values, weights }, { p10, p50, p90 }, { observed, of } or { dist, clamp }";
 
 /// Parses a text form: a family call, `"a to b"`, or a number.
 pub fn parse_text(text: &str) -> Result<Dist, DistError> {
@@ -35,7 +51,10 @@ pub fn parse_text(text: &str) -> Result<Dist, DistError> {
         if !(a > 0.0 && a < b) {
             return Err(DistError::new(format!("`{s}`: {}", rule("to"))));
         }
-        return Ok(Dist::plain(fit::range(a, b), format!("{} to {}", fmt(a), fmt(b))));
+        return Ok(Dist::plain(
+            fit::range(a, b),
+            format!("{} to {}", fmt(a), fmt(b)),
+        ));
     }
     let Some(open) = s.find('(') else {
         return number(s, s).map(Dist::constant).map_err(|_| {
@@ -46,7 +65,9 @@ pub fn parse_text(text: &str) -> Result<Dist, DistError> {
     };
     let name = s[..open].trim();
     let Some(inner) = s[open + 1..].strip_suffix(')') else {
-        return Err(DistError::new(format!("`{s}`: missing the closing parenthesis")));
+        return Err(DistError::new(format!(
+            "`{s}`: missing the closing parenthesis"
+        )));
     };
     let Some((_, rule_text)) = FAMILIES.iter().find(|(n, _)| *n == name && *n != "to") else {
         return Err(unknown_family(name));
@@ -54,7 +75,10 @@ pub fn parse_text(text: &str) -> Result<Dist, DistError> {
     let args: Vec<f64> = if inner.trim().is_empty() {
         Vec::new()
     } else {
-        inner.split(',').map(|a| number(a, s)).collect::<Result<_, _>>()?
+        inner
+            .split(',')
+            .map(|a| number(a, s))
+            .collect::<Result<_, _>>()?
     };
     let bad = || DistError::new(format!("`{s}`: {rule_text}"));
     let arity = match name {
@@ -72,26 +96,47 @@ pub fn parse_text(text: &str) -> Result<Dist, DistError> {
     let family = match (name, args.as_slice()) {
         ("uniform", &[a, b]) => {
             if a == b {
-                return Err(DistError::new(format!("`{s}`: {rule_text}; for a fixed value write the number {}", fmt(a))));
+                return Err(DistError::new(format!(
+                    "`{s}`: {rule_text}; for a fixed value write the number {}",
+                    fmt(a)
+                )));
             }
             (a < b).then(|| Family::uniform(a, b))
         }
-        ("triangular", &[lo, mode, hi]) => (lo <= mode && mode <= hi && lo < hi).then(|| Family::triangular(lo, mode, hi)),
+        ("triangular", &[lo, mode, hi]) => {
+            (lo <= mode && mode <= hi && lo < hi).then(|| Family::triangular(lo, mode, hi))
+        }
         ("pert", &[lo, mode, hi]) => (lo <= mode && mode <= hi && lo < hi).then(|| {
             let width = hi - lo;
-            Family::scaled_beta(lo, hi, 1.0 + 4.0 * (mode - lo) / width, 1.0 + 4.0 * (hi - mode) / width)
+            Family::scaled_beta(
+                lo,
+                hi,
+                1.0 + 4.0 * (mode - lo) / width,
+                1.0 + 4.0 * (hi - mode) / width,
+            )
         }),
         ("normal", &[mean, sd]) => (sd > 0.0).then(|| Family::normal(mean, sd)),
-        ("lognormal", &[mu, sigma]) => (sigma > 0.0).then(|| Family::lognormal(mu, sigma, 0.0, 1.0)),
+        ("lognormal", &[mu, sigma]) => {
+            (sigma > 0.0).then(|| Family::lognormal(mu, sigma, 0.0, 1.0))
+        }
         ("beta", &[a, b]) => (a > 0.0 && b > 0.0).then(|| Family::scaled_beta(0.0, 1.0, a, b)),
-        ("gamma", &[shape, scale]) => (shape > 0.0 && scale > 0.0).then(|| Family::gamma(shape, scale)),
+        ("gamma", &[shape, scale]) => {
+            (shape > 0.0 && scale > 0.0).then(|| Family::gamma(shape, scale))
+        }
         ("exponential", &[mean]) => (mean > 0.0).then_some(Family::Exponential { mean }),
         ("poisson", &[lambda]) => (lambda > 0.0 && lambda < 1e12).then(|| Family::poisson(lambda)),
         ("binomial", &[n, p]) => {
-            (whole(n) && (0.0..=1e15).contains(&n) && (0.0..=1.0).contains(&p)).then(|| Family::binomial(n as u64, p))
+            (whole(n) && (0.0..=1e15).contains(&n) && (0.0..=1.0).contains(&p))
+                .then(|| Family::binomial(n as u64, p))
         }
-        ("uniform_int", &[a, b]) => (whole(a) && whole(b) && a <= b && a.abs() < 1e15 && b.abs() < 1e15)
-            .then_some(Family::UniformInt { a: a as i64, b: b as i64 }),
+        ("uniform_int", &[a, b]) => {
+            (whole(a) && whole(b) && a <= b && a.abs() < 1e15 && b.abs() < 1e15).then_some(
+                Family::UniformInt {
+                    a: a as i64,
+                    b: b as i64,
+                },
+            )
+        }
         ("bernoulli", &[p]) => (0.0..=1.0).contains(&p).then_some(Family::Bernoulli { p }),
         _ => None,
     };
@@ -105,7 +150,9 @@ pub fn from_toml(value: &toml::Value) -> Result<Dist, DistError> {
     match value {
         toml::Value::Integer(i) => Ok(Dist::constant(*i as f64)),
         toml::Value::Float(f) if f.is_finite() => Ok(Dist::constant(*f)),
-        toml::Value::Float(f) => Err(DistError::new(format!("{f} is not allowed: numbers must be finite"))),
+        toml::Value::Float(f) => Err(DistError::new(format!(
+            "{f} is not allowed: numbers must be finite"
+        ))),
         toml::Value::String(s) => parse_text(s),
         toml::Value::Table(t) => table(t),
         other => Err(DistError::new(format!(
@@ -120,32 +167,44 @@ fn table(t: &toml::Table) -> Result<Dist, DistError> {
     let text = inline(t);
     match keys.as_slice() {
         ["observed", "of"] => {
-            let (k, n) = (table_number(t, "observed", &text)?, table_number(t, "of", &text)?);
+            let (k, n) = (
+                table_number(t, "observed", &text)?,
+                table_number(t, "of", &text)?,
+            );
             if !(k.fract() == 0.0 && n.fract() == 0.0 && 0.0 <= k && k <= n && n > 0.0) {
                 return Err(DistError::new(format!(
                     "{text}: needs whole numbers 0 <= observed <= of, of > 0 (observed errors out of `of` cases)"
                 )));
             }
-            Ok(Dist::plain(Family::scaled_beta(0.0, 1.0, k + 1.0, n - k + 1.0), text))
+            Ok(Dist::plain(
+                Family::scaled_beta(0.0, 1.0, k + 1.0, n - k + 1.0),
+                text,
+            ))
         }
         ["p10", "p50", "p90"] => {
             let p10 = table_number(t, "p10", &text)?;
             let p50 = table_number(t, "p50", &text)?;
             let p90 = table_number(t, "p90", &text)?;
             if !(p10 < p50 && p50 < p90) {
-                return Err(DistError::new(format!("{text}: a three-point estimate needs p10 < p50 < p90")));
+                return Err(DistError::new(format!(
+                    "{text}: a three-point estimate needs p10 < p50 < p90"
+                )));
             }
             Ok(Dist::plain(fit::three_point(p10, p50, p90), text))
         }
         ["values"] | ["values", "weights"] => discrete(t, &text),
         ["clamp", "dist"] => clamp(t, &text),
         _ => {
-            let known = ["values", "weights", "p10", "p50", "p90", "observed", "of", "dist", "clamp"];
+            let known = [
+                "values", "weights", "p10", "p50", "p90", "observed", "of", "dist", "clamp",
+            ];
             let hint = match keys.iter().find(|k| !known.contains(k)) {
                 Some(k) => format!("unknown key `{k}`"),
                 None => "an incomplete or mixed table".to_string(),
             };
-            Err(DistError::new(format!("{text}: {hint}; a distribution table is one of {TABLE_FORMS}")))
+            Err(DistError::new(format!(
+                "{text}: {hint}; a distribution table is one of {TABLE_FORMS}"
+            )))
         }
     }
 }
@@ -164,28 +223,44 @@ fn discrete(t: &toml::Table, text: &str) -> Result<Dist, DistError> {
         )));
     }
     if weights.iter().any(|&w| w < 0.0) || weights.iter().sum::<f64>() <= 0.0 {
-        return Err(DistError::new(format!("{text}: weights must be >= 0 with a positive sum")));
+        return Err(DistError::new(format!(
+            "{text}: weights must be >= 0 with a positive sum"
+        )));
     }
-    Ok(Dist::plain(Family::discrete(&values, &weights), text.to_string()))
+    Ok(Dist::plain(
+        Family::discrete(&values, &weights),
+        text.to_string(),
+    ))
 }
 
 fn clamp(t: &toml::Table, text: &str) -> Result<Dist, DistError> {
     let inner = from_toml(&t["dist"])?;
     let bounds = number_list(t, "clamp", text)?;
     let &[lo, hi] = bounds.as_slice() else {
-        return Err(DistError::new(format!("{text}: clamp needs two bounds [lo, hi]")));
+        return Err(DistError::new(format!(
+            "{text}: clamp needs two bounds [lo, hi]"
+        )));
     };
     if lo >= hi {
-        return Err(DistError::new(format!("{text}: clamp = [lo, hi] needs lo < hi")));
+        return Err(DistError::new(format!(
+            "{text}: clamp = [lo, hi] needs lo < hi"
+        )));
     }
     let family = match inner.shape {
         Shape::Plain(f) => f,
         Shape::Truncated(_) => {
-            return Err(DistError::new(format!("{text}: clamp a distribution once, with the narrowest bounds")));
+            return Err(DistError::new(format!(
+                "{text}: clamp a distribution once, with the narrowest bounds"
+            )));
         }
     };
     let truncated = Truncated::new(family, lo, hi).ok_or_else(|| {
-        DistError::new(format!("{text}: {} has (almost) no mass in [{}, {}]", inner.text, fmt(lo), fmt(hi)))
+        DistError::new(format!(
+            "{text}: {} has (almost) no mass in [{}, {}]",
+            inner.text,
+            fmt(lo),
+            fmt(hi)
+        ))
     })?;
     Ok(Dist {
         shape: Shape::Truncated(Box::new(truncated)),
@@ -198,7 +273,10 @@ fn number(text: &str, form: &str) -> Result<f64, DistError> {
     let cleaned = text.trim().replace('_', "");
     match cleaned.parse::<f64>() {
         Ok(x) if x.is_finite() => Ok(x),
-        _ => Err(DistError::new(format!("`{form}`: `{}` is not a finite number", text.trim()))),
+        _ => Err(DistError::new(format!(
+            "`{form}`: `{}` is not a finite number",
+            text.trim()
+        ))),
     }
 }
 
@@ -206,19 +284,25 @@ fn table_number(t: &toml::Table, key: &str, text: &str) -> Result<f64, DistError
     match &t[key] {
         toml::Value::Integer(i) => Ok(*i as f64),
         toml::Value::Float(f) if f.is_finite() => Ok(*f),
-        other => Err(DistError::new(format!("{text}: {key} = {other} is not a finite number"))),
+        other => Err(DistError::new(format!(
+            "{text}: {key} = {other} is not a finite number"
+        ))),
     }
 }
 
 fn number_list(t: &toml::Table, key: &str, text: &str) -> Result<Vec<f64>, DistError> {
     let Some(list) = t[key].as_array() else {
-        return Err(DistError::new(format!("{text}: {key} must be a list of numbers")));
+        return Err(DistError::new(format!(
+            "{text}: {key} must be a list of numbers"
+        )));
     };
     list.iter()
         .map(|v| match v {
             toml::Value::Integer(i) => Ok(*i as f64),
             toml::Value::Float(f) if f.is_finite() => Ok(*f),
-            other => Err(DistError::new(format!("{text}: {key} holds {other}, not a finite number"))),
+            other => Err(DistError::new(format!(
+                "{text}: {key} holds {other}, not a finite number"
+            ))),
         })
         .collect()
 }
@@ -230,11 +314,18 @@ fn inline(t: &toml::Table) -> String {
 }
 
 fn rule(name: &str) -> &'static str {
-    FAMILIES.iter().find(|(n, _)| *n == name).map_or("", |(_, r)| r)
+    FAMILIES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or("", |(_, r)| r)
 }
 
 fn unknown_family(name: &str) -> DistError {
-    let names: Vec<&str> = FAMILIES.iter().map(|(n, _)| *n).filter(|n| *n != "to").collect();
+    let names: Vec<&str> = FAMILIES
+        .iter()
+        .map(|(n, _)| *n)
+        .filter(|n| *n != "to")
+        .collect();
     let best = names
         .iter()
         .map(|n| (strsim::jaro_winkler(name, n), *n))

@@ -27,7 +27,13 @@ impl Truncated {
     pub fn new(inner: Family, lo: f64, hi: f64) -> Option<Self> {
         let below = inner.cdf_below(lo);
         let upto = inner.cdf(hi);
-        (upto - below > 1e-12).then_some(Truncated { inner, lo, hi, below, upto })
+        (upto - below > 1e-12).then_some(Truncated {
+            inner,
+            lo,
+            hi,
+            below,
+            upto,
+        })
     }
 
     fn mass(&self) -> f64 {
@@ -100,11 +106,13 @@ impl Truncated {
         if let Family::Discrete { values, .. } = &self.inner {
             let inside = values.iter().filter(|&&v| v >= a && v <= b);
             let mut prev = a;
-            return a + inside.map(|&v| {
-                let part = (v - prev) * (1.0 - self.cdf_below(v));
-                prev = v;
-                part
-            }).sum::<f64>();
+            return a + inside
+                .map(|&v| {
+                    let part = (v - prev) * (1.0 - self.cdf_below(v));
+                    prev = v;
+                    part
+                })
+                .sum::<f64>();
         }
         if self.inner.integer_steps() {
             let steps = (b - a) as u64;
