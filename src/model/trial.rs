@@ -32,6 +32,8 @@ pub struct TrialRunner<'s> {
     draws: Vec<f64>,
     success_draws: Vec<f64>,
     volume: Vec<f64>,
+    /// The baseline's running cost in each month of the current trial.
+    baseline_rate: Vec<f64>,
     costs: Vec<RunningCost>,
     outcomes: Vec<Outcome>,
 }
@@ -50,6 +52,7 @@ impl<'s> TrialRunner<'s> {
             draws: vec![0.0; scenario.inputs.len()],
             success_draws: vec![0.0; candidates.len()],
             volume: vec![0.0; horizon],
+            baseline_rate: vec![0.0; horizon],
             costs: vec![RunningCost::default(); scenario.options.len()],
             outcomes: vec![Outcome::default(); candidates.len()],
             candidates,
@@ -110,6 +113,15 @@ impl<'s> TrialRunner<'s> {
         for (cost, option) in self.costs.iter_mut().zip(&scenario.options) {
             *cost = RunningCost::prepare(option, draws, scenario.hours_per_month);
         }
+        let (base_spec, base_cost) = (
+            &scenario.options[scenario.baseline],
+            &self.costs[scenario.baseline],
+        );
+        for (month, (rate, &volume)) in self.baseline_rate.iter_mut().zip(&self.volume).enumerate()
+        {
+            let month = month as u32;
+            *rate = base_cost.rate(base_spec, draws, month, volume, month);
+        }
         for (slot, &candidate) in self.candidates.iter().enumerate() {
             self.outcomes[slot] = self.candidate_outcome(candidate, self.success_draws[slot]);
         }
@@ -152,18 +164,14 @@ impl<'s> TrialRunner<'s> {
     fn walk(&self, candidate: usize, go_live: Months, path: &mut CashPath) {
         let scenario = self.scenario;
         let draws = &self.draws;
-        let (base_spec, cand_spec) = (
-            &scenario.options[scenario.baseline],
-            &scenario.options[candidate],
-        );
-        let (base_cost, cand_cost) = (&self.costs[scenario.baseline], &self.costs[candidate]);
+        let (cand_spec, cand_cost) = (&scenario.options[candidate], &self.costs[candidate]);
         let first = go_live.floor() as u32;
         let offset = go_live - first as f64;
         let split = cand_cost.depends_on_clock() && offset > 0.0;
         for month in first..scenario.horizon_months {
             let m = month as usize;
             let (volume, discount) = (self.volume[m], self.month_discount[m]);
-            let baseline = base_cost.rate(base_spec, draws, month, volume, month);
+            let baseline = self.baseline_rate[m];
             let saving =
                 |clock: u32| baseline - cand_cost.rate(cand_spec, draws, month, volume, clock);
             let start = month as f64;
