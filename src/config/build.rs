@@ -2,9 +2,9 @@
 //! against the field's range, registers it as an input under its dotted path, and checks the
 //! structure (one baseline, one way to give each quantity).
 
-use super::domain::{Domain, fmt_num};
+use super::domain::Domain;
 use super::raw::{Num, RawFile, RawItem, RawOption, RawProject, RawServing};
-use crate::dist::{self, Dist};
+use crate::dist::{self, Dist, fmt as fmt_num};
 use crate::error::InputError;
 use crate::inputs::{Inputs, Param};
 use crate::scenario::*;
@@ -21,7 +21,11 @@ pub struct Builder<'a> {
 
 type Result<T> = std::result::Result<T, InputError>;
 
-const COST: Domain = Domain::NON_NEGATIVE;
+/// Amounts, counts and durations: large enough for any business case, small enough that no sum
+/// of them over 600 months of growing volume overflows.
+const COST: Domain = Domain::closed(0.0, 1e15, "a number in [0, 1e15]");
+const CAPACITY: Domain = Domain::closed_above(0.0, 1e12, "a number of events in (0, 1e12]");
+const VOLUME: Domain = Domain::closed(0.0, 1e12, "a number of events in [0, 1e12]");
 const GROWTH: Domain = Domain::closed(-1.0, 1.0, "a monthly growth rate in [-1, 1]");
 const PRICE_CHANGE: Domain = Domain::closed(-1.0, 10.0, "a yearly price change in [-1, 10]");
 const DISCOUNT: Domain = Domain::closed(0.0, 1.0, "an annual rate in [0, 1]");
@@ -157,8 +161,8 @@ impl<'a> Builder<'a> {
     fn workload(&mut self, raw: &RawFile) -> Result<Workload> {
         let w = &raw.workload;
         let (volume, per_day) = match (&w.events_per_day, &w.events_per_month) {
-            (Some(v), None) => (self.param(v, "workload.events_per_day", COST)?, true),
-            (None, Some(v)) => (self.param(v, "workload.events_per_month", COST)?, false),
+            (Some(v), None) => (self.param(v, "workload.events_per_day", VOLUME)?, true),
+            (None, Some(v)) => (self.param(v, "workload.events_per_month", VOLUME)?, false),
             (Some(_), Some(v)) => {
                 return Err(self.error(
                     Some(v.span()),
@@ -363,7 +367,7 @@ impl<'a> Builder<'a> {
                 capacity_per_instance: self.param(
                     c,
                     &format!("{path}.capacity_per_instance"),
-                    Domain::POSITIVE,
+                    CAPACITY,
                 )?,
                 min_instances: self.param_or(
                     s.min_instances.as_ref(),

@@ -1,6 +1,6 @@
 //! The values each kind of input may take, and the check that a distribution stays inside them.
 
-use crate::dist::Dist;
+use crate::dist::{Dist, fmt as fmt_num};
 
 /// Largest share of a distribution's mass allowed outside its field's range. Unbounded families
 /// (a normal growth rate) always have some mass outside; below this share it is negligible at
@@ -27,18 +27,18 @@ impl Domain {
         }
     }
 
+    /// Any value in `(lo, hi]`, described as `what` in errors.
+    pub const fn closed_above(lo: f64, hi: f64, what: &'static str) -> Self {
+        Domain {
+            lo,
+            hi,
+            lo_open: true,
+            what,
+        }
+    }
+
     /// A probability or a share: `[0, 1]`.
     pub const PROBABILITY: Domain = Domain::closed(0.0, 1.0, "a probability in [0, 1]");
-    /// An amount, count or duration: `[0, ∞)`.
-    pub const NON_NEGATIVE: Domain = Domain::closed(0.0, f64::INFINITY, "a number >= 0");
-    /// Strictly positive: `(0, ∞)`.
-    pub const POSITIVE: Domain = Domain {
-        lo: 0.0,
-        hi: f64::INFINITY,
-        lo_open: true,
-        what: "a number > 0",
-    };
-
     /// Whether `x` is allowed.
     pub fn contains(&self, x: f64) -> bool {
         let above = if self.lo_open {
@@ -85,14 +85,5 @@ impl Domain {
             fmt_num(self.lo),
             fmt_num(self.hi),
         ))
-    }
-}
-
-/// A number as a user would write it (no trailing `.0`, `inf` for infinity).
-pub fn fmt_num(x: f64) -> String {
-    if x.is_infinite() {
-        if x > 0.0 { "inf".into() } else { "-inf".into() }
-    } else {
-        format!("{x}")
     }
 }

@@ -124,7 +124,13 @@ impl Dist {
     }
 }
 
-/// A number as a user writes it: no trailing `.0`.
-pub(crate) fn fmt(x: f64) -> String {
-    format!("{x}")
+/// A number as a user writes it: no trailing `.0`, exponent form for very large or small
+/// magnitudes (`1e300`), `inf` for infinity.
+pub fn fmt(x: f64) -> String {
+    let magnitude = x.abs();
+    if magnitude.is_finite() && (magnitude >= 1e16 || (magnitude > 0.0 && magnitude < 1e-6)) {
+        format!("{x:e}")
+    } else {
+        format!("{x}")
+    }
 }

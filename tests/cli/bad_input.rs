@@ -170,7 +170,7 @@ fn negative_cost() {
             "scenario.toml:13",
             "options.api.cost_per_event",
             "-0.05",
-            ">= 0",
+            "[0, 1e15]",
         ],
     );
 }
@@ -321,4 +321,19 @@ fn check_refuses_what_run_refuses() {
     let out = payback().arg("check").arg(&path).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn absurd_volume_is_refused_with_the_limit() {
+    let err = refused(&with("events_per_day = 1000", "events_per_day = 1e300"));
+    assert_has(&err, &["workload.events_per_day", "1e300", "[0, 1e12]"]);
+}
+
+#[test]
+fn a_table_form_with_an_unknown_key() {
+    let err = refused(&with("success = 0.9", "success = { mean = 0.9 }"));
+    assert_has(
+        &err,
+        &["options.tuned.project.success", "unknown key `mean`"],
+    );
 }
