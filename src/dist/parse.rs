@@ -44,6 +44,14 @@ const TABLE_FORMS: &str =
     "{ values, weights }, { p10, p50, p90 }, { observed, of } or { dist, clamp }";
 
 /// Parses a text form: a family call, `"a to b"`, or a number.
+///
+/// ```
+/// let overrun = payback::dist::parse_text("pert(1, 1.5, 3)").unwrap();
+/// assert_eq!(overrun.mean(), (1.0 + 4.0 * 1.5 + 3.0) / 6.0);
+/// let cost = payback::dist::parse_text("10 to 500").unwrap();
+/// assert!((cost.quantile(0.95) - 500.0).abs() < 1e-9);
+/// assert!(payback::dist::parse_text("pert(3, 2, 1)").is_err());
+/// ```
 pub fn parse_text(text: &str) -> Result<Dist, DistError> {
     let s = text.trim();
     if let Some((a, b)) = s.split_once(" to ") {
@@ -146,6 +154,12 @@ pub fn parse_text(text: &str) -> Result<Dist, DistError> {
 }
 
 /// Parses a TOML value: a number, a text form, or a table form.
+///
+/// ```
+/// let table: toml::Table = toml::from_str("rate = { observed = 50, of = 1000 }").unwrap();
+/// let rate = payback::dist::from_toml(&table["rate"]).unwrap();
+/// assert!((rate.mean() - 51.0 / 1002.0).abs() < 1e-15); // Beta(51, 951)
+/// ```
 pub fn from_toml(value: &toml::Value) -> Result<Dist, DistError> {
     match value {
         toml::Value::Integer(i) => Ok(Dist::constant(*i as f64)),

@@ -13,6 +13,11 @@ pub use sketch::QuantileSketch;
 /// The 1-based rank of percentile `p` among `n` values: ⌈p·n⌉, at least 1. The product is
 /// nudged down by a relative 1e-12 so that exact products (0.1 × 10) are not pushed up a rank by
 /// the rounding of `p`.
+///
+/// ```
+/// assert_eq!(payback::stats::rank(0.9, 10), 9);
+/// assert_eq!(payback::stats::rank(0.5, 3), 2);
+/// ```
 pub fn rank(p: f64, n: u64) -> u64 {
     ((p * n as f64 * (1.0 - 1e-12)).ceil() as u64).clamp(1, n.max(1))
 }
