@@ -86,6 +86,52 @@ pub struct OptionSpec {
     pub benefits: Vec<Benefit>,
     /// The project that builds this option (candidates only); none means live at t = 0 for free.
     pub project: Option<Project>,
+    /// Monthly drift `d`: error rates × `(1 + d)^k`, k whole months since go-live or retrain.
+    pub drift_per_month: Option<Param>,
+    /// Periodic retraining after go-live.
+    pub retrain: Option<Retrain>,
+    /// The vendor retiring the model this option depends on.
+    pub deprecation: Option<Deprecation>,
+}
+
+/// A retrain every `every_months` after go-live: a lump cost that resets drift.
+#[derive(Debug, Clone)]
+pub struct Retrain {
+    /// Whole months between retrains.
+    pub every_months: u32,
+    /// Cost of one retrain (the same for every retrain of a trial).
+    pub cost: Param,
+}
+
+/// When the vendor retires the model: a fixed (or sampled) month, or a constant hazard.
+#[derive(Debug, Clone)]
+pub enum DeprecationTime {
+    /// At this month from the decision.
+    AtMonth(Param),
+    /// Exponential waiting times with this yearly hazard; with `repeat`, a Poisson process.
+    Hazard {
+        /// Deprecations per year.
+        per_year: Param,
+        /// Whether deprecations recur.
+        repeat: bool,
+    },
+}
+
+/// A vendor deprecation of an option's model (MODEL.md, "Vendor events").
+#[derive(Debug, Clone)]
+pub struct Deprecation {
+    /// When it happens.
+    pub time: DeprecationTime,
+    /// Lump cost of migrating at each deprecation.
+    pub migration_cost: Param,
+    /// Months after a deprecation during which the option runs at its fallback's cost.
+    pub downtime_months: Param,
+    /// Factor on the direct cost of each successor model.
+    pub cost_factor: Param,
+    /// Factor on the error rates of each successor model.
+    pub error_factor: Param,
+    /// Index of the option whose cost applies during downtime (default: the baseline).
+    pub fallback: Option<usize>,
 }
 
 /// Inference cost per event.

@@ -3,7 +3,7 @@
 //! structure (one baseline, one way to give each quantity).
 
 use super::domain::Domain;
-use super::raw::{Num, RawFile, RawItem, RawOption, RawProject, RawServing};
+use super::raw::{Num, RawDeprecation, RawFile, RawItem, RawOption, RawProject, RawServing};
 use crate::dist::{self, Dist, fmt as fmt_num};
 use crate::error::InputError;
 use crate::inputs::{Inputs, Param};
@@ -17,6 +17,8 @@ pub struct Builder<'a> {
     file: &'a Path,
     src: &'a str,
     inputs: Inputs,
+    /// Names of all options, in file order (for fallbacks).
+    option_names: Vec<String>,
 }
 
 type Result<T> = std::result::Result<T, InputError>;
@@ -32,6 +34,9 @@ const DISCOUNT: Domain = Domain::closed(0.0, 1.0, "an annual rate in [0, 1]");
 const DAYS: Domain = Domain::closed(1.0, 31.0, "a number of days in [1, 31]");
 const HOURS: Domain = Domain::closed(1.0, 744.0, "a number of hours in [1, 744]");
 const RAMP: Domain = Domain::closed(0.0, MAX_HORIZON_MONTHS as f64, "months in [0, 600]");
+const DRIFT: Domain = Domain::closed(0.0, 1.0, "a monthly drift in [0, 1]");
+const HAZARD: Domain = Domain::closed(0.0, 12.0, "a yearly hazard in [0, 12]");
+const FACTOR: Domain = Domain::closed(0.0, 100.0, "a factor in [0, 100]");
 const CONTINGENCY: Domain = Domain::closed(0.0, 10.0, "a share in [0, 10]");
 const SEED_MAX: f64 = 9_007_199_254_740_992.0; // 2^53: every integer below is exact in TOML and JSON
 
@@ -42,6 +47,7 @@ impl<'a> Builder<'a> {
             file,
             src,
             inputs: Inputs::default(),
+            option_names: Vec::new(),
         }
     }
 
@@ -90,6 +96,7 @@ impl<'a> Builder<'a> {
         )?;
 
         let workload = self.workload(&raw)?;
+        self.option_names = raw.options.get_ref().keys().cloned().collect();
         let mut options = Vec::new();
         let mut baselines = Vec::new();
         for (key, option) in raw.options.get_ref() {
@@ -140,6 +147,20 @@ impl<'a> Builder<'a> {
                 &format!("options.{name}.project"),
                 "the baseline is the status quo and has no project; move the project to a \
                  candidate",
+            ));
+        }
+        let needs_fallback = options[baseline].deprecation.as_ref().is_some_and(|d| {
+            d.fallback.is_none()
+                && self.inputs.get(d.downtime_months).dist.as_constant() != Some(0.0)
+        });
+        if needs_fallback {
+            let name = &options[baseline].name;
+            let span = raw.options.get_ref()[name.as_str()].span();
+            return Err(self.error(
+                Some(span),
+                &format!("options.{name}.deprecation.fallback"),
+                "the baseline's deprecation has downtime, so it needs a fallback: the name of \
+                 the option whose cost applies meanwhile (fallback = \"human\", say)",
             ));
         }
         Ok(Scenario {
@@ -296,6 +317,28 @@ impl<'a> Builder<'a> {
             .as_ref()
             .map(|p| self.project(p, &at("project")))
             .transpose()?;
+        let drift_per_month = o
+            .drift_per_month
+            .as_ref()
+            .map(|v| self.param(v, &at("drift_per_month"), DRIFT))
+            .transpose()?;
+        let retrain = match &o.retrain {
+            None => None,
+            Some(r) => Some(Retrain {
+                every_months: self.integer(
+                    &r.get_ref().every_months,
+                    &at("retrain.every_months"),
+                    1,
+                    MAX_HORIZON_MONTHS as u64,
+                )? as u32,
+                cost: self.param(&r.get_ref().cost, &at("retrain.cost"), COST)?,
+            }),
+        };
+        let deprecation = o
+            .deprecation
+            .as_ref()
+            .map(|d| self.deprecation(name, d, &at("deprecation")))
+            .transpose()?;
         Ok(OptionSpec {
             name: name.to_string(),
             direct,
@@ -307,6 +350,100 @@ impl<'a> Builder<'a> {
             serving,
             benefits,
             project,
+            drift_per_month,
+            retrain,
+            deprecation,
+        })
+    }
+
+    fn deprecation(
+        &mut self,
+        option: &str,
+        spanned: &Spanned<RawDeprecation>,
+        path: &str,
+    ) -> Result<Deprecation> {
+        let d = spanned.get_ref();
+        let at = |field: &str| format!("{path}.{field}");
+        let repeat = d.repeat.as_ref().map(|r| *r.get_ref());
+        let time = match (&d.at_month, &d.hazard_per_year) {
+            (Some(t), None) => {
+                if let Some(r) = d.repeat.as_ref().filter(|r| *r.get_ref()) {
+                    return Err(self.error(
+                        Some(r.span()),
+                        &at("repeat"),
+                        "repeat = true needs hazard_per_year (deprecations recurring at random); \
+                         at_month gives one deprecation",
+                    ));
+                }
+                DeprecationTime::AtMonth(self.param(t, &at("at_month"), COST)?)
+            }
+            (None, Some(h)) => DeprecationTime::Hazard {
+                per_year: self.param(h, &at("hazard_per_year"), HAZARD)?,
+                repeat: repeat.unwrap_or(false),
+            },
+            (Some(_), Some(h)) => {
+                return Err(self.error(
+                    Some(h.span()),
+                    path,
+                    "give at_month (when) or hazard_per_year (how often), not both",
+                ));
+            }
+            (None, None) => {
+                return Err(self.error(
+                    Some(spanned.span()),
+                    path,
+                    "missing the time: give at_month or hazard_per_year",
+                ));
+            }
+        };
+        let fallback = match &d.fallback {
+            None => None,
+            Some(f) => {
+                let target = f.get_ref();
+                match self.option_names.iter().position(|n| n == target) {
+                    Some(_) if target == option => {
+                        return Err(self.error(
+                            Some(f.span()),
+                            &at("fallback"),
+                            format!("`{target}` is this option itself; name another option"),
+                        ));
+                    }
+                    Some(i) => Some(i),
+                    None => {
+                        return Err(self.error(
+                            Some(f.span()),
+                            &at("fallback"),
+                            format!(
+                                "`{target}` is not an option; the options are {}",
+                                self.option_names.join(", ")
+                            ),
+                        ));
+                    }
+                }
+            }
+        };
+        Ok(Deprecation {
+            time,
+            migration_cost: self.param_or(
+                d.migration_cost.as_ref(),
+                &at("migration_cost"),
+                0.0,
+                COST,
+            )?,
+            downtime_months: self.param_or(
+                d.downtime_months.as_ref(),
+                &at("downtime_months"),
+                0.0,
+                RAMP,
+            )?,
+            cost_factor: self.param_or(d.cost_factor.as_ref(), &at("cost_factor"), 1.0, FACTOR)?,
+            error_factor: self.param_or(
+                d.error_factor.as_ref(),
+                &at("error_factor"),
+                1.0,
+                FACTOR,
+            )?,
+            fallback,
         })
     }
 

@@ -57,6 +57,32 @@ pub struct RawOption {
     pub serving: Option<Spanned<RawServing>>,
     pub benefits: Option<IndexMap<String, RawBenefit>>,
     pub project: Option<RawProject>,
+    pub drift_per_month: Option<Num>,
+    pub retrain: Option<Spanned<RawRetrain>>,
+    pub deprecation: Option<Spanned<RawDeprecation>>,
+}
+
+/// `retrain = { every_months, cost }`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRetrain {
+    pub every_months: Num,
+    pub cost: Num,
+}
+
+/// `deprecation = { at_month | hazard_per_year, migration_cost, downtime_months, cost_factor,
+/// error_factor, repeat, fallback }`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDeprecation {
+    pub at_month: Option<Num>,
+    pub hazard_per_year: Option<Num>,
+    pub migration_cost: Option<Num>,
+    pub downtime_months: Option<Num>,
+    pub cost_factor: Option<Num>,
+    pub error_factor: Option<Num>,
+    pub repeat: Option<Spanned<bool>>,
+    pub fallback: Option<Spanned<String>>,
 }
 
 /// `errors.NAME = { rate, cost }`.

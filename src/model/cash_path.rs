@@ -50,6 +50,20 @@ impl CashPath {
         self.discounted = dend;
     }
 
+    /// Adds a lump `amount` at time `at` (positive: a saving); its discounted value uses the
+    /// factor `discount`. A saving may complete the payback at `at`.
+    #[inline]
+    pub fn lump(&mut self, at: Months, amount: Money, discount: f64) {
+        self.net += amount;
+        if self.payback == f64::INFINITY && self.net >= 0.0 {
+            self.payback = at;
+        }
+        self.discounted += amount * discount;
+        if self.discounted_payback == f64::INFINITY && self.discounted >= 0.0 {
+            self.discounted_payback = at;
+        }
+    }
+
     /// First time the undiscounted net reached zero, `+∞` for never.
     pub fn payback(&self) -> Months {
         self.payback

@@ -2,9 +2,11 @@
 //! path against the baseline → payback, NPV and investment.
 
 mod cash_path;
+mod events;
 mod running_cost;
+mod timeline;
 mod trial;
 
 pub use cash_path::CashPath;
-pub use running_cost::RunningCost;
+pub use running_cost::{CostState, RunningCost};
 pub use trial::{Outcome, TrialRunner};

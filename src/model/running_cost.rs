@@ -1,18 +1,41 @@
 //! The running cost of one option in one trial: `C_o(m) = V(m) · unit_o(m) + fixed_o(m)` minus
-//! its benefits (MODEL.md, "Options"). The per-trial constant parts are gathered once per trial
-//! by [`RunningCost::prepare`]; [`RunningCost::rate`] then prices any month cheaply.
+//! its benefits (MODEL.md, "Options"), in a given [`CostState`] (drift, successor models, ramp).
+//! The per-trial constant parts are gathered once per trial by [`RunningCost::prepare`];
+//! [`RunningCost::rate`] then prices any month and state cheaply.
 
 use crate::scenario::{DirectCost, Instances, Money, OptionSpec};
 
-/// Per-trial constants of one option's running cost.
-#[derive(Debug, Clone, Copy, Default)]
+/// What an option's cost depends on besides the calendar month.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CostState {
+    /// Whole months since go-live or the last retrain: the drift exponent.
+    pub drift_months: u32,
+    /// Whole months since go-live: the ramp clock of benefits.
+    pub ramp_months: u32,
+    /// Deprecations completed (downtime over): successor models in use.
+    pub successors: u32,
+}
+
+/// Per-trial constants of one option's running cost, with tables of the monthly powers it
+/// needs (price trend by calendar month, drift by months since reset), refilled in place.
+#[derive(Debug, Clone, Default)]
 pub struct RunningCost {
     /// Direct (inference) cost per event in month 0.
     direct: Money,
-    /// Monthly factor of the direct cost's price trend, `(1 + p)^(1/12)`.
-    price_step: f64,
-    /// Cost of errors per event: `Σ min(1, rate) · cost`.
+    /// Whether the direct cost follows a price trend.
+    trend: bool,
+    /// `(1 + p)^(m/12)` for each calendar month m, when there is a trend.
+    price_trend: Vec<f64>,
+    /// `(1 + d)^k` for k = 0..horizon, when there is drift.
+    drift_pow: Vec<f64>,
+    /// Cost of errors per event without drift or successors: `Σ rate · cost`.
     errors: Money,
+    /// The largest error rate (to know when a multiplied rate reaches the cap of 1).
+    max_rate: f64,
+    /// Factor on the direct cost of each successor model.
+    cost_factor: f64,
+    /// Factor on the error rates of each successor model.
+    error_factor: f64,
     /// Review and labour cost per event.
     handling: Money,
     /// Fixed monthly items.
@@ -28,8 +51,15 @@ pub struct RunningCost {
 }
 
 impl RunningCost {
-    /// Gathers the option's per-trial constants from the trial's draws.
-    pub fn prepare(option: &OptionSpec, draws: &[f64], hours_per_month: f64) -> Self {
+    /// Gathers the option's per-trial constants from the trial's draws, for a horizon of
+    /// `horizon` months; allocates only the first time.
+    pub fn prepare(
+        &mut self,
+        option: &OptionSpec,
+        draws: &[f64],
+        hours_per_month: f64,
+        horizon: u32,
+    ) {
         let direct = match &option.direct {
             DirectCost::None => 0.0,
             DirectCost::PerEvent(p) => p.get(draws),
@@ -44,14 +74,30 @@ impl RunningCost {
                     / 1e6
             }
         };
-        let price_step = option
-            .price_change_per_year
-            .map_or(1.0, |p| (1.0 + p.get(draws)).powf(1.0 / 12.0));
+        self.trend = option.price_change_per_year.is_some();
+        if let Some(p) = option.price_change_per_year {
+            let step = (1.0 + p.get(draws)).powf(1.0 / 12.0);
+            fill_powers(&mut self.price_trend, step, horizon);
+        }
+        let drift = option.drift_per_month.map_or(0.0, |d| d.get(draws));
+        if drift > 0.0 {
+            fill_powers(&mut self.drift_pow, 1.0 + drift, horizon);
+        } else {
+            self.drift_pow.clear();
+        }
         let errors = option
             .errors
             .iter()
-            .map(|b| b.rate.get(draws).min(1.0) * b.cost.get(draws))
+            .map(|b| b.rate.get(draws) * b.cost.get(draws))
             .sum();
+        let max_rate = option
+            .errors
+            .iter()
+            .map(|b| b.rate.get(draws))
+            .fold(0.0, f64::max);
+        let (cost_factor, error_factor) = option.deprecation.as_ref().map_or((1.0, 1.0), |d| {
+            (d.cost_factor.get(draws), d.error_factor.get(draws))
+        });
         let review = option
             .review
             .as_ref()
@@ -78,30 +124,29 @@ impl RunningCost {
                 }
             }
         };
-        RunningCost {
-            direct,
-            price_step,
-            errors,
-            handling: review + labour,
-            fixed,
-            instance_month,
-            instances,
-            capacity,
-            ramped: option
-                .benefits
-                .iter()
-                .any(|b| b.ramp_months.get(draws) > 0.0),
-        }
+        self.direct = direct;
+        self.errors = errors;
+        self.max_rate = max_rate;
+        self.cost_factor = cost_factor;
+        self.error_factor = error_factor;
+        self.handling = review + labour;
+        self.fixed = fixed;
+        self.instance_month = instance_month;
+        self.instances = instances;
+        self.capacity = capacity;
+        self.ramped = option
+            .benefits
+            .iter()
+            .any(|b| b.ramp_months.get(draws) > 0.0);
     }
 
-    /// Whether the cost changes with the months elapsed since go-live (a ramped benefit), so a
-    /// month with a fractional go-live must be split where that clock steps.
+    /// Whether the cost changes with the months elapsed since go-live (a ramped benefit, or
+    /// drift), so a month with a fractional go-live must be split where that clock steps.
     pub fn depends_on_clock(&self) -> bool {
-        self.ramped
+        self.ramped || (!self.drift_pow.is_empty() && self.errors > 0.0)
     }
 
-    /// Cost per month during calendar month `month` with `volume` events that month, when
-    /// `clock` whole months have elapsed since go-live (the ramp clock).
+    /// Cost per month during calendar month `month` with `volume` events, in `state`.
     #[inline]
     pub fn rate(
         &self,
@@ -109,21 +154,48 @@ impl RunningCost {
         draws: &[f64],
         month: u32,
         volume: f64,
-        clock: u32,
+        state: CostState,
     ) -> Money {
-        volume * self.per_event(month) + self.fixed(volume) - benefits(option, draws, clock)
+        volume * self.per_event(option, draws, month, state) + self.fixed(volume)
+            - benefits(option, draws, state.ramp_months)
     }
 
-    /// Cost per event in calendar month `month`: direct cost (with its price trend), errors,
-    /// review and labour.
+    /// Cost per event in calendar month `month` and `state`: direct cost (with its price trend
+    /// and successors' cost factor), errors (with drift and successors' error factor, each rate
+    /// capped at 1), review and labour.
     #[inline]
-    pub fn per_event(&self, month: u32) -> Money {
-        let direct = if self.price_step == 1.0 {
-            self.direct
+    pub fn per_event(
+        &self,
+        option: &OptionSpec,
+        draws: &[f64],
+        month: u32,
+        state: CostState,
+    ) -> Money {
+        let mut direct = self.direct;
+        if self.trend {
+            direct *= self.price_trend[month as usize];
+        }
+
+        let mut multiplier = 1.0;
+        if state.drift_months > 0 && !self.drift_pow.is_empty() {
+            multiplier *= self.drift_pow[state.drift_months as usize];
+        }
+        // Successor models: a loop rather than powi, which the optimiser would call even for
+        // zero successors (almost every piece).
+        for _ in 0..state.successors {
+            direct *= self.cost_factor;
+            multiplier *= self.error_factor;
+        }
+        let errors = if multiplier * self.max_rate <= 1.0 {
+            multiplier * self.errors
         } else {
-            self.direct * self.price_step.powi(month as i32)
+            option
+                .errors
+                .iter()
+                .map(|b| (b.rate.get(draws) * multiplier).min(1.0) * b.cost.get(draws))
+                .sum()
         };
-        direct + self.errors + self.handling
+        direct + errors + self.handling
     }
 
     /// Fixed cost of a month with `volume` events: monthly items and serving.
@@ -164,4 +236,14 @@ fn benefits(option: &OptionSpec, draws: &[f64], clock: u32) -> Money {
             b.monthly.get(draws) * share
         })
         .sum()
+}
+
+/// `out[k] = step^k` for k = 0..=n, by repeated multiplication.
+fn fill_powers(out: &mut Vec<f64>, step: f64, n: u32) {
+    out.clear();
+    let mut x = 1.0;
+    for _ in 0..=n {
+        out.push(x);
+        x *= step;
+    }
 }

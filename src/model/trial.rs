@@ -1,9 +1,12 @@
-//! One trial: draws every input, then walks each candidate's cumulative net cash against the
-//! baseline month by month to the horizon (MODEL.md, "Payback and the other per-trial outputs").
-//! A [`TrialRunner`] owns every buffer a trial needs, so running a trial allocates nothing.
+//! One trial: draws every input, builds each option's cost timeline, then walks each
+//! candidate's cumulative net cash against the baseline from go-live to the horizon
+//! (MODEL.md, "Payback and the other per-trial outputs"). A [`TrialRunner`] owns every buffer a
+//! trial needs, so running a trial allocates nothing once the buffers have grown.
 
 use crate::model::cash_path::CashPath;
+use crate::model::events::{EventDraw, deprecation_times};
 use crate::model::running_cost::RunningCost;
+use crate::model::timeline::{Lump, Timeline, TrialPrices};
 use crate::scenario::{Money, Months, Scenario};
 use rand::{Rng, RngExt};
 
@@ -29,12 +32,18 @@ pub struct TrialRunner<'s> {
     candidates: Vec<usize>,
     /// Month-end discount factor of each month, `(1 + r)^(−(m+1)/12)`.
     month_discount: Vec<f64>,
+    /// `ln(1 + r) / 12`: a lump at t is discounted by `exp(−t · this)`.
+    lump_discount_rate: f64,
     draws: Vec<f64>,
     success_draws: Vec<f64>,
+    /// One seed per option for its deprecation times.
+    event_seeds: Vec<u64>,
     volume: Vec<f64>,
-    /// The baseline's running cost in each month of the current trial.
-    baseline_rate: Vec<f64>,
     costs: Vec<RunningCost>,
+    /// Each option's deprecation times in the current trial.
+    deprecations: Vec<Vec<Months>>,
+    baseline: Timeline,
+    candidate: Timeline,
     outcomes: Vec<Outcome>,
 }
 
@@ -44,38 +53,48 @@ impl<'s> TrialRunner<'s> {
         let horizon = scenario.horizon_months as usize;
         let candidates: Vec<usize> = scenario.candidates().collect();
         let base = 1.0 + scenario.discount_rate;
+        let options = scenario.options.len();
         TrialRunner {
             scenario,
             month_discount: (0..horizon)
                 .map(|m| base.powf(-((m + 1) as f64) / 12.0))
                 .collect(),
+            lump_discount_rate: base.ln() / 12.0,
             draws: vec![0.0; scenario.inputs.len()],
             success_draws: vec![0.0; candidates.len()],
+            event_seeds: vec![0; options],
             volume: vec![0.0; horizon],
-            baseline_rate: vec![0.0; horizon],
-            costs: vec![RunningCost::default(); scenario.options.len()],
+            costs: vec![RunningCost::default(); options],
+            deprecations: vec![Vec::new(); options],
+            baseline: Timeline::default(),
+            candidate: Timeline::default(),
             outcomes: vec![Outcome::default(); candidates.len()],
             candidates,
         }
     }
 
-    /// One random trial: every input drawn, then one uniform per candidate for its success.
+    /// One random trial: every input drawn, then one uniform per candidate for its success and
+    /// one seed per option for its deprecation times (the same number of draws every trial).
     /// Returns one outcome per candidate, in the order of [`Scenario::candidates`].
     pub fn run<R: Rng + ?Sized>(&mut self, rng: &mut R) -> &[Outcome] {
         self.scenario.inputs.sample_into(rng, &mut self.draws);
         for u in &mut self.success_draws {
             *u = rng.random::<f64>();
         }
-        self.evaluate();
+        for seed in &mut self.event_seeds {
+            *seed = rng.next_u64();
+        }
+        self.evaluate(false);
         &self.outcomes
     }
 
-    /// The deterministic point estimate: every input at its mean and every project succeeding
-    /// (when its success probability is above zero), the number a spreadsheet gives.
+    /// The deterministic point estimate: every input at its mean, every project succeeding
+    /// (when its success probability is above zero), and deprecations at their mean waiting
+    /// time (repeating at that interval with `repeat`): the number a spreadsheet gives.
     pub fn run_point_estimate(&mut self) -> &[Outcome] {
         self.scenario.inputs.means_into(&mut self.draws);
         self.success_draws.fill(0.0);
-        self.evaluate();
+        self.evaluate(true);
         &self.outcomes
     }
 
@@ -95,7 +114,7 @@ impl<'s> TrialRunner<'s> {
         self.volume[month as usize]
     }
 
-    fn evaluate(&mut self) {
+    fn evaluate(&mut self, point_estimate: bool) {
         let scenario = self.scenario;
         let draws = &self.draws;
         let workload = &scenario.workload;
@@ -110,39 +129,69 @@ impl<'s> TrialRunner<'s> {
             *v = volume;
             volume *= growth;
         }
-        for (cost, option) in self.costs.iter_mut().zip(&scenario.options) {
-            *cost = RunningCost::prepare(option, draws, scenario.hours_per_month);
+        let horizon = f64::from(scenario.horizon_months);
+        for (o, option) in scenario.options.iter().enumerate() {
+            self.costs[o].prepare(
+                option,
+                draws,
+                scenario.hours_per_month,
+                scenario.horizon_months,
+            );
+            let times = &mut self.deprecations[o];
+            match &option.deprecation {
+                Some(d) => {
+                    let draw = if point_estimate {
+                        EventDraw::Mean
+                    } else {
+                        EventDraw::Seed(self.event_seeds[o])
+                    };
+                    deprecation_times(d, draws, draw, horizon, times);
+                }
+                None => times.clear(),
+            }
         }
-        let (base_spec, base_cost) = (
-            &scenario.options[scenario.baseline],
-            &self.costs[scenario.baseline],
+        let prices = TrialPrices {
+            scenario,
+            draws,
+            volume: &self.volume,
+            costs: &self.costs,
+        };
+        self.baseline.build(
+            prices,
+            scenario.baseline,
+            0.0,
+            &self.deprecations[scenario.baseline],
         );
-        for (month, (rate, &volume)) in self.baseline_rate.iter_mut().zip(&self.volume).enumerate()
-        {
-            let month = month as u32;
-            *rate = base_cost.rate(base_spec, draws, month, volume, month);
-        }
-        for (slot, &candidate) in self.candidates.iter().enumerate() {
-            self.outcomes[slot] = self.candidate_outcome(candidate, self.success_draws[slot]);
+        for slot in 0..self.candidates.len() {
+            self.outcomes[slot] = self.candidate_outcome(slot);
         }
     }
 
-    /// Walks one candidate's cash path against the baseline in the current trial.
-    fn candidate_outcome(&self, candidate: usize, success_draw: f64) -> Outcome {
+    /// One candidate's outcome in the current trial.
+    fn candidate_outcome(&mut self, slot: usize) -> Outcome {
         let scenario = self.scenario;
+        let candidate = self.candidates[slot];
         let draws = &self.draws;
-        let horizon = scenario.horizon_months;
+        let horizon = f64::from(scenario.horizon_months);
         let (upfront, go_live, succeeded) = match &scenario.options[candidate].project {
             Some(project) => (
                 project.investment(draws),
                 project.build_months.get(draws),
-                success_draw < project.success.get(draws),
+                self.success_draws[slot] < project.success.get(draws),
             ),
             None => (0.0, 0.0, true),
         };
         let mut path = CashPath::start(upfront);
-        if succeeded && go_live < horizon as f64 {
-            self.walk(candidate, go_live, &mut path);
+        if succeeded && go_live < horizon {
+            let prices = TrialPrices {
+                scenario,
+                draws,
+                volume: &self.volume,
+                costs: &self.costs,
+            };
+            self.candidate
+                .build(prices, candidate, go_live, &self.deprecations[candidate]);
+            self.walk(go_live, &mut path);
         }
         let never = f64::INFINITY;
         Outcome {
@@ -158,32 +207,80 @@ impl<'s> TrialRunner<'s> {
         }
     }
 
-    /// Savings from go-live `go_live` to the horizon. Before go-live the candidate *is* the
-    /// baseline, so nothing accrues. A month is split where the candidate's clock (months since
-    /// go-live) steps, when its cost depends on that clock.
-    fn walk(&self, candidate: usize, go_live: Months, path: &mut CashPath) {
-        let scenario = self.scenario;
-        let draws = &self.draws;
-        let (cand_spec, cand_cost) = (&scenario.options[candidate], &self.costs[candidate]);
-        let first = go_live.floor() as u32;
-        let offset = go_live - first as f64;
-        let split = cand_cost.depends_on_clock() && offset > 0.0;
-        for month in first..scenario.horizon_months {
-            let m = month as usize;
-            let (volume, discount) = (self.volume[m], self.month_discount[m]);
-            let baseline = self.baseline_rate[m];
-            let saving =
-                |clock: u32| baseline - cand_cost.rate(cand_spec, draws, month, volume, clock);
-            let start = month as f64;
-            let clock = month - first;
-            if month == first {
-                path.flow(go_live, start + 1.0 - go_live, saving(0), discount);
-            } else if split {
-                path.flow(start, offset, saving(clock - 1), discount);
-                path.flow(start + offset, 1.0 - offset, saving(clock), discount);
+    /// Walks the savings `baseline cost − candidate cost` from go-live to the horizon, with the
+    /// baseline's lumps as savings and the candidate's as costs. The baseline's lumps before
+    /// go-live are left out: until then the candidate is the baseline and pays them too.
+    fn walk(&self, go_live: Months, path: &mut CashPath) {
+        let horizon = f64::from(self.scenario.horizon_months);
+        let (base, cand) = (&self.baseline.pieces, &self.candidate.pieces);
+        let mut b = base
+            .partition_point(|p| p.start <= go_live)
+            .saturating_sub(1);
+        let mut c = 0;
+        let mut lumps = Lumps {
+            base: &self.baseline.lumps[self.baseline.lumps.partition_point(|l| l.at < go_live)..],
+            cand: &self.candidate.lumps,
+        };
+        let mut t = go_live;
+        while t < horizon {
+            lumps.apply_until(t, path, self.lump_discount_rate);
+            let end = base
+                .get(b + 1)
+                .map_or(horizon, |p| p.start)
+                .min(cand.get(c + 1).map_or(horizon, |p| p.start));
+            let candidate_rate = if cand[c].follows_baseline {
+                base[b].rate
             } else {
-                path.flow(start, 1.0, saving(clock), discount);
+                cand[c].rate
+            };
+            let month = (0.5 * (t + end)) as usize; // t ≥ 0: the cast is the floor
+            path.flow(
+                t,
+                end - t,
+                base[b].rate - candidate_rate,
+                self.month_discount[month],
+            );
+            t = end;
+            if base.get(b + 1).is_some_and(|p| p.start <= t) {
+                b += 1;
             }
+            if cand.get(c + 1).is_some_and(|p| p.start <= t) {
+                c += 1;
+            }
+        }
+        lumps.apply_until(horizon, path, self.lump_discount_rate);
+    }
+}
+
+/// The lumps still to apply on a walk: the baseline's (savings) and the candidate's (costs).
+struct Lumps<'a> {
+    base: &'a [Lump],
+    cand: &'a [Lump],
+}
+
+impl Lumps<'_> {
+    /// Applies every lump at or before `t`, those at the same time together (a saving and a
+    /// cost at one instant net out before the payback test).
+    fn apply_until(&mut self, t: Months, path: &mut CashPath, discount_rate: f64) {
+        loop {
+            let next = match (self.base.first(), self.cand.first()) {
+                (None, None) => return,
+                (Some(l), None) | (None, Some(l)) => l.at,
+                (Some(a), Some(b)) => a.at.min(b.at),
+            };
+            if next > t {
+                return;
+            }
+            let mut amount = 0.0;
+            while let Some((l, rest)) = self.base.split_first().filter(|(l, _)| l.at == next) {
+                amount += l.amount;
+                self.base = rest;
+            }
+            while let Some((l, rest)) = self.cand.split_first().filter(|(l, _)| l.at == next) {
+                amount -= l.amount;
+                self.cand = rest;
+            }
+            path.lump(next, amount, (-next * discount_rate).exp());
         }
     }
 }

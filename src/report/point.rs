@@ -2,7 +2,7 @@
 //! project succeeding: the single number a spreadsheet gives.
 
 use super::format::{money, months};
-use crate::model::TrialRunner;
+use crate::model::{CostState, TrialRunner};
 use crate::scenario::Scenario;
 use std::fmt::Write;
 
@@ -37,7 +37,9 @@ pub fn render(scenario: &Scenario) -> String {
         } else {
             ""
         };
-        let (per_event, fixed) = (cost.per_event(0), cost.fixed(volume));
+        let state = CostState::default();
+        let per_event = cost.per_event(option, runner.draws(), 0, state);
+        let fixed = cost.fixed(volume);
         let benefits = option
             .benefits
             .iter()
