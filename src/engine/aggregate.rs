@@ -108,6 +108,9 @@ pub struct RunAggregate {
     pub trials: u64,
     /// One aggregate per candidate, in the order of `Scenario::candidates`.
     pub candidates: Vec<CandidateAggregate>,
+    /// Trials in which each option had the best NPV: slot 0 the baseline (NPV 0 against
+    /// itself), slot i + 1 candidate i. Ties go to the earlier slot.
+    pub best: Vec<u64>,
 }
 
 impl RunAggregate {
@@ -118,6 +121,7 @@ impl RunAggregate {
             candidates: (0..candidates)
                 .map(|_| CandidateAggregate::new(horizon_months))
                 .collect(),
+            best: vec![0; candidates + 1],
         }
     }
 
@@ -125,9 +129,14 @@ impl RunAggregate {
     #[inline]
     pub fn add(&mut self, outcomes: &[Outcome]) {
         self.trials += 1;
-        for (agg, o) in self.candidates.iter_mut().zip(outcomes) {
+        let (mut best, mut best_npv) = (0, 0.0);
+        for (slot, (agg, o)) in self.candidates.iter_mut().zip(outcomes).enumerate() {
             agg.add(o);
+            if o.npv > best_npv {
+                (best, best_npv) = (slot + 1, o.npv);
+            }
         }
+        self.best[best] += 1;
     }
 
     /// Adds another aggregate. The engine calls this in chunk order, which makes the
@@ -136,6 +145,9 @@ impl RunAggregate {
         self.trials += other.trials;
         for (agg, o) in self.candidates.iter_mut().zip(&other.candidates) {
             agg.merge(o);
+        }
+        for (a, b) in self.best.iter_mut().zip(&other.best) {
+            *a += b;
         }
     }
 }

@@ -5,6 +5,7 @@ use crate::engine::aggregate::CandidateAggregate;
 use crate::engine::{RunAggregate, SKETCH_ACCURACY, bins_per_month};
 use crate::scenario::{Money, Months, Probability, Scenario};
 use crate::stats::{PaybackHistogram, QuantileSketch};
+use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 /// Months at which `p_payback_within` is reported (those within the horizon).
@@ -29,6 +30,22 @@ pub struct Summary {
     pub accuracy: Accuracy,
     /// One entry per candidate (every option but the baseline), in file order.
     pub candidates: Vec<CandidateSummary>,
+    /// For every option (baseline included, its NPV against itself being 0), the probability
+    /// that it has the best NPV at the horizon; they sum to 1.
+    pub best_option_probability: IndexMap<String, Probability>,
+    /// Every option ranked by expected NPV against the baseline, best first.
+    pub expected_npv_ranking: Vec<RankedOption>,
+}
+
+/// An option's place in the expected-NPV ranking.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RankedOption {
+    /// The option's name.
+    pub name: String,
+    /// Its mean NPV against the baseline (0 for the baseline).
+    pub mean_npv: Money,
+    /// Probability that it has the best NPV.
+    pub p_best: Probability,
 }
 
 /// Precision of the streamed statistics (besides Monte Carlo error).
@@ -149,6 +166,29 @@ impl Summary {
                 )
             })
             .collect();
+        let n = run.trials as f64;
+        let names: Vec<usize> = std::iter::once(scenario.baseline)
+            .chain(scenario.candidates())
+            .collect();
+        let best_option_probability: IndexMap<String, Probability> = names
+            .iter()
+            .zip(&run.best)
+            .map(|(&i, &count)| (scenario.options[i].name.clone(), count as f64 / n))
+            .collect();
+        let mut expected_npv_ranking: Vec<RankedOption> = names
+            .into_iter()
+            .zip(std::iter::once(0.0).chain(run.candidates.iter().map(|c| c.sums.npv / n)))
+            .map(|(i, mean_npv)| {
+                let name = scenario.options[i].name.clone();
+                let p_best = best_option_probability[&name];
+                RankedOption {
+                    name,
+                    mean_npv,
+                    p_best,
+                }
+            })
+            .collect();
+        expected_npv_ranking.sort_by(|a, b| b.mean_npv.total_cmp(&a.mean_npv));
         Summary {
             scenario: scenario.name.clone(),
             trials: run.trials,
@@ -161,6 +201,8 @@ impl Summary {
                 relative: SKETCH_ACCURACY,
             },
             candidates,
+            best_option_probability,
+            expected_npv_ranking,
         }
     }
 }

@@ -93,5 +93,18 @@ pub fn render(s: &Summary) -> String {
             percent(c.p_success)
         );
     }
+    let baseline = s.candidates.first().map_or("", |c| c.baseline.as_str());
+    let _ = writeln!(out);
+    let _ = writeln!(out, "Options by expected NPV against {baseline} ({cur}):");
+    for (rank, o) in s.expected_npv_ranking.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "  {}. {:<24}{:>14}   best NPV in {} of trials",
+            rank + 1,
+            o.name,
+            money(o.mean_npv),
+            percent(o.p_best)
+        );
+    }
     out
 }

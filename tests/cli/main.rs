@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod determinism;
+mod dynamics;
 mod hand_solved;
 mod support;
 mod worked_cases;
