@@ -337,3 +337,123 @@ fn a_table_form_with_an_unknown_key() {
         &["options.tuned.project.success", "unknown key `mean`"],
     );
 }
+
+#[test]
+fn drift_out_of_range() {
+    let err = refused(&with(
+        "cost_per_event = 0.01",
+        "cost_per_event = 0.01\ndrift_per_month = 1.5",
+    ));
+    assert_has(&err, &["options.tuned.drift_per_month", "1.5", "[0, 1]"]);
+}
+
+#[test]
+fn retrain_every_zero_or_fractional_months() {
+    for every in ["0", "2.5"] {
+        let line =
+            format!("cost_per_event = 0.01\nretrain = {{ every_months = {every}, cost = 100 }}");
+        let err = refused(&with("cost_per_event = 0.01", &line));
+        assert_has(
+            &err,
+            &[
+                "options.tuned.retrain.every_months",
+                every,
+                "whole number in [1, 600]",
+            ],
+        );
+    }
+}
+
+#[test]
+fn retrain_without_a_cost() {
+    let err = refused(&with(
+        "cost_per_event = 0.01",
+        "cost_per_event = 0.01\nretrain = { every_months = 6 }",
+    ));
+    assert_has(&err, &["cost"]);
+}
+
+/// The valid base with a deprecation table on the baseline.
+fn deprecated(table: &str) -> String {
+    with(
+        "cost_per_event = 0.05",
+        &format!("cost_per_event = 0.05\ndeprecation = {table}"),
+    )
+}
+
+#[test]
+fn deprecation_with_both_times() {
+    let err = refused(&deprecated("{ at_month = 6, hazard_per_year = 0.5 }"));
+    assert_has(&err, &["options.api.deprecation", "not both"]);
+}
+
+#[test]
+fn deprecation_without_a_time() {
+    let err = refused(&deprecated("{ migration_cost = 100 }"));
+    assert_has(
+        &err,
+        &["options.api.deprecation", "at_month or hazard_per_year"],
+    );
+}
+
+#[test]
+fn deprecation_repeating_at_a_fixed_month() {
+    let err = refused(&deprecated("{ at_month = 6, repeat = true }"));
+    assert_has(&err, &["options.api.deprecation.repeat", "hazard_per_year"]);
+}
+
+#[test]
+fn deprecation_hazard_out_of_range() {
+    let err = refused(&deprecated("{ hazard_per_year = 50 }"));
+    assert_has(
+        &err,
+        &["options.api.deprecation.hazard_per_year", "50", "[0, 12]"],
+    );
+}
+
+#[test]
+fn deprecation_negative_factor() {
+    let err = refused(&deprecated("{ at_month = 6, cost_factor = -1 }"));
+    assert_has(
+        &err,
+        &["options.api.deprecation.cost_factor", "-1", "[0, 100]"],
+    );
+}
+
+#[test]
+fn deprecation_with_an_unknown_fallback() {
+    let err = refused(&deprecated(
+        "{ at_month = 6, downtime_months = 1, fallback = \"people\" }",
+    ));
+    assert_has(
+        &err,
+        &[
+            "options.api.deprecation.fallback",
+            "`people` is not an option",
+            "api, tuned",
+        ],
+    );
+}
+
+#[test]
+fn deprecation_falling_back_on_itself() {
+    let err = refused(&deprecated(
+        "{ at_month = 6, downtime_months = 1, fallback = \"api\" }",
+    ));
+    assert_has(&err, &["options.api.deprecation.fallback", "itself"]);
+}
+
+#[test]
+fn baseline_downtime_without_a_fallback() {
+    let err = refused(&deprecated("{ at_month = 6, downtime_months = 1 }"));
+    assert_has(
+        &err,
+        &["options.api.deprecation.fallback", "needs a fallback"],
+    );
+}
+
+#[test]
+fn deprecation_with_an_unknown_key_suggests_the_nearest() {
+    let err = refused(&deprecated("{ at_month = 6, migration = 100 }"));
+    assert_has(&err, &["migration", "did you mean `migration_cost`"]);
+}
