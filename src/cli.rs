@@ -3,6 +3,7 @@
 use crate::config;
 use crate::engine::{self, RunSettings};
 use crate::error::UsageError;
+use crate::report::output::{self, ALL_FORMATS, Format};
 use crate::report::{self, Summary};
 use crate::scenario::MAX_TRIALS;
 use anyhow::Result;
@@ -44,12 +45,15 @@ struct RunArgs {
     /// Worker threads (default: every core).
     #[arg(long)]
     threads: Option<usize>,
-    /// Directory for summary.json (default: reports/<file stem>/).
+    /// Report directory, replaced whole (default: reports/<file stem>/).
     #[arg(long)]
     out: Option<PathBuf>,
     /// Print summary.json to standard output instead of the table.
     #[arg(long)]
     json: bool,
+    /// Which files to write into the report directory (comma-separated; default: all).
+    #[arg(long, value_enum, value_delimiter = ',')]
+    format: Vec<Format>,
 }
 
 /// Most worker threads accepted.
@@ -103,12 +107,17 @@ fn run_scenario(args: RunArgs) -> Result<()> {
     let run = engine::simulate(&scenario, settings, &progress)?;
     bar.finish_and_clear();
     let summary = Summary::new(&scenario, settings.seed, &run);
-    report::write_summary(&out, &summary)?;
+    let formats = if args.format.is_empty() {
+        ALL_FORMATS.to_vec()
+    } else {
+        args.format
+    };
+    output::write_dir(&out, &output::render(&summary, &formats))?;
     if args.json {
         print!("{}", report::summary_json(&summary));
     } else {
         print!("{}", report::terminal::render(&summary));
-        println!("\nWrote {}", out.join("summary.json").display());
+        println!("\nWrote {}", out.display());
     }
     Ok(())
 }

@@ -9,6 +9,9 @@ use crate::stats::{PaybackHistogram, QuantileSketch};
 /// Relative accuracy of the quantile sketches of NPV, ROI and investment: a reported quantile
 /// is within 0.1 % of the exact order statistic.
 pub const SKETCH_ACCURACY: f64 = 0.001;
+/// Relative accuracy of the monthly cumulative-net sketches behind the P10–P90 bands: 1 %, so
+/// that a band over a long horizon stays small in memory (64 buckets an octave).
+pub const BAND_ACCURACY: f64 = 0.01;
 /// Most histogram bins over the horizon; the resolution is at most 1/1000 month.
 const MAX_BINS: u32 = 65_536;
 
@@ -53,6 +56,8 @@ pub struct CandidateAggregate {
     pub npv: QuantileSketch,
     /// ROI = NPV / investment, over trials with a positive investment.
     pub roi: QuantileSketch,
+    /// Cumulative net cash at each month end 0..=H.
+    pub net_by_month: Vec<QuantileSketch>,
     /// Trials whose project succeeded.
     pub succeeded: u64,
     /// Sums for means.
@@ -68,13 +73,19 @@ impl CandidateAggregate {
             upfront: QuantileSketch::new(SKETCH_ACCURACY),
             npv: QuantileSketch::new(SKETCH_ACCURACY),
             roi: QuantileSketch::new(SKETCH_ACCURACY),
+            net_by_month: (0..=horizon_months)
+                .map(|_| QuantileSketch::new(BAND_ACCURACY))
+                .collect(),
             succeeded: 0,
             sums: Sums::default(),
         }
     }
 
     #[inline]
-    fn add(&mut self, o: &Outcome) {
+    fn add(&mut self, o: &Outcome, month_end_net: &[f64]) {
+        for (sketch, &net) in self.net_by_month.iter_mut().zip(month_end_net) {
+            sketch.add(net);
+        }
         self.payback.add(o.payback);
         self.discounted_payback.add(o.discounted_payback);
         self.upfront.add(o.upfront);
@@ -96,6 +107,9 @@ impl CandidateAggregate {
         self.upfront.merge(&other.upfront);
         self.npv.merge(&other.npv);
         self.roi.merge(&other.roi);
+        for (a, b) in self.net_by_month.iter_mut().zip(&other.net_by_month) {
+            a.merge(b);
+        }
         self.succeeded += other.succeeded;
         self.sums.add(&other.sums);
     }
@@ -125,13 +139,15 @@ impl RunAggregate {
         }
     }
 
-    /// Adds one trial's outcomes (one per candidate).
+    /// Adds one trial's outcomes (one per candidate) and each candidate's cumulative net at
+    /// every month end (rows of H + 1 values).
     #[inline]
-    pub fn add(&mut self, outcomes: &[Outcome]) {
+    pub fn add(&mut self, outcomes: &[Outcome], month_end_net: &[f64]) {
         self.trials += 1;
         let (mut best, mut best_npv) = (0, 0.0);
+        let months = month_end_net.len() / outcomes.len().max(1);
         for (slot, (agg, o)) in self.candidates.iter_mut().zip(outcomes).enumerate() {
-            agg.add(o);
+            agg.add(o, &month_end_net[slot * months..(slot + 1) * months]);
             if o.npv > best_npv {
                 (best, best_npv) = (slot + 1, o.npv);
             }

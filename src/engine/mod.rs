@@ -67,7 +67,8 @@ pub fn run_chunk(scenario: &Scenario, settings: RunSettings, chunk: u64) -> RunA
     let mut runner = TrialRunner::new(scenario);
     let mut agg = RunAggregate::new(scenario.candidates().count(), scenario.horizon_months);
     for _ in 0..trials {
-        agg.add(runner.run(&mut rng));
+        runner.run(&mut rng);
+        agg.add(runner.outcomes(), runner.month_end_net());
     }
     agg
 }

@@ -45,6 +45,9 @@ pub struct TrialRunner<'s> {
     baseline: Timeline,
     candidate: Timeline,
     outcomes: Vec<Outcome>,
+    /// Each candidate's cumulative net at every month end 0..=H (Net(0) = −I), one row of
+    /// H + 1 values per candidate.
+    month_end_net: Vec<Money>,
 }
 
 impl<'s> TrialRunner<'s> {
@@ -69,6 +72,7 @@ impl<'s> TrialRunner<'s> {
             baseline: Timeline::default(),
             candidate: Timeline::default(),
             outcomes: vec![Outcome::default(); candidates.len()],
+            month_end_net: vec![0.0; candidates.len() * (horizon + 1)],
             candidates,
         }
     }
@@ -96,6 +100,17 @@ impl<'s> TrialRunner<'s> {
         self.success_draws.fill(0.0);
         self.evaluate(true);
         &self.outcomes
+    }
+
+    /// The outcomes of the last trial, one per candidate.
+    pub fn outcomes(&self) -> &[Outcome] {
+        &self.outcomes
+    }
+
+    /// The cumulative net cash of each candidate at every month end 0..=H in the last trial:
+    /// one row of H + 1 values per candidate, in the order of [`Scenario::candidates`].
+    pub fn month_end_net(&self) -> &[Money] {
+        &self.month_end_net
     }
 
     /// The inputs of the last trial, in the order of the scenario's inputs.
@@ -182,6 +197,10 @@ impl<'s> TrialRunner<'s> {
             None => (0.0, 0.0, true),
         };
         let mut path = CashPath::start(upfront);
+        let months = scenario.horizon_months as usize + 1;
+        let mut nets = std::mem::take(&mut self.month_end_net);
+        let row = &mut nets[slot * months..(slot + 1) * months];
+        row.fill(path.net());
         if succeeded && go_live < horizon {
             let prices = TrialPrices {
                 scenario,
@@ -191,8 +210,9 @@ impl<'s> TrialRunner<'s> {
             };
             self.candidate
                 .build(prices, candidate, go_live, &self.deprecations[candidate]);
-            self.walk(go_live, &mut path);
+            self.walk(go_live, &mut path, row);
         }
+        self.month_end_net = nets;
         let never = f64::INFINITY;
         Outcome {
             upfront,
@@ -210,7 +230,9 @@ impl<'s> TrialRunner<'s> {
     /// Walks the savings `baseline cost − candidate cost` from go-live to the horizon, with the
     /// baseline's lumps as savings and the candidate's as costs. The baseline's lumps before
     /// go-live are left out: until then the candidate is the baseline and pays them too.
-    fn walk(&self, go_live: Months, path: &mut CashPath) {
+    /// Writes the net at each whole month end after go-live into `nets` (lumps at a month end
+    /// included).
+    fn walk(&self, go_live: Months, path: &mut CashPath, nets: &mut [Money]) {
         let horizon = f64::from(self.scenario.horizon_months);
         let (base, cand) = (&self.baseline.pieces, &self.candidate.pieces);
         let mut b = base
@@ -224,6 +246,9 @@ impl<'s> TrialRunner<'s> {
         let mut t = go_live;
         while t < horizon {
             lumps.apply_until(t, path, self.lump_discount_rate);
+            if t.fract() == 0.0 {
+                nets[t as usize] = path.net();
+            }
             let end = base
                 .get(b + 1)
                 .map_or(horizon, |p| p.start)
@@ -249,6 +274,7 @@ impl<'s> TrialRunner<'s> {
             }
         }
         lumps.apply_until(horizon, path, self.lump_discount_rate);
+        nets[self.scenario.horizon_months as usize] = path.net();
     }
 }
 

@@ -1,6 +1,7 @@
 //! The result of a run as one serializable struct: this struct *is* the schema of
 //! `summary.json` (every field documented here is documented for users in docs/summary.md).
 
+use crate::engine::aggregate::BAND_ACCURACY;
 use crate::engine::aggregate::CandidateAggregate;
 use crate::engine::{RunAggregate, SKETCH_ACCURACY, bins_per_month};
 use crate::scenario::{Money, Months, Probability, Scenario};
@@ -57,6 +58,8 @@ pub struct Accuracy {
     /// NPV, ROI and upfront percentiles are within this share (relative) of the exact order
     /// statistic.
     pub relative: f64,
+    /// The cumulative-net bands (`cumulative_net`) are within this share (relative).
+    pub band_relative: f64,
 }
 
 /// What a run found for one candidate against the baseline.
@@ -85,6 +88,9 @@ pub struct CandidateSummary {
     pub discounted_payback: Option<DiscountedPayback>,
     /// Net present value at the horizon.
     pub npv: Npv,
+    /// Cumulative net cash (undiscounted, `−I` plus savings so far) at every month end 0..=H:
+    /// the P10–P90 band and the median.
+    pub cumulative_net: Vec<MonthBand>,
     /// Return on investment `NPV / I` over trials with `I > 0` (absent when no trial has one).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub roi: Option<Spread>,
@@ -123,6 +129,19 @@ pub struct Milestone {
     pub probability: Probability,
     /// Its Monte Carlo standard error.
     pub stderr: Probability,
+}
+
+/// Percentiles of the cumulative net cash at one month end.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MonthBand {
+    /// Months from the decision.
+    pub month: u32,
+    /// 10th percentile.
+    pub p10: Money,
+    /// Median.
+    pub p50: Money,
+    /// 90th percentile.
+    pub p90: Money,
 }
 
 /// Payback of the discounted cash flows.
@@ -199,6 +218,7 @@ impl Summary {
             accuracy: Accuracy {
                 payback_months: 1.0 / f64::from(bins_per_month(scenario.horizon_months)),
                 relative: SKETCH_ACCURACY,
+                band_relative: BAND_ACCURACY,
             },
             candidates,
             best_option_probability,
@@ -252,11 +272,27 @@ fn candidate(
         }),
         npv: Npv {
             mean: npv_mean,
-            mean_stderr: (npv_var / n).sqrt(),
+            // Exactly 0 when every trial agrees (the sums would leave rounding noise).
+            mean_stderr: if agg.npv.min() == agg.npv.max() {
+                0.0
+            } else {
+                (npv_var / n).sqrt()
+            },
             p10: quantile(&agg.npv, 0.1),
             p50: quantile(&agg.npv, 0.5),
             p90: quantile(&agg.npv, 0.9),
         },
+        cumulative_net: agg
+            .net_by_month
+            .iter()
+            .zip(0..)
+            .map(|(sketch, month)| MonthBand {
+                month,
+                p10: quantile(sketch, 0.1),
+                p50: quantile(sketch, 0.5),
+                p90: quantile(sketch, 0.9),
+            })
+            .collect(),
         roi: (roi_trials > 0).then(|| spread(agg.sums.roi / roi_trials as f64, &agg.roi)),
     }
 }

@@ -4,5 +4,6 @@ mod bad_input;
 mod determinism;
 mod dynamics;
 mod hand_solved;
+mod report_files;
 mod support;
 mod worked_cases;

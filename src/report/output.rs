@@ -1,0 +1,73 @@
+//! Writing a run's files: every chosen format rendered into memory first, then written into a
+//! temporary directory beside the target, which then replaces the target whole. A run that
+//! fails, or is stopped, leaves the previous report as it was.
+
+use super::summary::Summary;
+use super::{csv, summary_json};
+use anyhow::Context;
+use std::path::{Path, PathBuf};
+
+/// A kind of output `payback run` can write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// `summary.json`.
+    Json,
+    /// `summary.csv` and `monthly.csv`.
+    Csv,
+}
+
+/// Every format, the default.
+pub const ALL_FORMATS: [Format; 2] = [Format::Json, Format::Csv];
+
+/// The files of `formats` for `summary`: (file name, contents).
+pub fn render(summary: &Summary, formats: &[Format]) -> Vec<(&'static str, Vec<u8>)> {
+    let mut files = Vec::new();
+    for format in formats {
+        match format {
+            Format::Json => files.push(("summary.json", summary_json(summary).into_bytes())),
+            Format::Csv => {
+                files.push(("summary.csv", csv::summary_csv(summary).into_bytes()));
+                files.push(("monthly.csv", csv::monthly_csv(summary).into_bytes()));
+            }
+        }
+    }
+    files
+}
+
+/// Replaces the directory `dir` with one holding exactly `files`.
+pub fn write_dir(dir: &Path, files: &[(&str, Vec<u8>)]) -> anyhow::Result<()> {
+    let parent = dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent)
+        .with_context(|| format!("cannot create {}", parent.display()))?;
+    let name = dir
+        .file_name()
+        .map_or_else(|| "report".into(), |n| n.to_string_lossy().into_owned());
+    let staging = sibling(parent, &name, "new");
+    let _ = std::fs::remove_dir_all(&staging);
+    std::fs::create_dir(&staging)
+        .with_context(|| format!("cannot create {}", staging.display()))?;
+    for (file, bytes) in files {
+        let path = staging.join(file);
+        std::fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    let previous = sibling(parent, &name, "old");
+    let _ = std::fs::remove_dir_all(&previous);
+    let had_previous = dir.exists();
+    if had_previous {
+        std::fs::rename(dir, &previous)
+            .with_context(|| format!("cannot replace {}", dir.display()))?;
+    }
+    std::fs::rename(&staging, dir).with_context(|| format!("cannot write {}", dir.display()))?;
+    if had_previous {
+        let _ = std::fs::remove_dir_all(&previous);
+    }
+    Ok(())
+}
+
+/// `.NAME.TAG-PID` beside the target: hidden, and private to this process.
+fn sibling(parent: &Path, name: &str, tag: &str) -> PathBuf {
+    parent.join(format!(".{name}.{tag}-{}", std::process::id()))
+}

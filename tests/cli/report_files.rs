@@ -1,0 +1,156 @@
+//! The report directory: every format written and parseable, exact exports on a fixed run, the
+//! directory replaced whole, and a failed run leaving the previous report untouched.
+
+use crate::support::*;
+use std::path::Path;
+
+fn run_into(dir: &Path, file: &Path, flags: &[&str]) -> std::process::Output {
+    payback()
+        .arg("run")
+        .arg(file)
+        .arg("--out")
+        .arg(dir)
+        .args(flags)
+        .output()
+        .unwrap()
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Rows of a CSV file, split on commas (the files here hold no quoted fields).
+fn rows(path: &Path) -> Vec<Vec<String>> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(|l| l.split(',').map(str::to_string).collect())
+        .collect()
+}
+
+#[test]
+fn every_file_is_written_and_parses() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("report");
+    let out = run_into(&dir, &config("email-triage.toml"), &["--trials", "20000"]);
+    assert!(out.status.success());
+    assert_eq!(names(&dir), ["monthly.csv", "summary.csv", "summary.json"]);
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("summary.json")).unwrap()).unwrap();
+    for (file, per_candidate) in [("summary.csv", 1), ("monthly.csv", 37)] {
+        let rows = rows(&dir.join(file));
+        let width = rows[0].len();
+        assert!(rows.iter().all(|r| r.len() == width), "{file}: ragged rows");
+        assert_eq!(
+            rows.len(),
+            1 + 2 * per_candidate,
+            "{file}: header + rows for 2 candidates"
+        );
+    }
+    // Monthly rows agree with the JSON's CDF and bands.
+    let monthly = rows(&dir.join("monthly.csv"));
+    let c = &summary["candidates"][1];
+    let row = &monthly[1 + 37 + 12];
+    assert_eq!(row[0], c["name"].as_str().unwrap());
+    assert_eq!(row[1], "12");
+    assert_eq!(
+        row[2].parse::<f64>().unwrap(),
+        num(&c["payback_cdf"][12][1])
+    );
+    assert_eq!(
+        row[4].parse::<f64>().unwrap(),
+        num(&c["cumulative_net"][12]["p50"])
+    );
+}
+
+#[test]
+fn exports_of_a_fixed_run_are_exact() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("report");
+    assert!(
+        run_into(
+            &dir,
+            &config("worked-2-business-case.toml"),
+            &["--trials", "100"]
+        )
+        .status
+        .success()
+    );
+    let text = std::fs::read_to_string(dir.join("summary.csv")).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    // Upfront 25,000; payback 3.125 in every trial; NPV 36 × 8,000 − 25,000 = 263,000; best in
+    // none (from_scratch's 680,000 wins every trial).
+    assert_eq!(
+        lines[1],
+        "fine_tune,status_quo,1,25000,25000,25000,25000,3.125,3.125,3.125,0,0,263000,0,263000,263000,263000,0"
+    );
+    let monthly = std::fs::read_to_string(dir.join("monthly.csv")).unwrap();
+    let month4: Vec<&str> = monthly
+        .lines()
+        .filter(|l| l.starts_with("fine_tune,4,"))
+        .collect();
+    // By month 4: −25,000 + 4 × 8,000 = 7,000, paid back in every trial.
+    assert_eq!(month4, ["fine_tune,4,1,7000,7000,7000"]);
+}
+
+#[test]
+fn format_chooses_the_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("report");
+    let out = run_into(
+        &dir,
+        &config("worked-1-email-triage.toml"),
+        &["--trials", "100", "--format", "csv"],
+    );
+    assert!(out.status.success());
+    assert_eq!(names(&dir), ["monthly.csv", "summary.csv"]);
+}
+
+#[test]
+fn a_report_directory_is_replaced_whole() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("report");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("stale.txt"), "from an older run").unwrap();
+    assert!(
+        run_into(
+            &dir,
+            &config("worked-1-email-triage.toml"),
+            &["--trials", "100"]
+        )
+        .status
+        .success()
+    );
+    assert_eq!(names(&dir), ["monthly.csv", "summary.csv", "summary.json"]);
+    assert_eq!(
+        names(tmp.path()),
+        ["report"],
+        "no staging directory left behind"
+    );
+}
+
+#[test]
+fn a_failed_run_leaves_the_previous_report_as_it_was() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("report");
+    assert!(
+        run_into(
+            &dir,
+            &config("worked-1-email-triage.toml"),
+            &["--trials", "100"]
+        )
+        .status
+        .success()
+    );
+    let before = std::fs::read(dir.join("summary.json")).unwrap();
+    let (_d, bad) = scenario_file("[scenario]\nname = \"broken\"\n");
+    let out = run_into(&dir, &bad, &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::fs::read(dir.join("summary.json")).unwrap(), before);
+    assert_eq!(names(&dir), ["monthly.csv", "summary.csv", "summary.json"]);
+}
