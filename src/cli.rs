@@ -112,7 +112,7 @@ fn run_scenario(args: RunArgs) -> Result<()> {
     } else {
         args.format
     };
-    output::write_dir(&out, &output::render(&summary, &formats))?;
+    output::write_dir(&out, &output::render(&summary, &formats)?)?;
     if args.json {
         print!("{}", report::summary_json(&summary));
     } else {

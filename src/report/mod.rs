@@ -5,6 +5,7 @@
 mod csv;
 mod format;
 pub mod output;
+pub mod plots;
 pub mod point;
 pub mod summary;
 pub mod terminal;

@@ -3,7 +3,7 @@
 //! fails, or is stopped, leaves the previous report as it was.
 
 use super::summary::Summary;
-use super::{csv, summary_json};
+use super::{csv, plots, summary_json};
 use anyhow::Context;
 use std::path::{Path, PathBuf};
 
@@ -14,28 +14,34 @@ pub enum Format {
     Json,
     /// `summary.csv` and `monthly.csv`.
     Csv,
+    /// Every chart, as SVG and PNG.
+    Plots,
 }
 
 /// Every format, the default.
-pub const ALL_FORMATS: [Format; 2] = [Format::Json, Format::Csv];
+pub const ALL_FORMATS: [Format; 3] = [Format::Json, Format::Csv, Format::Plots];
 
 /// The files of `formats` for `summary`: (file name, contents).
-pub fn render(summary: &Summary, formats: &[Format]) -> Vec<(&'static str, Vec<u8>)> {
+pub fn render(summary: &Summary, formats: &[Format]) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
     let mut files = Vec::new();
     for format in formats {
         match format {
-            Format::Json => files.push(("summary.json", summary_json(summary).into_bytes())),
+            Format::Json => files.push(("summary.json".into(), summary_json(summary).into_bytes())),
             Format::Csv => {
-                files.push(("summary.csv", csv::summary_csv(summary).into_bytes()));
-                files.push(("monthly.csv", csv::monthly_csv(summary).into_bytes()));
+                files.push(("summary.csv".into(), csv::summary_csv(summary).into_bytes()));
+                files.push(("monthly.csv".into(), csv::monthly_csv(summary).into_bytes()));
+            }
+            Format::Plots => {
+                let plots = plots::render(summary).map_err(|e| anyhow::anyhow!("cannot draw the charts: {e}"))?;
+                files.extend(plots);
             }
         }
     }
-    files
+    Ok(files)
 }
 
 /// Replaces the directory `dir` with one holding exactly `files`.
-pub fn write_dir(dir: &Path, files: &[(&str, Vec<u8>)]) -> anyhow::Result<()> {
+pub fn write_dir(dir: &Path, files: &[(String, Vec<u8>)]) -> anyhow::Result<()> {
     let parent = dir
         .parent()
         .filter(|p| !p.as_os_str().is_empty())

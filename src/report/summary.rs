@@ -156,6 +156,10 @@ pub struct DiscountedPayback {
 /// NPV at the horizon.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Npv {
+    /// Probability that the NPV is below zero.
+    pub p_negative: Probability,
+    /// `[p, NPV percentile p]` for p = 0.01, 0.02, …, 0.99: the distribution, for plots.
+    pub percentiles: Vec<[f64; 2]>,
     /// Mean.
     pub mean: Money,
     /// Monte Carlo standard error of the mean.
@@ -271,6 +275,13 @@ fn candidate(
             p_never: agg.discounted_payback.p_never(),
         }),
         npv: Npv {
+            p_negative: agg.npv.fraction_negative(),
+            percentiles: (1..100)
+                .map(|i| {
+                    let p = f64::from(i) / 100.0;
+                    [p, quantile(&agg.npv, p)]
+                })
+                .collect(),
             mean: npv_mean,
             // Exactly 0 when every trial agrees (the sums would leave rounding noise).
             mean_stderr: if agg.npv.min() == agg.npv.max() {

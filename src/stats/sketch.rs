@@ -89,6 +89,14 @@ impl QuantileSketch {
         self.count
     }
 
+    /// Share of the values below zero (magnitudes under 10⁻⁹ count as zero); 0 when empty.
+    pub fn fraction_negative(&self) -> f64 {
+        if self.count == 0 {
+            return 0.0;
+        }
+        self.negative.ascending().map(|(_, c)| c).sum::<u64>() as f64 / self.count as f64
+    }
+
     /// The smallest value added (`+∞` when empty).
     pub fn min(&self) -> f64 {
         self.min

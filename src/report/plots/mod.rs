@@ -1,0 +1,165 @@
+//! The charts of a report, drawn with plotters from the [`Summary`] alone, each rendered in
+//! memory as SVG and as PNG (1280×720, readable on a slide). Style lives in named constants;
+//! colours differ in lightness and lines in dash pattern, so the charts survive greyscale
+//! printing. PNG text uses the DejaVu Sans font shipped in `assets/fonts/`.
+
+mod cumulative_net;
+mod npv;
+mod payback_curve;
+mod payback_histogram;
+
+use super::summary::Summary;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use std::sync::Once;
+
+/// Size of every chart, in pixels.
+pub const SIZE: (u32, u32) = (1280, 720);
+/// Font family of every text.
+const FONT: &str = "sans-serif";
+/// Title, axis-label and tick-label sizes.
+const TITLE_SIZE: u32 = 34;
+const LABEL_SIZE: u32 = 24;
+const TICK_SIZE: u32 = 20;
+/// Series colours, from dark to light so that they stay apart in greyscale.
+const PALETTE: [RGBColor; 4] = [
+    RGBColor(0, 45, 110),
+    RGBColor(213, 94, 0),
+    RGBColor(0, 140, 100),
+    RGBColor(120, 120, 120),
+];
+/// Line width of series.
+const LINE_WIDTH: u32 = 3;
+
+/// The colour of series `i`.
+fn colour(i: usize) -> RGBColor {
+    PALETTE[i % PALETTE.len()]
+}
+
+static FONT_BYTES: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
+static REGISTER_FONT: Once = Once::new();
+
+/// One chart of a report.
+#[derive(Debug, Clone, Copy)]
+enum Chart {
+    /// P(paid back by month m), every candidate.
+    PaybackCurve,
+    /// The NPV distribution at the horizon, every candidate.
+    Npv,
+    /// Candidate i's payback histogram with its "never" bar.
+    PaybackHistogram(usize),
+    /// Candidate i's cumulative net cash: P10–P90 band and median.
+    CumulativeNet(usize),
+}
+
+impl Chart {
+    /// File stem, e.g. `payback-curve` or `cumulative-net-fine_tuned`.
+    fn name(self, summary: &Summary) -> String {
+        match self {
+            Chart::PaybackCurve => "payback-curve".into(),
+            Chart::Npv => "npv".into(),
+            Chart::PaybackHistogram(i) => format!("payback-histogram-{}", slug(&summary.candidates[i].name)),
+            Chart::CumulativeNet(i) => format!("cumulative-net-{}", slug(&summary.candidates[i].name)),
+        }
+    }
+
+    fn draw<DB: DrawingBackend>(self, summary: &Summary, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
+        root.fill(&WHITE).map_err(|e| e.to_string())?;
+        match self {
+            Chart::PaybackCurve => payback_curve::draw(summary, root),
+            Chart::Npv => npv::draw(summary, root),
+            Chart::PaybackHistogram(i) => payback_histogram::draw(summary, i, root),
+            Chart::CumulativeNet(i) => cumulative_net::draw(summary, i, root),
+        }
+    }
+}
+
+/// Every chart of `summary` as files: `(name.svg, bytes)` and `(name.png, bytes)`.
+pub fn render(summary: &Summary) -> Result<Vec<(String, Vec<u8>)>, String> {
+    REGISTER_FONT.call_once(|| {
+        // The font is a fixed, valid asset: registration cannot fail.
+        let _ = plotters::style::register_font(FONT, FontStyle::Normal, FONT_BYTES);
+    });
+    let mut charts = vec![Chart::PaybackCurve, Chart::Npv];
+    for i in 0..summary.candidates.len() {
+        charts.extend([Chart::PaybackHistogram(i), Chart::CumulativeNet(i)]);
+    }
+    let mut files = Vec::new();
+    for chart in charts {
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+            chart.draw(summary, &root)?;
+            root.present().map_err(|e| e.to_string())?;
+        }
+        let mut rgb = vec![0u8; (SIZE.0 * SIZE.1 * 3) as usize];
+        {
+            let root = BitMapBackend::with_buffer(&mut rgb, SIZE).into_drawing_area();
+            chart.draw(summary, &root)?;
+            root.present().map_err(|e| e.to_string())?;
+        }
+        let name = chart.name(summary);
+        files.push((format!("{name}.svg"), svg.into_bytes()));
+        files.push((format!("{name}.png"), encode_png(&rgb)?));
+    }
+    Ok(files)
+}
+
+/// A name safe in a file name: letters, digits, `-` and `_`; anything else becomes `_`.
+pub fn slug(name: &str) -> String {
+    name.chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' })
+        .collect()
+}
+
+fn encode_png(rgb: &[u8]) -> Result<Vec<u8>, String> {
+    use image::ImageEncoder;
+    let mut out = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut out)
+        .write_image(rgb, SIZE.0, SIZE.1, image::ExtendedColorType::Rgb8)
+        .map_err(|e| e.to_string())?;
+    Ok(out)
+}
+
+/// Labelled axes with the shared style.
+fn configure_mesh<DB: DrawingBackend, X, Y>(
+    chart: &mut ChartContext<DB, Cartesian2d<X, Y>>,
+    x_desc: &str,
+    y_desc: &str,
+    y_format: &dyn Fn(&Y::ValueType) -> String,
+) -> Result<(), String>
+where
+    X: plotters::coord::ranged1d::Ranged<ValueType = f64> + plotters::coord::ranged1d::ValueFormatter<f64>,
+    Y: plotters::coord::ranged1d::Ranged + plotters::coord::ranged1d::ValueFormatter<Y::ValueType>,
+{
+    chart
+        .configure_mesh()
+        .x_desc(x_desc)
+        .y_desc(y_desc)
+        .axis_desc_style((FONT, LABEL_SIZE))
+        .label_style((FONT, TICK_SIZE))
+        .y_label_formatter(y_format)
+        .light_line_style(RGBColor(235, 235, 235))
+        .draw()
+        .map_err(|e| e.to_string())
+}
+
+/// A money amount for an axis: `-1.2M`, `350k`, `900`.
+fn short_money(x: f64) -> String {
+    let a = x.abs();
+    if a >= 1e9 {
+        format!("{:.1}B", x / 1e9)
+    } else if a >= 1e6 {
+        format!("{:.1}M", x / 1e6)
+    } else if a >= 1e3 {
+        format!("{:.0}k", x / 1e3)
+    } else {
+        format!("{x:.0}")
+    }
+}
+
+/// A range with a 5 % margin on each side (and some width when `lo == hi`).
+fn padded(lo: f64, hi: f64) -> std::ops::Range<f64> {
+    let span = (hi - lo).abs().max(hi.abs().max(lo.abs()) * 0.1).max(1.0);
+    (lo - 0.05 * span)..(hi + 0.05 * span)
+}

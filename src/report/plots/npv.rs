@@ -1,0 +1,57 @@
+//! The distribution of NPV at the horizon for every candidate (the share of trials at or below
+//! each value), with zero marked and P(NPV < 0) labelled.
+
+use super::*;
+
+pub fn draw<DB: DrawingBackend>(s: &Summary, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
+    let values = s.candidates.iter().flat_map(|c| c.npv.percentiles.iter().map(|p| p[1]));
+    let (lo, hi) = values.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let mut chart = ChartBuilder::on(root)
+        .caption(format!("NPV at {} months: share of trials at or below each value", s.horizon_months), (FONT, TITLE_SIZE))
+        .margin(24)
+        .x_label_area_size(70)
+        .y_label_area_size(100)
+        .build_cartesian_2d(padded(lo, hi), 0f64..1f64)
+        .map_err(|e| e.to_string())?;
+    chart
+        .configure_mesh()
+        .x_desc(format!("NPV against the baseline ({}, discounted at {:.0} % a year)", s.currency, 100.0 * s.discount_rate))
+        .y_desc("Share of trials")
+        .axis_desc_style((FONT, LABEL_SIZE))
+        .label_style((FONT, TICK_SIZE))
+        .x_label_formatter(&|x| short_money(*x))
+        .y_label_formatter(&|y| format!("{:.0} %", y * 100.0))
+        .light_line_style(RGBColor(235, 235, 235))
+        .draw()
+        .map_err(|e| e.to_string())?;
+    for (i, c) in s.candidates.iter().enumerate() {
+        let style = ShapeStyle {
+            color: colour(i).to_rgba(),
+            filled: false,
+            stroke_width: LINE_WIDTH,
+        };
+        let points: Vec<(f64, f64)> = c.npv.percentiles.iter().map(|p| (p[1], p[0])).collect();
+        let label = format!("{}: P(NPV < 0) = {:.1} %", c.name, 100.0 * c.npv.p_negative);
+        let legend = move |(x, y): (i32, i32)| PathElement::new(vec![(x, y), (x + 30, y)], style);
+        if i % 2 == 0 {
+            chart.draw_series(LineSeries::new(points, style)).map_err(|e| e.to_string())?.label(label).legend(legend);
+        } else {
+            chart
+                .draw_series(DashedLineSeries::new(points, 14, 7, style))
+                .map_err(|e| e.to_string())?
+                .label(label)
+                .legend(legend);
+        }
+    }
+    chart
+        .draw_series(DashedLineSeries::new([(0.0, 0.0), (0.0, 1.0)], 10, 6, BLACK.stroke_width(2)))
+        .map_err(|e| e.to_string())?;
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::LowerRight)
+        .label_font((FONT, LABEL_SIZE))
+        .background_style(WHITE.mix(0.9))
+        .border_style(BLACK)
+        .draw()
+        .map_err(|e| e.to_string())
+}
