@@ -32,7 +32,8 @@ pub fn render(summary: &Summary, formats: &[Format]) -> anyhow::Result<Vec<(Stri
                 files.push(("monthly.csv".into(), csv::monthly_csv(summary).into_bytes()));
             }
             Format::Plots => {
-                let plots = plots::render(summary).map_err(|e| anyhow::anyhow!("cannot draw the charts: {e}"))?;
+                let plots = plots::render(summary)
+                    .map_err(|e| anyhow::anyhow!("cannot draw the charts: {e}"))?;
                 files.extend(plots);
             }
         }

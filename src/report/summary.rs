@@ -9,6 +9,8 @@ use crate::stats::{PaybackHistogram, QuantileSketch};
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
+/// Steps of the fine payback curve over the horizon (at most).
+const CURVE_STEPS: u32 = 360;
 /// Months at which `p_payback_within` is reported (those within the horizon).
 pub const MILESTONES: [u32; 3] = [6, 12, 24];
 
@@ -83,6 +85,8 @@ pub struct CandidateSummary {
     pub p_payback_within: Vec<Milestone>,
     /// `[month, P(paid back by month)]` at every whole month 0..=horizon.
     pub payback_cdf: Vec<[f64; 2]>,
+    /// The same curve on a finer grid (about 360 steps over the horizon), for plots.
+    pub payback_curve: Vec<[f64; 2]>,
     /// Payback of the discounted cash flows (present only with a discount rate above 0).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub discounted_payback: Option<DiscountedPayback>,
@@ -270,6 +274,11 @@ fn candidate(
             .into_iter()
             .map(|(m, p)| [m, p])
             .collect(),
+        payback_curve: {
+            let bins = scenario.horizon_months * agg.payback.bins_per_month();
+            let grid = agg.payback.cdf_grid(bins.div_ceil(CURVE_STEPS));
+            grid.into_iter().map(|(t, p)| [t, p]).collect()
+        },
         discounted_payback: (scenario.discount_rate > 0.0).then(|| DiscountedPayback {
             months: percentiles(&agg.discounted_payback),
             p_never: agg.discounted_payback.p_never(),

@@ -112,6 +112,27 @@ impl PaybackHistogram {
         self.counts[..=end].iter().sum::<u64>() as f64 / n as f64
     }
 
+    /// `(t, P(payback ≤ t))` at `t = 0, step, 2·step, …, H` for a step of `bins_per_step`
+    /// bins: exact counts at every point. One pass over the bins.
+    pub fn cdf_grid(&self, bins_per_step: u32) -> Vec<(f64, f64)> {
+        let n = self.count().max(1) as f64;
+        let step = bins_per_step.max(1) as usize;
+        let mut below = 0;
+        let mut out = Vec::with_capacity(self.counts.len() / step + 1);
+        for (j, &c) in self.counts.iter().enumerate() {
+            below += c;
+            if j % step == 0 {
+                out.push((j as f64 / f64::from(self.bins_per_month), below as f64 / n));
+            }
+        }
+        out
+    }
+
+    /// Bins per month.
+    pub fn bins_per_month(&self) -> u32 {
+        self.bins_per_month
+    }
+
     /// `(month, P(payback ≤ month))` at every whole month `0..=H`.
     pub fn cdf_pairs(&self) -> Vec<(f64, f64)> {
         (0..=self.horizon_months)

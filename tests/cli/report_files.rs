@@ -39,7 +39,43 @@ fn every_file_is_written_and_parses() {
     let dir = tmp.path().join("report");
     let out = run_into(&dir, &config("email-triage.toml"), &["--trials", "20000"]);
     assert!(out.status.success());
-    assert_eq!(names(&dir), ["monthly.csv", "summary.csv", "summary.json"]);
+    let mut expected = vec![
+        "monthly.csv".to_string(),
+        "summary.csv".into(),
+        "summary.json".into(),
+    ];
+    for chart in [
+        "payback-curve",
+        "npv",
+        "payback-histogram-prompted",
+        "payback-histogram-fine_tuned",
+    ]
+    .into_iter()
+    .map(String::from)
+    .chain([
+        "cumulative-net-prompted".into(),
+        "cumulative-net-fine_tuned".into(),
+    ]) {
+        expected.push(format!("{chart}.svg"));
+        expected.push(format!("{chart}.png"));
+    }
+    expected.sort();
+    assert_eq!(names(&dir), expected);
+    for name in &expected {
+        let path = dir.join(name);
+        if name.ends_with(".svg") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let doc = roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(doc.root_element().tag_name().name(), "svg");
+            assert!(
+                doc.descendants().any(|n| n.has_tag_name("text")),
+                "{name}: no text"
+            );
+        } else if name.ends_with(".png") {
+            let image = image::load_from_memory(&std::fs::read(&path).unwrap()).unwrap();
+            assert_eq!((image.width(), image.height()), (1280, 720), "{name}");
+        }
+    }
     let summary: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("summary.json")).unwrap()).unwrap();
     for (file, per_candidate) in [("summary.csv", 1), ("monthly.csv", 37)] {
@@ -117,16 +153,10 @@ fn a_report_directory_is_replaced_whole() {
     let dir = tmp.path().join("report");
     std::fs::create_dir(&dir).unwrap();
     std::fs::write(dir.join("stale.txt"), "from an older run").unwrap();
-    assert!(
-        run_into(
-            &dir,
-            &config("worked-1-email-triage.toml"),
-            &["--trials", "100"]
-        )
-        .status
-        .success()
-    );
-    assert_eq!(names(&dir), ["monthly.csv", "summary.csv", "summary.json"]);
+    let flags = ["--trials", "100", "--format", "json"];
+    let out = run_into(&dir, &config("worked-1-email-triage.toml"), &flags);
+    assert!(out.status.success());
+    assert_eq!(names(&dir), ["summary.json"]);
     assert_eq!(
         names(tmp.path()),
         ["report"],
@@ -138,15 +168,9 @@ fn a_report_directory_is_replaced_whole() {
 fn a_failed_run_leaves_the_previous_report_as_it_was() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("report");
-    assert!(
-        run_into(
-            &dir,
-            &config("worked-1-email-triage.toml"),
-            &["--trials", "100"]
-        )
-        .status
-        .success()
-    );
+    let flags = ["--trials", "100", "--format", "json,csv"];
+    let out = run_into(&dir, &config("worked-1-email-triage.toml"), &flags);
+    assert!(out.status.success());
     let before = std::fs::read(dir.join("summary.json")).unwrap();
     let (_d, bad) = scenario_file("[scenario]\nname = \"broken\"\n");
     let out = run_into(&dir, &bad, &[]);

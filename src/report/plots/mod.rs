@@ -58,12 +58,20 @@ impl Chart {
         match self {
             Chart::PaybackCurve => "payback-curve".into(),
             Chart::Npv => "npv".into(),
-            Chart::PaybackHistogram(i) => format!("payback-histogram-{}", slug(&summary.candidates[i].name)),
-            Chart::CumulativeNet(i) => format!("cumulative-net-{}", slug(&summary.candidates[i].name)),
+            Chart::PaybackHistogram(i) => {
+                format!("payback-histogram-{}", slug(&summary.candidates[i].name))
+            }
+            Chart::CumulativeNet(i) => {
+                format!("cumulative-net-{}", slug(&summary.candidates[i].name))
+            }
         }
     }
 
-    fn draw<DB: DrawingBackend>(self, summary: &Summary, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
+    fn draw<DB: DrawingBackend>(
+        self,
+        summary: &Summary,
+        root: &DrawingArea<DB, Shift>,
+    ) -> Result<(), String> {
         root.fill(&WHITE).map_err(|e| e.to_string())?;
         match self {
             Chart::PaybackCurve => payback_curve::draw(summary, root),
@@ -108,7 +116,13 @@ pub fn render(summary: &Summary) -> Result<Vec<(String, Vec<u8>)>, String> {
 /// A name safe in a file name: letters, digits, `-` and `_`; anything else becomes `_`.
 pub fn slug(name: &str) -> String {
     name.chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect()
 }
 
@@ -129,7 +143,8 @@ fn configure_mesh<DB: DrawingBackend, X, Y>(
     y_format: &dyn Fn(&Y::ValueType) -> String,
 ) -> Result<(), String>
 where
-    X: plotters::coord::ranged1d::Ranged<ValueType = f64> + plotters::coord::ranged1d::ValueFormatter<f64>,
+    X: plotters::coord::ranged1d::Ranged<ValueType = f64>
+        + plotters::coord::ranged1d::ValueFormatter<f64>,
     Y: plotters::coord::ranged1d::Ranged + plotters::coord::ranged1d::ValueFormatter<Y::ValueType>,
 {
     chart

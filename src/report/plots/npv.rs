@@ -4,10 +4,19 @@
 use super::*;
 
 pub fn draw<DB: DrawingBackend>(s: &Summary, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
-    let values = s.candidates.iter().flat_map(|c| c.npv.percentiles.iter().map(|p| p[1]));
+    let values = s
+        .candidates
+        .iter()
+        .flat_map(|c| c.npv.percentiles.iter().map(|p| p[1]));
     let (lo, hi) = values.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
     let mut chart = ChartBuilder::on(root)
-        .caption(format!("NPV at {} months: share of trials at or below each value", s.horizon_months), (FONT, TITLE_SIZE))
+        .caption(
+            format!(
+                "NPV at {} months: share of trials at or below each value",
+                s.horizon_months
+            ),
+            (FONT, TITLE_SIZE),
+        )
         .margin(24)
         .x_label_area_size(70)
         .y_label_area_size(100)
@@ -15,7 +24,11 @@ pub fn draw<DB: DrawingBackend>(s: &Summary, root: &DrawingArea<DB, Shift>) -> R
         .map_err(|e| e.to_string())?;
     chart
         .configure_mesh()
-        .x_desc(format!("NPV against the baseline ({}, discounted at {:.0} % a year)", s.currency, 100.0 * s.discount_rate))
+        .x_desc(format!(
+            "NPV against the baseline ({}, discounted at {:.0} % a year)",
+            s.currency,
+            100.0 * s.discount_rate
+        ))
         .y_desc("Share of trials")
         .axis_desc_style((FONT, LABEL_SIZE))
         .label_style((FONT, TICK_SIZE))
@@ -34,7 +47,11 @@ pub fn draw<DB: DrawingBackend>(s: &Summary, root: &DrawingArea<DB, Shift>) -> R
         let label = format!("{}: P(NPV < 0) = {:.1} %", c.name, 100.0 * c.npv.p_negative);
         let legend = move |(x, y): (i32, i32)| PathElement::new(vec![(x, y), (x + 30, y)], style);
         if i % 2 == 0 {
-            chart.draw_series(LineSeries::new(points, style)).map_err(|e| e.to_string())?.label(label).legend(legend);
+            chart
+                .draw_series(LineSeries::new(points, style))
+                .map_err(|e| e.to_string())?
+                .label(label)
+                .legend(legend);
         } else {
             chart
                 .draw_series(DashedLineSeries::new(points, 14, 7, style))
@@ -44,7 +61,12 @@ pub fn draw<DB: DrawingBackend>(s: &Summary, root: &DrawingArea<DB, Shift>) -> R
         }
     }
     chart
-        .draw_series(DashedLineSeries::new([(0.0, 0.0), (0.0, 1.0)], 10, 6, BLACK.stroke_width(2)))
+        .draw_series(DashedLineSeries::new(
+            [(0.0, 0.0), (0.0, 1.0)],
+            10,
+            6,
+            BLACK.stroke_width(2),
+        ))
         .map_err(|e| e.to_string())?;
     chart
         .configure_series_labels()

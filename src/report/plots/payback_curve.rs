@@ -6,26 +6,42 @@ use super::*;
 pub fn draw<DB: DrawingBackend>(s: &Summary, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
     let h = f64::from(s.horizon_months);
     let mut chart = ChartBuilder::on(root)
-        .caption("Probability of having paid back, by month", (FONT, TITLE_SIZE))
+        .caption(
+            "Probability of having paid back, by month",
+            (FONT, TITLE_SIZE),
+        )
         .margin(24)
         .x_label_area_size(70)
         .y_label_area_size(100)
         .build_cartesian_2d(0f64..h, 0f64..1.05f64)
         .map_err(|e| e.to_string())?;
-    configure_mesh(&mut chart, "Months from the decision", "P(paid back by then)", &|y| {
-        format!("{:.0} %", y * 100.0)
-    })?;
+    configure_mesh(
+        &mut chart,
+        "Months from the decision",
+        "P(paid back by then)",
+        &|y| format!("{:.0} %", y * 100.0),
+    )?;
     for (i, c) in s.candidates.iter().enumerate() {
         let style = ShapeStyle {
             color: colour(i).to_rgba(),
             filled: false,
             stroke_width: LINE_WIDTH,
         };
-        let points: Vec<(f64, f64)> = c.payback_cdf.iter().map(|p| (p[0], p[1])).collect();
-        let label = format!("{} vs {}: never within {} months {:.1} %", c.name, c.baseline, s.horizon_months, 100.0 * c.p_never);
+        let points: Vec<(f64, f64)> = c.payback_curve.iter().map(|p| (p[0], p[1])).collect();
+        let label = format!(
+            "{} vs {}: never within {} months {:.1} %",
+            c.name,
+            c.baseline,
+            s.horizon_months,
+            100.0 * c.p_never
+        );
         let legend = move |(x, y): (i32, i32)| PathElement::new(vec![(x, y), (x + 30, y)], style);
         if i % 2 == 0 {
-            chart.draw_series(LineSeries::new(points, style)).map_err(|e| e.to_string())?.label(label).legend(legend);
+            chart
+                .draw_series(LineSeries::new(points, style))
+                .map_err(|e| e.to_string())?
+                .label(label)
+                .legend(legend);
         } else {
             chart
                 .draw_series(DashedLineSeries::new(points, 14, 7, style))
@@ -34,12 +50,22 @@ pub fn draw<DB: DrawingBackend>(s: &Summary, root: &DrawingArea<DB, Shift>) -> R
                 .legend(legend);
         }
         let p = &c.payback_months;
-        for (name, q, at) in [("P10", 0.1, p.p10), ("P50", 0.5, p.p50), ("P90", 0.9, p.p90)] {
+        for (name, q, at) in [
+            ("P10", 0.1, p.p10),
+            ("P50", 0.5, p.p50),
+            ("P90", 0.9, p.p90),
+        ] {
             if let Some(m) = at {
                 chart
                     .draw_series([
                         Circle::new((m, q), 7, colour(i).filled()).into_dyn(),
-                        Text::new(format!("{name} {m:.1}"), (m + 0.2, q - 0.04), (FONT, TICK_SIZE)).into_dyn(),
+                        // Labels right of the marker, below it for odd series, so neighbours do not collide.
+                        Text::new(
+                            format!("{name} {m:.1}"),
+                            (m + 0.012 * h, q + if i % 2 == 0 { 0.035 } else { -0.015 }),
+                            (FONT, TICK_SIZE),
+                        )
+                        .into_dyn(),
                     ])
                     .map_err(|e| e.to_string())?;
             }
@@ -48,8 +74,17 @@ pub fn draw<DB: DrawingBackend>(s: &Summary, root: &DrawingArea<DB, Shift>) -> R
             let y = 1.0 - c.p_never;
             chart
                 .draw_series([
-                    PathElement::new(vec![(h * 0.985, y), (h * 0.985, 1.0)], style.stroke_width(2)).into_dyn(),
-                    Text::new(format!("never: {:.1} %", 100.0 * c.p_never), (h * 0.86, y + 0.5 * c.p_never), (FONT, TICK_SIZE)).into_dyn(),
+                    PathElement::new(
+                        vec![(h * 0.985, y), (h * 0.985, 1.0)],
+                        style.stroke_width(2),
+                    )
+                    .into_dyn(),
+                    Text::new(
+                        format!("never: {:.1} %", 100.0 * c.p_never),
+                        (h * 0.86, y + 0.5 * c.p_never),
+                        (FONT, TICK_SIZE),
+                    )
+                    .into_dyn(),
                 ])
                 .map_err(|e| e.to_string())?;
         }
