@@ -293,15 +293,32 @@ impl ItemCost {
 }
 
 impl Project {
-    /// Upfront investment `I = (Σ cost_i · overrun_i + runs · cost_per_run) · (1 + contingency)`.
+    /// Upfront investment `I = (Σ cost_i · overrun_i + runs · cost_per_run) · (1 + contingency)`,
+    /// writing its parts into `parts` (length [`Project::part_count`]): each item's
+    /// `cost · overrun`, then the training runs, then the contingency. They sum to `I`.
     #[inline]
-    pub fn investment(&self, draws: &[f64]) -> Money {
-        let items: Money = self
-            .items
-            .iter()
-            .map(|item| item.cost.get(draws) * item.overrun.get(draws))
-            .sum();
+    pub fn investment(&self, draws: &[f64], parts: &mut [Money]) -> Money {
+        let n = self.items.len();
+        for (part, item) in parts.iter_mut().zip(&self.items) {
+            *part = item.cost.get(draws) * item.overrun.get(draws);
+        }
         let runs = self.planned_runs.get(draws) + self.failed_runs.get(draws);
-        (items + runs * self.cost_per_run.get(draws)) * (1.0 + self.contingency.get(draws))
+        parts[n] = runs * self.cost_per_run.get(draws);
+        let subtotal: Money = parts[..=n].iter().sum();
+        parts[n + 1] = subtotal * self.contingency.get(draws);
+        subtotal + parts[n + 1]
+    }
+
+    /// Number of parts of the investment: the items, the training runs, the contingency.
+    pub fn part_count(&self) -> usize {
+        self.items.len() + 2
+    }
+
+    /// Names of the parts, in the order of [`Project::investment`].
+    pub fn part_names(&self) -> impl Iterator<Item = &str> {
+        self.items
+            .iter()
+            .map(|i| i.name.as_str())
+            .chain(["training runs", "contingency"])
     }
 }

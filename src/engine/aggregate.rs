@@ -3,7 +3,8 @@
 //! and floating-point sums (merged in chunk order by the engine, so the totals are identical at
 //! any thread count). Memory is fixed by the horizon and the sketches' range, not the trials.
 
-use crate::model::Outcome;
+use crate::model::{Outcome, TrialRunner};
+use crate::scenario::Scenario;
 use crate::stats::{PaybackHistogram, QuantileSketch};
 
 /// Relative accuracy of the quantile sketches of NPV, ROI and investment: a reported quantile
@@ -58,6 +59,10 @@ pub struct CandidateAggregate {
     pub roi: QuantileSketch,
     /// Cumulative net cash at each month end 0..=H.
     pub net_by_month: Vec<QuantileSketch>,
+    /// Each part of the investment (items, training runs, contingency).
+    pub upfront_parts: Vec<QuantileSketch>,
+    /// Σ of each part, for means.
+    pub upfront_part_sums: Vec<f64>,
     /// Trials whose project succeeded.
     pub succeeded: u64,
     /// Sums for means.
@@ -65,7 +70,7 @@ pub struct CandidateAggregate {
 }
 
 impl CandidateAggregate {
-    fn new(horizon_months: u32) -> Self {
+    fn new(horizon_months: u32, parts: usize) -> Self {
         let bins = bins_per_month(horizon_months);
         CandidateAggregate {
             payback: PaybackHistogram::new(horizon_months, bins),
@@ -76,13 +81,26 @@ impl CandidateAggregate {
             net_by_month: (0..=horizon_months)
                 .map(|_| QuantileSketch::new(BAND_ACCURACY))
                 .collect(),
+            upfront_parts: (0..parts)
+                .map(|_| QuantileSketch::new(SKETCH_ACCURACY))
+                .collect(),
+            upfront_part_sums: vec![0.0; parts],
             succeeded: 0,
             sums: Sums::default(),
         }
     }
 
     #[inline]
-    fn add(&mut self, o: &Outcome, month_end_net: &[f64]) {
+    fn add(&mut self, o: &Outcome, month_end_net: &[f64], parts: &[f64]) {
+        for ((sketch, sum), &part) in self
+            .upfront_parts
+            .iter_mut()
+            .zip(&mut self.upfront_part_sums)
+            .zip(parts)
+        {
+            sketch.add(part);
+            *sum += part;
+        }
         for (sketch, &net) in self.net_by_month.iter_mut().zip(month_end_net) {
             sketch.add(net);
         }
@@ -110,6 +128,16 @@ impl CandidateAggregate {
         for (a, b) in self.net_by_month.iter_mut().zip(&other.net_by_month) {
             a.merge(b);
         }
+        for (a, b) in self.upfront_parts.iter_mut().zip(&other.upfront_parts) {
+            a.merge(b);
+        }
+        for (a, b) in self
+            .upfront_part_sums
+            .iter_mut()
+            .zip(&other.upfront_part_sums)
+        {
+            *a += b;
+        }
         self.succeeded += other.succeeded;
         self.sums.add(&other.sums);
     }
@@ -128,26 +156,37 @@ pub struct RunAggregate {
 }
 
 impl RunAggregate {
-    /// An empty aggregate for `candidates` candidates over a horizon.
-    pub fn new(candidates: usize, horizon_months: u32) -> Self {
+    /// An empty aggregate for the candidates of `scenario`.
+    pub fn new(scenario: &Scenario) -> Self {
+        let candidates: Vec<CandidateAggregate> = scenario
+            .candidates()
+            .map(|c| {
+                let parts = scenario.options[c]
+                    .project
+                    .as_ref()
+                    .map_or(0, |p| p.part_count());
+                CandidateAggregate::new(scenario.horizon_months, parts)
+            })
+            .collect();
         RunAggregate {
             trials: 0,
-            candidates: (0..candidates)
-                .map(|_| CandidateAggregate::new(horizon_months))
-                .collect(),
-            best: vec![0; candidates + 1],
+            best: vec![0; candidates.len() + 1],
+            candidates,
         }
     }
 
-    /// Adds one trial's outcomes (one per candidate) and each candidate's cumulative net at
-    /// every month end (rows of H + 1 values).
+    /// Adds the last trial of `trial`: its outcomes, each candidate's cumulative net at every
+    /// month end and its investment parts.
     #[inline]
-    pub fn add(&mut self, outcomes: &[Outcome], month_end_net: &[f64]) {
+    pub fn add(&mut self, trial: &TrialRunner) {
         self.trials += 1;
         let (mut best, mut best_npv) = (0, 0.0);
+        let outcomes = trial.outcomes();
+        let month_end_net = trial.month_end_net();
         let months = month_end_net.len() / outcomes.len().max(1);
         for (slot, (agg, o)) in self.candidates.iter_mut().zip(outcomes).enumerate() {
-            agg.add(o, &month_end_net[slot * months..(slot + 1) * months]);
+            let nets = &month_end_net[slot * months..(slot + 1) * months];
+            agg.add(o, nets, trial.upfront_parts(slot));
             if o.npv > best_npv {
                 (best, best_npv) = (slot + 1, o.npv);
             }

@@ -37,10 +37,9 @@ pub fn simulate(
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(settings.threads.max(1))
         .build()?;
-    let candidates = scenario.candidates().count();
     let chunks = settings.trials.div_ceil(CHUNK_TRIALS);
     let wave = settings.threads.max(1) as u64;
-    let mut total = RunAggregate::new(candidates, scenario.horizon_months);
+    let mut total = RunAggregate::new(scenario);
     let mut first = 0;
     while first < chunks {
         let last = (first + wave).min(chunks);
@@ -65,10 +64,10 @@ pub fn run_chunk(scenario: &Scenario, settings: RunSettings, chunk: u64) -> RunA
     let trials = CHUNK_TRIALS.min(settings.trials - start);
     let mut rng = chunk_rng(settings.seed, chunk);
     let mut runner = TrialRunner::new(scenario);
-    let mut agg = RunAggregate::new(scenario.candidates().count(), scenario.horizon_months);
+    let mut agg = RunAggregate::new(scenario);
     for _ in 0..trials {
         runner.run(&mut rng);
-        agg.add(runner.outcomes(), runner.month_end_net());
+        agg.add(&runner);
     }
     agg
 }

@@ -48,6 +48,10 @@ pub struct TrialRunner<'s> {
     /// Each candidate's cumulative net at every month end 0..=H (Net(0) = −I), one row of
     /// H + 1 values per candidate.
     month_end_net: Vec<Money>,
+    /// Each candidate's investment parts (items, runs, contingency), one row per candidate.
+    upfront_parts: Vec<Money>,
+    /// Where each candidate's row of `upfront_parts` starts (plus one end offset).
+    part_offsets: Vec<usize>,
 }
 
 impl<'s> TrialRunner<'s> {
@@ -57,6 +61,15 @@ impl<'s> TrialRunner<'s> {
         let candidates: Vec<usize> = scenario.candidates().collect();
         let base = 1.0 + scenario.discount_rate;
         let options = scenario.options.len();
+        let part_offsets = std::iter::once(0)
+            .chain(candidates.iter().scan(0, |end, &c| {
+                *end += scenario.options[c]
+                    .project
+                    .as_ref()
+                    .map_or(0, |p| p.part_count());
+                Some(*end)
+            }))
+            .collect::<Vec<usize>>();
         TrialRunner {
             scenario,
             month_discount: (0..horizon)
@@ -73,6 +86,8 @@ impl<'s> TrialRunner<'s> {
             candidate: Timeline::default(),
             outcomes: vec![Outcome::default(); candidates.len()],
             month_end_net: vec![0.0; candidates.len() * (horizon + 1)],
+            upfront_parts: vec![0.0; *part_offsets.last().unwrap_or(&0)],
+            part_offsets,
             candidates,
         }
     }
@@ -105,6 +120,12 @@ impl<'s> TrialRunner<'s> {
     /// The outcomes of the last trial, one per candidate.
     pub fn outcomes(&self) -> &[Outcome] {
         &self.outcomes
+    }
+
+    /// Candidate `slot`'s investment parts in the last trial (items, training runs,
+    /// contingency; empty without a project).
+    pub fn upfront_parts(&self, slot: usize) -> &[Money] {
+        &self.upfront_parts[self.part_offsets[slot]..self.part_offsets[slot + 1]]
     }
 
     /// The cumulative net cash of each candidate at every month end 0..=H in the last trial:
@@ -190,7 +211,10 @@ impl<'s> TrialRunner<'s> {
         let horizon = f64::from(scenario.horizon_months);
         let (upfront, go_live, succeeded) = match &scenario.options[candidate].project {
             Some(project) => (
-                project.investment(draws),
+                project.investment(
+                    draws,
+                    &mut self.upfront_parts[self.part_offsets[slot]..self.part_offsets[slot + 1]],
+                ),
                 project.build_months.get(draws),
                 self.success_draws[slot] < project.success.get(draws),
             ),

@@ -75,6 +75,9 @@ pub struct CandidateSummary {
     pub p_success: Probability,
     /// Upfront investment `I`, committed at t = 0.
     pub upfront: Spread,
+    /// The investment by part: each project item (cost × overrun), the training runs, the
+    /// contingency (empty without a project).
+    pub upfront_items: Vec<NamedSpread>,
     /// Payback in months: percentiles, `null` meaning "never within the horizon".
     pub payback_months: PaybackPercentiles,
     /// Probability of never paying back within the horizon (failed projects included).
@@ -111,6 +114,16 @@ pub struct Spread {
     pub p50: f64,
     /// 90th percentile.
     pub p90: f64,
+}
+
+/// Mean and percentiles of a named part.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NamedSpread {
+    /// The part's name.
+    pub name: String,
+    /// Its mean and percentiles.
+    #[serde(flatten)]
+    pub spread: Spread,
 }
 
 /// Payback percentiles; `None` (JSON `null`) is "never within the horizon".
@@ -183,15 +196,7 @@ impl Summary {
         let candidates = scenario
             .candidates()
             .zip(&run.candidates)
-            .map(|(i, agg)| {
-                candidate(
-                    &scenario.options[i].name,
-                    baseline,
-                    scenario,
-                    run.trials,
-                    agg,
-                )
-            })
+            .map(|(i, agg)| candidate(i, baseline, scenario, run.trials, agg))
             .collect();
         let n = run.trials as f64;
         let names: Vec<usize> = std::iter::once(scenario.baseline)
@@ -236,12 +241,14 @@ impl Summary {
 }
 
 fn candidate(
-    name: &str,
+    option: usize,
     baseline: &str,
     scenario: &Scenario,
     trials: u64,
     agg: &CandidateAggregate,
 ) -> CandidateSummary {
+    let spec = &scenario.options[option];
+    let name = &spec.name;
     let n = trials as f64;
     let stderr = |p: f64| (p * (1.0 - p) / n).sqrt();
     let p_never = agg.payback.p_never();
@@ -253,6 +260,16 @@ fn candidate(
         baseline: baseline.to_string(),
         p_success: agg.succeeded as f64 / n,
         upfront: spread(agg.sums.upfront / n, &agg.upfront),
+        upfront_items: spec
+            .project
+            .iter()
+            .flat_map(|p| p.part_names())
+            .zip(agg.upfront_parts.iter().zip(&agg.upfront_part_sums))
+            .map(|(part, (sketch, sum))| NamedSpread {
+                name: part.to_string(),
+                spread: spread(sum / n, sketch),
+            })
+            .collect(),
         payback_months: percentiles(&agg.payback),
         p_never,
         p_never_stderr: stderr(p_never),

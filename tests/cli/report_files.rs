@@ -55,6 +55,8 @@ fn every_file_is_written_and_parses() {
     .chain([
         "cumulative-net-prompted".into(),
         "cumulative-net-fine_tuned".into(),
+        "upfront-prompted".into(),
+        "upfront-fine_tuned".into(),
     ]) {
         expected.push(format!("{chart}.svg"));
         expected.push(format!("{chart}.png"));

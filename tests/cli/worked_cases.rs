@@ -76,6 +76,21 @@ fn case_3_api_replacement_never_pays_back() {
     );
     let sh = candidate(&summary, "self_hosted");
     assert_close(num(&sh["upfront"]["mean"]), 15_096.0);
+    // By part: 100 engineer-hours × 150, 8 runs × 12, no contingency.
+    let parts: Vec<(String, f64)> = sh["upfront_items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["name"].as_str().unwrap().to_string(), num(&p["mean"])))
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            ("engineering".into(), 15_000.0),
+            ("training runs".into(), 96.0),
+            ("contingency".into(), 0.0)
+        ]
+    );
     assert!(sh["payback_months"]["p50"].is_null());
     assert_eq!(num(&sh["p_never"]), 1.0);
     // Monthly savings: (8,250 + 150,000) − (2,966.40 + 0.322 + 375,000).

@@ -7,6 +7,7 @@ mod cumulative_net;
 mod npv;
 mod payback_curve;
 mod payback_histogram;
+mod upfront;
 
 use super::summary::Summary;
 use plotters::coord::Shift;
@@ -50,6 +51,8 @@ enum Chart {
     PaybackHistogram(usize),
     /// Candidate i's cumulative net cash: P10–P90 band and median.
     CumulativeNet(usize),
+    /// Candidate i's investment by part (only for candidates with a project).
+    Upfront(usize),
 }
 
 impl Chart {
@@ -64,6 +67,7 @@ impl Chart {
             Chart::CumulativeNet(i) => {
                 format!("cumulative-net-{}", slug(&summary.candidates[i].name))
             }
+            Chart::Upfront(i) => format!("upfront-{}", slug(&summary.candidates[i].name)),
         }
     }
 
@@ -78,6 +82,7 @@ impl Chart {
             Chart::Npv => npv::draw(summary, root),
             Chart::PaybackHistogram(i) => payback_histogram::draw(summary, i, root),
             Chart::CumulativeNet(i) => cumulative_net::draw(summary, i, root),
+            Chart::Upfront(i) => upfront::draw(summary, i, root),
         }
     }
 }
@@ -89,8 +94,11 @@ pub fn render(summary: &Summary) -> Result<Vec<(String, Vec<u8>)>, String> {
         let _ = plotters::style::register_font(FONT, FontStyle::Normal, FONT_BYTES);
     });
     let mut charts = vec![Chart::PaybackCurve, Chart::Npv];
-    for i in 0..summary.candidates.len() {
+    for (i, c) in summary.candidates.iter().enumerate() {
         charts.extend([Chart::PaybackHistogram(i), Chart::CumulativeNet(i)]);
+        if !c.upfront_items.is_empty() {
+            charts.push(Chart::Upfront(i));
+        }
     }
     let mut files = Vec::new();
     for chart in charts {
