@@ -24,6 +24,8 @@ pub struct Input {
     pub path: String,
     /// Its distribution (a constant is a distribution too).
     pub dist: Dist,
+    /// Whether the scenario file wrote it (else it holds the field's default).
+    pub written: bool,
 }
 
 /// Every input of a scenario, in the fixed order in which a trial draws them.
@@ -33,11 +35,21 @@ pub struct Inputs {
 }
 
 impl Inputs {
-    /// Registers an input and returns its handle.
+    /// Registers an input written in the scenario file and returns its handle.
     pub fn add(&mut self, path: impl Into<String>, dist: Dist) -> Param {
+        self.push(path.into(), dist, true)
+    }
+
+    /// Registers a field the file left out, at its default value.
+    pub fn add_default(&mut self, path: impl Into<String>, value: f64) -> Param {
+        self.push(path.into(), Dist::constant(value), false)
+    }
+
+    fn push(&mut self, path: String, dist: Dist, written: bool) -> Param {
         self.list.push(Input {
-            path: path.into(),
+            path,
             dist,
+            written,
         });
         Param(self.list.len() - 1)
     }

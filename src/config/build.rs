@@ -605,7 +605,7 @@ impl<'a> Builder<'a> {
     ) -> Result<Param> {
         match v {
             Some(v) => self.param(v, path, domain),
-            None => Ok(self.inputs.add(path, Dist::constant(default))),
+            None => Ok(self.inputs.add_default(path, default)),
         }
     }
 

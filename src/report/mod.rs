@@ -2,8 +2,12 @@
 //! table, `summary.json`, the CSV files, and the point estimate of `payback check`; [`output`]
 //! writes the chosen ones into a report directory.
 
+mod assumptions;
 mod csv;
 mod format;
+mod html;
+mod markdown;
+mod memo;
 pub mod output;
 pub mod plots;
 pub mod point;

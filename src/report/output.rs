@@ -3,7 +3,7 @@
 //! fails, or is stopped, leaves the previous report as it was.
 
 use super::summary::Summary;
-use super::{csv, plots, summary_json};
+use super::{csv, html, markdown, memo, plots, summary_json};
 use anyhow::Context;
 use std::path::{Path, PathBuf};
 
@@ -16,14 +16,33 @@ pub enum Format {
     Csv,
     /// Every chart, as SVG and PNG.
     Plots,
+    /// `report.md`, the decision memo (its charts are the SVG plots).
+    Md,
+    /// `report.html`, the memo as one self-contained page with inline charts.
+    Html,
 }
 
 /// Every format, the default.
-pub const ALL_FORMATS: [Format; 3] = [Format::Json, Format::Csv, Format::Plots];
+pub const ALL_FORMATS: [Format; 5] = [
+    Format::Json,
+    Format::Csv,
+    Format::Plots,
+    Format::Md,
+    Format::Html,
+];
 
 /// The files of `formats` for `summary`: (file name, contents).
 pub fn render(summary: &Summary, formats: &[Format]) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
     let mut files = Vec::new();
+    let needs_plots = formats
+        .iter()
+        .any(|f| matches!(f, Format::Plots | Format::Md | Format::Html));
+    let plots = if needs_plots {
+        plots::render(summary).map_err(|e| anyhow::anyhow!("cannot draw the charts: {e}"))?
+    } else {
+        Vec::new()
+    };
+    let memo = memo::memo(summary);
     for format in formats {
         match format {
             Format::Json => files.push(("summary.json".into(), summary_json(summary).into_bytes())),
@@ -31,10 +50,28 @@ pub fn render(summary: &Summary, formats: &[Format]) -> anyhow::Result<Vec<(Stri
                 files.push(("summary.csv".into(), csv::summary_csv(summary).into_bytes()));
                 files.push(("monthly.csv".into(), csv::monthly_csv(summary).into_bytes()));
             }
-            Format::Plots => {
-                let plots = plots::render(summary)
-                    .map_err(|e| anyhow::anyhow!("cannot draw the charts: {e}"))?;
-                files.extend(plots);
+            Format::Plots => files.extend(plots.iter().cloned()),
+            Format::Md => {
+                files.push(("report.md".into(), markdown::render(&memo).into_bytes()));
+                // The memo's images: its SVG charts, whether or not plots were asked for.
+                if !formats.contains(&Format::Plots) {
+                    files.extend(
+                        plots
+                            .iter()
+                            .filter(|(name, _)| name.ends_with(".svg"))
+                            .cloned(),
+                    );
+                }
+            }
+            Format::Html => {
+                let svg = |stem: &str| {
+                    let name = format!("{stem}.svg");
+                    plots
+                        .iter()
+                        .find(|(n, _)| *n == name)
+                        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+                };
+                files.push(("report.html".into(), html::render(&memo, &svg).into_bytes()));
             }
         }
     }

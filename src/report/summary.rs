@@ -38,6 +38,47 @@ pub struct Summary {
     pub best_option_probability: IndexMap<String, Probability>,
     /// Every option ranked by expected NPV against the baseline, best first.
     pub expected_npv_ranking: Vec<RankedOption>,
+    /// The deterministic point estimate: every input at its mean, every project succeeding.
+    pub point_estimate: PointEstimate,
+    /// Every input the scenario file wrote (its dotted path), as written and in words; fields
+    /// left at their defaults are not listed.
+    pub assumptions: Vec<Assumption>,
+}
+
+/// The single numbers a spreadsheet gives: every input at its mean.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PointEstimate {
+    /// The baseline's running cost in month 0.
+    pub baseline_monthly_cost: Money,
+    /// The baseline's running cost summed over the horizon (volume growth and price trends
+    /// included; drift and deprecations left out).
+    pub baseline_cost_over_horizon: Money,
+    /// One per candidate, in the order of `candidates`.
+    pub candidates: Vec<PointOutcome>,
+}
+
+/// A candidate's point estimate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PointOutcome {
+    /// Upfront investment.
+    pub upfront: Money,
+    /// Payback in months, `null` for never within the horizon.
+    pub payback_months: Option<Months>,
+    /// NPV at the horizon.
+    pub npv: Money,
+}
+
+/// One input of the scenario.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Assumption {
+    /// Dotted path in the scenario file.
+    pub path: String,
+    /// Whether it is uncertain (a distribution rather than a constant).
+    pub uncertain: bool,
+    /// The form as written, in canonical text (`pert(1, 1.5, 3)`).
+    pub written: String,
+    /// Its range in words: the value, or the 90 % range and the median.
+    pub in_words: String,
 }
 
 /// An option's place in the expected-NPV ranking.
@@ -236,6 +277,8 @@ impl Summary {
             candidates,
             best_option_probability,
             expected_npv_ranking,
+            point_estimate: super::assumptions::point_estimate(scenario),
+            assumptions: super::assumptions::assumptions(scenario),
         }
     }
 }

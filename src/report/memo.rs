@@ -1,0 +1,225 @@
+//! The one-page decision memo, as format-free blocks that `markdown` and `html` render: (1) the
+//! cost of doing nothing, (2) the options with honest ranges, the charts and the assumptions,
+//! (3) a recommendation with its payback timeline and its risks, then the Monte Carlo error.
+
+use super::assumptions::amount;
+use super::format::{money, months, percent, percent_err};
+use super::plots::slug;
+use super::summary::{CandidateSummary, Summary};
+
+/// A block of the memo; all text is plain (renderers escape it).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A heading of level 1 to 3.
+    Heading(u8, String),
+    /// A paragraph.
+    Paragraph(String),
+    /// A bulleted list.
+    List(Vec<String>),
+    /// A table: header and rows.
+    Table(Vec<String>, Vec<Vec<String>>),
+    /// A chart: the stem of its SVG/PNG files, and what it shows.
+    Chart(String, String),
+}
+
+/// The memo of a run.
+pub fn memo(s: &Summary) -> Vec<Block> {
+    let cur = &s.currency;
+    let baseline = s
+        .candidates
+        .first()
+        .map_or("the baseline", |c| c.baseline.as_str());
+    let pe = &s.point_estimate;
+    let mut blocks = vec![
+        Block::Heading(1, format!("{}: decision memo", s.scenario)),
+        Block::Paragraph(format!(
+            "{} simulated trials (seed {}), horizon {} months, amounts in {cur}, discount rate {} a year. \
+             Every uncertain input was drawn in every trial; ranges below are P10–P90 (8 trials in 10 fall \
+             inside). All of each upfront investment is committed at the decision (month 0).",
+            money(s.trials as f64),
+            s.seed,
+            s.horizon_months,
+            percent(s.discount_rate)
+        )),
+        Block::Heading(2, "1. The cost of doing nothing".into()),
+        Block::Paragraph(format!(
+            "Keeping {baseline} costs about {} {cur} a month today and {} {cur} over the {} months of the \
+             horizon at the expected volume and prices (point estimate: every input at its mean).",
+            amount(pe.baseline_monthly_cost),
+            amount(pe.baseline_cost_over_horizon),
+            s.horizon_months
+        )),
+        Block::Heading(2, "2. The options, with honest ranges".into()),
+        options_table(s),
+        Block::Paragraph(
+            "The point estimate is the number a spreadsheet gives (every input at its mean, the project \
+             succeeding); the distribution beside it is what that number hides."
+                .into(),
+        ),
+        Block::Chart("payback-curve".into(), "Probability of having paid back, by month".into()),
+        Block::Chart("npv".into(), format!("NPV at {} months", s.horizon_months)),
+    ];
+    for c in &s.candidates {
+        let name = slug(&c.name);
+        blocks.push(Block::Chart(
+            format!("cumulative-net-{name}"),
+            format!("Cumulative net cash of {}", c.name),
+        ));
+        blocks.push(Block::Chart(
+            format!("payback-histogram-{name}"),
+            format!("When {} pays back", c.name),
+        ));
+        if !c.upfront_items.is_empty() {
+            blocks.push(Block::Chart(
+                format!("upfront-{name}"),
+                format!("Upfront investment of {} by part", c.name),
+            ));
+        }
+    }
+    blocks.push(Block::Heading(3, "Assumptions".into()));
+    blocks.push(Block::Table(
+        vec!["input".into(), "value or range".into(), "as written".into()],
+        s.assumptions
+            .iter()
+            .map(|a| vec![a.path.clone(), a.in_words.clone(), a.written.clone()])
+            .collect(),
+    ));
+    blocks.extend(recommendation(s));
+    blocks.push(Block::Heading(2, "Monte Carlo error".into()));
+    let mut errors: Vec<String> = s
+        .candidates
+        .iter()
+        .map(|c| {
+            format!(
+                "{}: P(never) {} ± {}, mean NPV {} ± {} {cur} (one standard error).",
+                c.name,
+                percent(c.p_never),
+                percent_err(c.p_never_stderr),
+                money(c.npv.mean),
+                money(c.npv.mean_stderr)
+            )
+        })
+        .collect();
+    errors.push(format!(
+        "Percentiles are streamed: payback within {} months of the exact order statistic, NPV and \
+         investment within {} relative, cumulative-net bands within {} relative.",
+        s.accuracy.payback_months,
+        percent(s.accuracy.relative),
+        percent(s.accuracy.band_relative)
+    ));
+    blocks.push(Block::List(errors));
+    blocks
+}
+
+fn options_table(s: &Summary) -> Block {
+    let header = [
+        "option",
+        "upfront P10–P90",
+        "payback P10 / P50 / P90 (months)",
+        "never pays back",
+        "NPV P10 / P50 / P90",
+        "best NPV in",
+        "point estimate: payback, NPV",
+    ];
+    let rows = s
+        .candidates
+        .iter()
+        .zip(&s.point_estimate.candidates)
+        .map(|(c, pe)| {
+            let p = &c.payback_months;
+            vec![
+                format!("{} (vs {})", c.name, c.baseline),
+                format!("{}–{}", money(c.upfront.p10), money(c.upfront.p90)),
+                format!("{} / {} / {}", months(p.p10), months(p.p50), months(p.p90)),
+                format!("{} ± {}", percent(c.p_never), percent_err(c.p_never_stderr)),
+                format!(
+                    "{} / {} / {}",
+                    money(c.npv.p10),
+                    money(c.npv.p50),
+                    money(c.npv.p90)
+                ),
+                percent(
+                    s.best_option_probability
+                        .get(&c.name)
+                        .copied()
+                        .unwrap_or(0.0),
+                ),
+                format!("{}, {}", months(pe.payback_months), money(pe.npv)),
+            ]
+        })
+        .collect();
+    Block::Table(header.iter().map(|h| h.to_string()).collect(), rows)
+}
+
+fn recommendation(s: &Summary) -> Vec<Block> {
+    let cur = &s.currency;
+    let mut blocks = vec![Block::Heading(2, "3. Recommendation".into())];
+    let best = s.expected_npv_ranking.first();
+    let chosen: Option<&CandidateSummary> = best.and_then(|b| {
+        s.candidates
+            .iter()
+            .find(|c| c.name == b.name)
+            .filter(|_| b.mean_npv > 0.0)
+    });
+    let Some(c) = chosen else {
+        let baseline = s
+            .candidates
+            .first()
+            .map_or("the baseline", |c| c.baseline.as_str());
+        blocks.push(Block::Paragraph(format!(
+            "Stay with {baseline}: no candidate has a positive expected NPV over {} months.",
+            s.horizon_months
+        )));
+        return blocks;
+    };
+    let p = &c.payback_months;
+    blocks.push(Block::Paragraph(format!(
+        "Choose {}: it has the highest expected NPV against {} ({} {cur}, P10–P90 {} to {}) and the best \
+         NPV in {} of trials. It pays back within {} months in half the trials{}; in {} of trials it never \
+         pays back within {} months.",
+        c.name,
+        c.baseline,
+        money(c.npv.mean),
+        money(c.npv.p10),
+        money(c.npv.p90),
+        percent(best.map_or(0.0, |b| b.p_best)),
+        months(p.p50),
+        p.p90.map_or(String::new(), |m| format!(" and within {m:.1} months in 9 trials out of 10")),
+        percent(c.p_never),
+        s.horizon_months
+    )));
+    let timeline: Vec<String> = c
+        .p_payback_within
+        .iter()
+        .map(|m| {
+            format!(
+                "paid back within {} months: {}",
+                m.months,
+                percent(m.probability)
+            )
+        })
+        .collect();
+    if !timeline.is_empty() {
+        blocks.push(Block::Paragraph("Payback timeline:".into()));
+        blocks.push(Block::List(timeline));
+    }
+    blocks.push(Block::Paragraph(
+        "Its risks, as measured in the simulation:".into(),
+    ));
+    blocks.push(Block::List(vec![
+        format!(
+            "the project fails and the investment is lost: {}",
+            percent(1.0 - c.p_success)
+        ),
+        format!(
+            "it never pays back within {} months: {}",
+            s.horizon_months,
+            percent(c.p_never)
+        ),
+        format!(
+            "it loses money over the horizon (NPV below zero): {}",
+            percent(c.npv.p_negative)
+        ),
+    ]));
+    blocks
+}
