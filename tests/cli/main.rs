@@ -1,6 +1,7 @@
 //! Integration tests of the `payback` binary, one module per topic.
 
 mod bad_input;
+mod committed_reports;
 mod determinism;
 mod dynamics;
 mod hand_solved;

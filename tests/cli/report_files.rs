@@ -43,6 +43,8 @@ fn every_file_is_written_and_parses() {
         "monthly.csv".to_string(),
         "summary.csv".into(),
         "summary.json".into(),
+        "report.md".into(),
+        "report.html".into(),
     ];
     for chart in [
         "payback-curve",
@@ -73,6 +75,29 @@ fn every_file_is_written_and_parses() {
                 doc.descendants().any(|n| n.has_tag_name("text")),
                 "{name}: no text"
             );
+        } else if name == "report.html" {
+            let html = std::fs::read_to_string(&path).unwrap();
+            // Self-contained: every chart inline, nothing fetched, no scripts.
+            assert_eq!(html.matches("<svg").count(), 8, "one inline SVG per chart");
+            for forbidden in ["<script", "src=", "href=", "<link", "@import"] {
+                assert!(!html.contains(forbidden), "report.html holds {forbidden}");
+            }
+        } else if name == "report.md" {
+            let md = std::fs::read_to_string(&path).unwrap();
+            for section in [
+                "## 1. The cost of doing nothing",
+                "## 2. The options",
+                "### Assumptions",
+                "## 3. Recommendation",
+            ] {
+                assert!(md.contains(section), "report.md lacks {section}");
+            }
+            for chart in expected.iter().filter(|n| n.ends_with(".svg")) {
+                assert!(
+                    md.contains(&format!("]({chart})")),
+                    "report.md does not show {chart}"
+                );
+            }
         } else if name.ends_with(".png") {
             let image = image::load_from_memory(&std::fs::read(&path).unwrap()).unwrap();
             assert_eq!((image.width(), image.height()), (1280, 720), "{name}");
@@ -179,4 +204,56 @@ fn a_failed_run_leaves_the_previous_report_as_it_was() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(std::fs::read(dir.join("summary.json")).unwrap(), before);
     assert_eq!(names(&dir), ["monthly.csv", "summary.csv", "summary.json"]);
+}
+
+#[test]
+fn the_memo_of_a_fixed_run_is_exact() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("report");
+    let flags = ["--trials", "100", "--format", "md"];
+    assert!(
+        run_into(&dir, &config("worked-2-business-case.toml"), &flags)
+            .status
+            .success()
+    );
+    let md = std::fs::read_to_string(dir.join("report.md")).unwrap();
+    let expected_rows = [
+        "| fine\\_tune (vs status\\_quo) | 25,000–25,000 | 3.12 / 3.12 / 3.12 | 0.0 % ± 0.000 % | 263,000 / 263,000 / 263,000 | 0.0 % | 3.12, 263,000 |",
+        "| from\\_scratch (vs status\\_quo) | 400,000–400,000 | 13.33 / 13.33 / 13.33 | 0.0 % ± 0.000 % | 680,000 / 680,000 / 680,000 | 100.0 % | 13.33, 680,000 |",
+        "| options.fine\\_tune.benefits.net.monthly | 8,000 | 8000 |",
+    ];
+    for row in expected_rows {
+        assert!(md.contains(row), "missing {row} in:\n{md}");
+    }
+    assert!(md.contains(
+        "Choose from\\_scratch: it has the highest expected NPV against status\\_quo (680,000 USD"
+    ));
+}
+
+#[test]
+fn text_from_the_scenario_is_escaped_in_the_html() {
+    let text = std::fs::read_to_string(config("worked-2-business-case.toml"))
+        .unwrap()
+        .replace(
+            "name = \"Worked case 2",
+            "name = \"<script>alert('x')</script> & Worked case 2",
+        )
+        .replace("[options.fine_tune]", "[options.\"fine<b>tune\"]")
+        .replace(
+            "[options.fine_tune.project]",
+            "[options.\"fine<b>tune\".project]",
+        );
+    let (_d, path) = scenario_file(&text);
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("report");
+    assert!(
+        run_into(&dir, &path, &["--trials", "10", "--format", "html"])
+            .status
+            .success()
+    );
+    let html = std::fs::read_to_string(dir.join("report.html")).unwrap();
+    assert!(!html.contains("<script"), "unescaped script");
+    assert!(!html.contains("fine<b>tune"), "unescaped option name");
+    assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Worked case 2"));
+    assert!(html.contains("fine&lt;b&gt;tune"));
 }
