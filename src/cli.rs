@@ -1,16 +1,21 @@
-//! The command line: `payback run` and `payback check`, their flags, and what each does.
+//! The command line: `payback run`, `check`, `sweep` and `solve`, their flags, and what each
+//! does.
 
-use crate::config;
+use crate::analysis::solve::{self, Question};
+use crate::analysis::{stress, sweep};
+use crate::config::{self, Document};
 use crate::engine::{self, RunSettings};
 use crate::error::UsageError;
+use crate::report::comparison::{DeprecationPoint, DeprecationStress, PointStat, StressResult};
 use crate::report::output::{self, ALL_FORMATS, Format};
 use crate::report::{self, Summary};
-use crate::scenario::MAX_TRIALS;
+use crate::scenario::{MAX_TRIALS, Scenario};
 use anyhow::Result;
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 /// Monte Carlo payback, NPV and risk for prompting, fine-tuning or training a model.
@@ -30,13 +35,19 @@ enum Command {
         /// The scenario file (TOML).
         file: PathBuf,
     },
+    /// Run once per value of one input and report P(payback ≤ T) and the median payback
+    /// against the value (common random numbers: every value runs the same trials).
+    Sweep(SweepArgs),
+    /// Answer a reverse question at a confidence q and a target T: the largest investment, the
+    /// smallest volume or the largest extra cost per event with P(payback ≤ T) ≥ q.
+    Solve(SolveArgs),
 }
 
+/// How many trials, from which seed, on how many threads.
 #[derive(Debug, clap::Args)]
-struct RunArgs {
-    /// The scenario file (TOML).
-    file: PathBuf,
-    /// Number of trials (default: the file's `scenario.trials`, else 1,000,000).
+struct TrialFlags {
+    /// Number of trials (default: the file's `scenario.trials`, else 1,000,000; for solve,
+    /// at most 100,000 unless given).
     #[arg(long)]
     trials: Option<u64>,
     /// Seed of the random streams (default: the file's `scenario.seed`, else 42).
@@ -45,6 +56,14 @@ struct RunArgs {
     /// Worker threads (default: every core).
     #[arg(long)]
     threads: Option<usize>,
+}
+
+#[derive(Debug, clap::Args)]
+struct RunArgs {
+    /// The scenario file (TOML).
+    file: PathBuf,
+    #[command(flatten)]
+    flags: TrialFlags,
     /// Report directory, replaced whole (default: reports/<file stem>/).
     #[arg(long)]
     out: Option<PathBuf>,
@@ -54,6 +73,64 @@ struct RunArgs {
     /// Which files to write into the report directory (comma-separated; default: all).
     #[arg(long, value_enum, value_delimiter = ',')]
     format: Vec<Format>,
+    /// Add the vendor-deprecation stress pack: the model of the named option (default: the
+    /// baseline's, else the first candidate's with a deprecation table) retired at month 3, 6,
+    /// 12 and 24 with its configured migration cost.
+    #[arg(long, num_args = 0..=1, require_equals = true, value_name = "OPTION")]
+    stress_deprecation: Option<Option<String>>,
+}
+
+#[derive(Debug, clap::Args)]
+struct SweepArgs {
+    /// The scenario file (TOML).
+    file: PathBuf,
+    /// Dotted path of the input to sweep, e.g. workload.events_per_day.
+    #[arg(long)]
+    param: String,
+    /// The values: a..b/n (n evenly spaced from a to b) or a list a,b,c.
+    #[arg(long, allow_hyphen_values = true)]
+    values: String,
+    /// Target payback time T in whole months: the sweep reports P(payback ≤ T).
+    #[arg(long, default_value_t = 12.0)]
+    within: f64,
+    #[command(flatten)]
+    flags: TrialFlags,
+    /// Output directory, replaced whole (default: reports/<file stem>-sweep/).
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Print sweep.json to standard output instead of the table.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("question").required(true)))]
+struct SolveArgs {
+    /// The scenario file (TOML).
+    file: PathBuf,
+    /// The largest upfront investment (a factor on the candidate's whole investment).
+    #[arg(long, group = "question")]
+    max_investment: bool,
+    /// The smallest volume (events per day or per month, as the file gives it): `volume`.
+    #[arg(long, group = "question", value_name = "volume", value_parser = ["volume"])]
+    break_even: Option<String>,
+    /// The largest extra cost per event the candidate may have.
+    #[arg(long, group = "question")]
+    max_premium: bool,
+    /// Confidence q: the answer keeps P(payback ≤ T) ≥ q.
+    #[arg(long, default_value_t = 0.8)]
+    confidence: f64,
+    /// Target payback time T in whole months.
+    #[arg(long, default_value_t = 12.0)]
+    within: f64,
+    /// The candidate to solve for (default: every candidate).
+    #[arg(long)]
+    candidate: Option<String>,
+    #[command(flatten)]
+    flags: TrialFlags,
+    /// Print the answers as JSON instead of sentences.
+    #[arg(long)]
+    json: bool,
 }
 
 /// Most worker threads accepted.
@@ -68,33 +145,54 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Run(args) => run_scenario(args),
+        Command::Sweep(args) => run_sweep(args),
+        Command::Solve(args) => run_solve(args),
     }
 }
 
-fn run_scenario(args: RunArgs) -> Result<()> {
-    let scenario = config::load(&args.file)?;
-    let trials = args.trials.unwrap_or(scenario.trials);
+/// The run settings of the flags for `scenario`; `default_trials` caps the file's trials.
+fn settings(flags: &TrialFlags, scenario: &Scenario, default_trials: u64) -> Result<RunSettings> {
+    let trials = flags.trials.unwrap_or(scenario.trials.min(default_trials));
     if !(1..=MAX_TRIALS).contains(&trials) {
         return Err(usage(
             "--trials",
             format!("{trials} is out of range: must be in [1, {MAX_TRIALS}]"),
         ));
     }
-    let threads = args.threads.unwrap_or_else(rayon::current_num_threads);
+    let threads = flags.threads.unwrap_or_else(rayon::current_num_threads);
     if !(1..=MAX_THREADS).contains(&threads) {
         return Err(usage(
             "--threads",
             format!("{threads} is out of range: must be in [1, {MAX_THREADS}]"),
         ));
     }
-    let settings = RunSettings {
+    Ok(RunSettings {
         trials,
-        seed: args.seed.unwrap_or(scenario.seed),
+        seed: flags.seed.unwrap_or(scenario.seed),
         threads,
+    })
+}
+
+fn run_scenario(args: RunArgs) -> Result<()> {
+    let doc = Document::load(&args.file)?;
+    let scenario = doc.base();
+    let settings = settings(&args.flags, scenario, MAX_TRIALS)?;
+    let mut cases = stress::file_cases(&doc);
+    let pack = match &args.stress_deprecation {
+        None => None,
+        Some(option) => {
+            let (name, pack) = stress::deprecation_pack(&doc, option.as_deref())
+                .map_err(|m| usage("--stress-deprecation", m))?;
+            let first = cases.len();
+            cases.extend(pack);
+            Some((name, first))
+        }
     };
-    let out = args.out.unwrap_or_else(|| default_out_dir(&args.file));
-    let bar = progress_bar(trials);
+    let out = args.out.unwrap_or_else(|| default_out_dir(&args.file, ""));
+    let total = settings.trials * (1 + cases.len() as u64);
+    let bar = progress_bar(total);
     let started = Instant::now();
+    let done_before = AtomicU64::new(0);
     let progress = |done: u64| {
         if bar.is_hidden()
             && started.elapsed().as_secs_f64() > 1.0
@@ -102,11 +200,32 @@ fn run_scenario(args: RunArgs) -> Result<()> {
         {
             bar.set_draw_target(ProgressDrawTarget::stderr());
         }
-        bar.set_position(done);
+        bar.set_position(done_before.load(Ordering::Relaxed) + done);
     };
-    let run = engine::simulate(&scenario, settings, &progress)?;
+    let run = engine::simulate(scenario, settings, &progress)?;
+    let mut summary = Summary::new(scenario, settings.seed, &run);
+    for case in &cases {
+        done_before.fetch_add(settings.trials, Ordering::Relaxed);
+        let run = engine::simulate(&case.scenario, settings, &progress)?;
+        let result = Summary::new(&case.scenario, settings.seed, &run);
+        let result = StressResult::new(&case.name, &case.set, &summary, result);
+        summary.stress.push(result);
+    }
     bar.finish_and_clear();
-    let summary = Summary::new(&scenario, settings.seed, &run);
+    if let Some((option, first)) = pack {
+        summary.deprecation_stress = Some(DeprecationStress {
+            option,
+            points: stress::DEPRECATION_MONTHS
+                .iter()
+                .zip(&summary.stress[first..])
+                .map(|(&month, case)| DeprecationPoint {
+                    month,
+                    case: case.name.clone(),
+                    candidates: case.candidates.iter().map(PointStat::of).collect(),
+                })
+                .collect(),
+        });
+    }
     let formats = if args.format.is_empty() {
         ALL_FORMATS.to_vec()
     } else {
@@ -122,12 +241,66 @@ fn run_scenario(args: RunArgs) -> Result<()> {
     Ok(())
 }
 
-/// `reports/<file stem>/`.
-fn default_out_dir(file: &Path) -> PathBuf {
+fn run_sweep(args: SweepArgs) -> Result<()> {
+    let doc = Document::load(&args.file)?;
+    let settings = settings(&args.flags, doc.base(), MAX_TRIALS)?;
+    let values = sweep::parse_values(&args.values).map_err(|m| usage("--values", m))?;
+    let bar = progress_bar(values.len() as u64);
+    let result = sweep::run(&doc, &args.param, &values, args.within, settings, &|done| {
+        bar.set_position(done as u64)
+    })?;
+    bar.finish_and_clear();
+    let out = args
+        .out
+        .unwrap_or_else(|| default_out_dir(&args.file, "-sweep"));
+    output::write_dir(&out, &report::questions::render(&result)?)?;
+    if args.json {
+        print!("{}", report::questions::json(&result));
+    } else {
+        print!("{}", report::questions::table(&result));
+        println!("\nWrote {}", out.display());
+    }
+    Ok(())
+}
+
+/// Trials of each `payback solve` evaluation unless `--trials` says otherwise: a bisection
+/// runs some 60 of them.
+const SOLVE_TRIALS: u64 = 100_000;
+
+fn run_solve(args: SolveArgs) -> Result<()> {
+    let doc = Document::load(&args.file)?;
+    let settings = settings(&args.flags, doc.base(), SOLVE_TRIALS)?;
+    let question = if args.max_investment {
+        Question::MaxInvestment
+    } else if args.max_premium {
+        Question::MaxPremium
+    } else {
+        Question::BreakEvenVolume
+    };
+    let answers = solve::solve(
+        &doc,
+        question,
+        args.candidate.as_deref(),
+        args.confidence,
+        args.within,
+        settings,
+    )?;
+    if args.json {
+        let mut text = serde_json::to_string_pretty(&answers)?;
+        text.push('\n');
+        print!("{text}");
+    } else {
+        print!("{}", report::questions::answers(&answers));
+    }
+    Ok(())
+}
+
+/// `reports/<file stem><suffix>/`.
+fn default_out_dir(file: &Path, suffix: &str) -> PathBuf {
     let stem = file
         .file_stem()
         .map_or_else(|| "scenario".into(), |s| s.to_string_lossy().into_owned());
-    Path::new("reports").join(stem)
+    Path::new("reports").join(format!("{stem}{suffix}"))
 }
 
 /// A progress bar on standard error, hidden until the run has taken a second.
@@ -142,9 +315,5 @@ fn progress_bar(trials: u64) -> ProgressBar {
 }
 
 fn usage(flag: &str, message: String) -> anyhow::Error {
-    UsageError {
-        flag: flag.to_string(),
-        message,
-    }
-    .into()
+    UsageError::new(flag, message).into()
 }

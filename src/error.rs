@@ -61,6 +61,16 @@ pub struct UsageError {
     pub message: String,
 }
 
+impl UsageError {
+    /// An error about `flag`: what is wrong and what is allowed.
+    pub fn new(flag: &str, message: impl Into<String>) -> Self {
+        UsageError {
+            flag: flag.to_string(),
+            message: message.into(),
+        }
+    }
+}
+
 /// The exit code for an error chain: 2 when bad input caused it, 1 otherwise.
 pub fn exit_code(err: &anyhow::Error) -> u8 {
     let bad_input = err

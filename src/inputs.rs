@@ -1,9 +1,10 @@
 //! The registry of a scenario's numeric inputs: every number in the file, constant or uncertain,
 //! gets a slot with its dotted path and its distribution. A trial draws every slot once into a
-//! flat buffer; the model reads its inputs from that buffer through [`Param`] handles.
+//! flat buffer, each from its own stream keyed by its path ([`crate::streams`]); the model reads
+//! its inputs from that buffer through [`Param`] handles.
 
 use crate::dist::Dist;
-use rand::Rng;
+use crate::streams::{path_key, stream};
 
 /// Handle to one input: an index into a trial's draw buffer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +27,8 @@ pub struct Input {
     pub dist: Dist,
     /// Whether the scenario file wrote it (else it holds the field's default).
     pub written: bool,
+    /// The key of its random stream, from its path.
+    key: u64,
 }
 
 /// Every input of a scenario, in the fixed order in which a trial draws them.
@@ -47,6 +50,7 @@ impl Inputs {
 
     fn push(&mut self, path: String, dist: Dist, written: bool) -> Param {
         self.list.push(Input {
+            key: path_key(&path),
             path,
             dist,
             written,
@@ -74,11 +78,12 @@ impl Inputs {
         &self.list[param.0]
     }
 
-    /// Fills `draws` (length [`Inputs::len`]) with one draw of every input, in order.
+    /// Fills `draws` (length [`Inputs::len`]) with one draw of every input in the trial keyed
+    /// `trial`, each from its own stream.
     #[inline]
-    pub fn sample_into<R: Rng + ?Sized>(&self, rng: &mut R, draws: &mut [f64]) {
+    pub fn sample_into(&self, trial: u64, draws: &mut [f64]) {
         for (slot, input) in draws.iter_mut().zip(&self.list) {
-            *slot = input.dist.sample(rng);
+            *slot = input.dist.sample(&mut stream(trial, input.key));
         }
     }
 

@@ -6,6 +6,7 @@
 //! and streams their outcomes into [`stats`] aggregators; [`report`] turns the aggregate into
 //! the summary and its renderings.
 
+pub mod analysis;
 pub mod cli;
 pub mod config;
 pub mod dist;
@@ -16,3 +17,4 @@ pub mod model;
 pub mod report;
 pub mod scenario;
 pub mod stats;
+pub mod streams;

@@ -92,6 +92,9 @@ pub struct OptionSpec {
     pub retrain: Option<Retrain>,
     /// The vendor retiring the model this option depends on.
     pub deprecation: Option<Deprecation>,
+    /// An extra cost per event beyond the file's (0 as written): what `payback solve
+    /// --max-premium` searches over.
+    pub premium_per_event: Money,
 }
 
 /// A retrain every `every_months` after go-live: a lump cost that resets drift.
@@ -254,6 +257,9 @@ pub struct Project {
     pub cost_per_run: Param,
     /// Cost items (data preparation, engineering, evaluation, ...).
     pub items: Vec<ProjectItem>,
+    /// A factor on the whole investment (1 as written): what `payback solve --max-investment`
+    /// searches over.
+    pub scale: f64,
 }
 
 /// One cost item of a project: a cost (or hours × rate) times an overrun multiplier.
@@ -293,17 +299,18 @@ impl ItemCost {
 }
 
 impl Project {
-    /// Upfront investment `I = (Σ cost_i · overrun_i + runs · cost_per_run) · (1 + contingency)`,
-    /// writing its parts into `parts` (length [`Project::part_count`]): each item's
-    /// `cost · overrun`, then the training runs, then the contingency. They sum to `I`.
+    /// Upfront investment `I = (Σ cost_i · overrun_i + runs · cost_per_run) · (1 + contingency)`
+    /// (times [`Project::scale`]), writing its parts into `parts` (length
+    /// [`Project::part_count`]): each item's `cost · overrun`, then the training runs, then the
+    /// contingency. They sum to `I`.
     #[inline]
     pub fn investment(&self, draws: &[f64], parts: &mut [Money]) -> Money {
         let n = self.items.len();
         for (part, item) in parts.iter_mut().zip(&self.items) {
-            *part = item.cost.get(draws) * item.overrun.get(draws);
+            *part = self.scale * item.cost.get(draws) * item.overrun.get(draws);
         }
         let runs = self.planned_runs.get(draws) + self.failed_runs.get(draws);
-        parts[n] = runs * self.cost_per_run.get(draws);
+        parts[n] = self.scale * runs * self.cost_per_run.get(draws);
         let subtotal: Money = parts[..=n].iter().sum();
         parts[n + 1] = subtotal * self.contingency.get(draws);
         subtotal + parts[n + 1]

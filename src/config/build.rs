@@ -353,6 +353,7 @@ impl<'a> Builder<'a> {
             drift_per_month,
             retrain,
             deprecation,
+            premium_per_event: 0.0,
         })
     }
 
@@ -546,6 +547,7 @@ impl<'a> Builder<'a> {
             failed_runs: self.param_or(p.failed_runs.as_ref(), &at("failed_runs"), 0.0, COST)?,
             cost_per_run: self.param_or(p.cost_per_run.as_ref(), &at("cost_per_run"), 0.0, COST)?,
             items: Vec::new(),
+            scale: 1.0,
         };
         for (name, item) in p.items.iter().flatten() {
             let item_path = at(&format!("items.{name}"));

@@ -1,21 +1,180 @@
 //! Scenario files: reads a TOML file, mirrors it in raw structs ([`raw`]), and builds the checked
-//! [`Scenario`] ([`build`]). Every problem becomes an [`InputError`] naming the file, the line,
-//! the field, the bad value and what is allowed.
+//! [`Scenario`] ([`build`]); a [`Document`] also builds the file's variants: its `[[stress]]`
+//! cases and any other set of [`Override`]s. Every problem becomes an [`InputError`] naming the
+//! file, the line, the field, the bad value and what is allowed.
 
 mod build;
 mod domain;
+mod overrides;
 mod raw;
+
+pub use overrides::Override;
 
 use crate::error::InputError;
 use crate::scenario::Scenario;
 use build::{Builder, line_of};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Largest scenario file accepted, in bytes.
 pub const MAX_FILE_BYTES: u64 = 1 << 20;
 
-/// Reads and checks the scenario file at `path`.
+/// A checked scenario file: the base scenario, its stress cases, and its TOML tree, from which
+/// further variants are built.
+#[derive(Debug, Clone)]
+pub struct Document {
+    file: PathBuf,
+    /// The file's tree without its `[[stress]]` sections.
+    tree: toml::Table,
+    base: Scenario,
+    stress: Vec<StressCase>,
+}
+
+/// A `[[stress]]` case of the file: its name, its changes, and the scenario they give.
+#[derive(Debug, Clone)]
+pub struct StressCase {
+    /// The case's name.
+    pub name: String,
+    /// Its changes, in file order.
+    pub set: Vec<Override>,
+    /// The base scenario with the changes made.
+    pub scenario: Scenario,
+}
+
+impl Document {
+    /// Reads and checks the scenario file at `path`, stress cases included.
+    pub fn load(path: &Path) -> Result<Self, InputError> {
+        Document::parse(&read(path)?, path)
+    }
+
+    /// Checks the scenario text `src`; `path` names it in errors.
+    pub fn parse(src: &str, path: &Path) -> Result<Self, InputError> {
+        let mut raw: raw::RawFile = toml::from_str(src).map_err(|e| toml_error(src, path, &e))?;
+        let raw_stress = raw.stress.take().unwrap_or_default();
+        let base = Builder::new(path, src).build(raw)?;
+        let mut tree: toml::Table = toml::from_str(src).map_err(|e| toml_error(src, path, &e))?;
+        tree.remove("stress");
+        let mut doc = Document {
+            file: path.to_path_buf(),
+            tree,
+            base,
+            stress: Vec::new(),
+        };
+        for case in raw_stress {
+            let case = doc.stress_case(src, case)?;
+            doc.stress.push(case);
+        }
+        Ok(doc)
+    }
+
+    /// The scenario as written.
+    pub fn base(&self) -> &Scenario {
+        &self.base
+    }
+
+    /// The scenario as written, by value.
+    pub fn into_base(self) -> Scenario {
+        self.base
+    }
+
+    /// The file's stress cases, in file order.
+    pub fn stress(&self) -> &[StressCase] {
+        &self.stress
+    }
+
+    /// The scenario with the changes `set` made, checked like a file written that way; errors
+    /// name the field (they have no line: the changed file exists only in memory).
+    pub fn variant(&self, set: &[Override]) -> Result<Scenario, InputError> {
+        let mut tree = self.tree.clone();
+        for o in set {
+            overrides::apply(&mut tree, o)
+                .map_err(|message| InputError::new(&self.file, None, &o.path, message))?;
+        }
+        let text = toml::to_string(&tree).map_err(|e| {
+            InputError::new(
+                &self.file,
+                None,
+                "",
+                format!("cannot write the changed file: {e}"),
+            )
+        })?;
+        let without_line = |mut e: InputError| {
+            e.line = None;
+            e
+        };
+        let raw: raw::RawFile =
+            toml::from_str(&text).map_err(|e| without_line(toml_error(&text, &self.file, &e)))?;
+        Builder::new(&self.file, &text)
+            .build(raw)
+            .map_err(without_line)
+    }
+
+    /// Checks one `[[stress]]` section and builds its scenario.
+    fn stress_case(&self, src: &str, raw: raw::RawStress) -> Result<StressCase, InputError> {
+        let at = |span: std::ops::Range<usize>| Some(line_of(src, span.start));
+        let name = raw.name.get_ref().trim().to_string();
+        if name.is_empty() {
+            return Err(InputError::new(
+                &self.file,
+                at(raw.name.span()),
+                "stress.name",
+                "must not be empty",
+            ));
+        }
+        if self.stress.iter().any(|c| c.name == name) {
+            return Err(InputError::new(
+                &self.file,
+                at(raw.name.span()),
+                "stress.name",
+                format!("\"{name}\" names two stress cases; give each its own name"),
+            ));
+        }
+        let set_span = raw.set.span();
+        let entries = raw.set.into_inner();
+        if entries.is_empty() {
+            return Err(InputError::new(
+                &self.file,
+                at(set_span),
+                "stress.set",
+                format!("stress case \"{name}\" changes nothing; set at least one input"),
+            ));
+        }
+        let mut set = Vec::new();
+        let mut lines = Vec::new();
+        for (path, value) in entries {
+            lines.push(at(value.span()));
+            set.push(Override {
+                path,
+                value: value.into_inner(),
+            });
+        }
+        let scenario = self.variant(&set).map_err(|e| {
+            let line = set
+                .iter()
+                .position(|o| e.field.starts_with(&o.path) || o.path.starts_with(&e.field))
+                .map_or(at(set_span.clone()), |i| lines[i]);
+            InputError::new(
+                &self.file,
+                line,
+                &e.field,
+                format!("in stress case \"{name}\": {}", e.message),
+            )
+        })?;
+        Ok(StressCase {
+            name,
+            set,
+            scenario,
+        })
+    }
+}
+
+/// Reads and checks the scenario file at `path` (its stress cases checked too), and returns
+/// the scenario as written.
 pub fn load(path: &Path) -> Result<Scenario, InputError> {
+    Document::load(path).map(Document::into_base)
+}
+
+/// The text of the scenario file at `path`, refused when it is too large to be one.
+fn read(path: &Path) -> Result<String, InputError> {
     let fail = |message: String| InputError::new(path, None, "", message);
     let meta =
         std::fs::metadata(path).map_err(|e| fail(format!("cannot read the scenario file: {e}")))?;
@@ -25,15 +184,7 @@ pub fn load(path: &Path) -> Result<Scenario, InputError> {
             meta.len()
         )));
     }
-    let src = std::fs::read_to_string(path)
-        .map_err(|e| fail(format!("cannot read the scenario file: {e}")))?;
-    parse(&src, path)
-}
-
-/// Checks the scenario text `src`; `path` names it in errors.
-pub fn parse(src: &str, path: &Path) -> Result<Scenario, InputError> {
-    let raw: raw::RawFile = toml::from_str(src).map_err(|e| toml_error(src, path, &e))?;
-    Builder::new(path, src).build(raw)
+    std::fs::read_to_string(path).map_err(|e| fail(format!("cannot read the scenario file: {e}")))
 }
 
 /// Turns a TOML or schema error into an [`InputError`]: its line, the field it concerns where

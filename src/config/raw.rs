@@ -16,6 +16,15 @@ pub struct RawFile {
     pub scenario: RawScenario,
     pub workload: RawWorkload,
     pub options: Spanned<IndexMap<String, Spanned<RawOption>>>,
+    pub stress: Option<Vec<RawStress>>,
+}
+
+/// `[[stress]]`: a named case that changes inputs by dotted path.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStress {
+    pub name: Spanned<String>,
+    pub set: Spanned<IndexMap<String, Num>>,
 }
 
 /// `[scenario]`: name and run settings.

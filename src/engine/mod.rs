@@ -1,16 +1,15 @@
-//! The Monte Carlo engine: trials in fixed-size chunks, each chunk seeded from (seed, chunk
-//! index), chunks run in parallel on rayon in waves, and each wave's chunk aggregates merged in
-//! chunk order. The result is identical, bit for bit, at any number of threads; memory is a
-//! wave of chunk aggregates, whatever the number of trials.
+//! The Monte Carlo engine: trials in fixed-size chunks, each trial keyed from (seed, trial
+//! index) ([`crate::streams`]), chunks run in parallel on rayon in waves, and each wave's chunk
+//! aggregates merged in chunk order. The result is identical, bit for bit, at any number of
+//! threads; memory is a wave of chunk aggregates, whatever the number of trials.
 
 pub mod aggregate;
-mod seed;
 
 pub use aggregate::{RunAggregate, SKETCH_ACCURACY, bins_per_month};
-pub use seed::chunk_rng;
 
 use crate::model::TrialRunner;
 use crate::scenario::Scenario;
+use crate::streams::trial_key;
 use rayon::prelude::*;
 
 /// Trials per chunk: the unit of seeding and of parallel work.
@@ -58,15 +57,14 @@ pub fn simulate(
     Ok(total)
 }
 
-/// Runs chunk `chunk` of a run: its trials, from its own random stream.
+/// Runs chunk `chunk` of a run: its trials, each from its own key.
 pub fn run_chunk(scenario: &Scenario, settings: RunSettings, chunk: u64) -> RunAggregate {
     let start = chunk * CHUNK_TRIALS;
-    let trials = CHUNK_TRIALS.min(settings.trials - start);
-    let mut rng = chunk_rng(settings.seed, chunk);
+    let end = (start + CHUNK_TRIALS).min(settings.trials);
     let mut runner = TrialRunner::new(scenario);
     let mut agg = RunAggregate::new(scenario);
-    for _ in 0..trials {
-        runner.run(&mut rng);
+    for index in start..end {
+        runner.run(trial_key(settings.seed, index));
         agg.add(&runner);
     }
     agg

@@ -1,8 +1,8 @@
 //! When the vendor retires an option's model in one trial (MODEL.md, "Vendor events").
 //!
-//! A trial draws one 64-bit seed per deprecating option from its stream, whatever the number of
-//! events, and generates the exponential waiting times from that seed: every trial consumes the
-//! same number of draws from the main stream, so a change of hazard moves no other input.
+//! A trial draws one 64-bit seed per option from that option's own stream
+//! ([`crate::streams`]), and generates the exponential waiting times from that seed, however
+//! many there are: a change of hazard moves no other draw.
 
 use crate::scenario::{Deprecation, DeprecationTime, Months};
 use rand::{RngExt, SeedableRng};

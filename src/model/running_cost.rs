@@ -36,7 +36,7 @@ pub struct RunningCost {
     cost_factor: f64,
     /// Factor on the error rates of each successor model.
     error_factor: f64,
-    /// Review and labour cost per event.
+    /// Review, labour and premium cost per event.
     handling: Money,
     /// Fixed monthly items.
     fixed: Money,
@@ -129,7 +129,7 @@ impl RunningCost {
         self.max_rate = max_rate;
         self.cost_factor = cost_factor;
         self.error_factor = error_factor;
-        self.handling = review + labour;
+        self.handling = review + labour + option.premium_per_event;
         self.fixed = fixed;
         self.instance_month = instance_month;
         self.instances = instances;

@@ -8,6 +8,7 @@ use crate::model::events::{EventDraw, deprecation_times};
 use crate::model::running_cost::RunningCost;
 use crate::model::timeline::{Lump, Timeline, TrialPrices};
 use crate::scenario::{Money, Months, Scenario};
+use crate::streams::{path_key, stream};
 use rand::{Rng, RngExt};
 
 /// What one trial gives for one candidate.
@@ -36,8 +37,12 @@ pub struct TrialRunner<'s> {
     lump_discount_rate: f64,
     draws: Vec<f64>,
     success_draws: Vec<f64>,
+    /// Stream key of each candidate's success draw.
+    success_keys: Vec<u64>,
     /// One seed per option for its deprecation times.
     event_seeds: Vec<u64>,
+    /// Stream key of each option's deprecation times.
+    event_keys: Vec<u64>,
     volume: Vec<f64>,
     costs: Vec<RunningCost>,
     /// Each option's deprecation times in the current trial.
@@ -78,7 +83,21 @@ impl<'s> TrialRunner<'s> {
             lump_discount_rate: base.ln() / 12.0,
             draws: vec![0.0; scenario.inputs.len()],
             success_draws: vec![0.0; candidates.len()],
+            success_keys: candidates
+                .iter()
+                .map(|&c| {
+                    path_key(&format!(
+                        "options.{}.project.success#draw",
+                        scenario.options[c].name
+                    ))
+                })
+                .collect(),
             event_seeds: vec![0; options],
+            event_keys: scenario
+                .options
+                .iter()
+                .map(|o| path_key(&format!("options.{}.deprecation#times", o.name)))
+                .collect(),
             volume: vec![0.0; horizon],
             costs: vec![RunningCost::default(); options],
             deprecations: vec![Vec::new(); options],
@@ -92,16 +111,17 @@ impl<'s> TrialRunner<'s> {
         }
     }
 
-    /// One random trial: every input drawn, then one uniform per candidate for its success and
-    /// one seed per option for its deprecation times (the same number of draws every trial).
-    /// Returns one outcome per candidate, in the order of [`Scenario::candidates`].
-    pub fn run<R: Rng + ?Sized>(&mut self, rng: &mut R) -> &[Outcome] {
-        self.scenario.inputs.sample_into(rng, &mut self.draws);
-        for u in &mut self.success_draws {
-            *u = rng.random::<f64>();
+    /// The random trial keyed `trial` ([`crate::streams::trial_key`]): every input drawn, one
+    /// uniform per candidate for its success and one seed per option for its deprecation times,
+    /// each from its own stream. Returns one outcome per candidate, in the order of
+    /// [`Scenario::candidates`].
+    pub fn run(&mut self, trial: u64) -> &[Outcome] {
+        self.scenario.inputs.sample_into(trial, &mut self.draws);
+        for (u, &key) in self.success_draws.iter_mut().zip(&self.success_keys) {
+            *u = stream(trial, key).random::<f64>();
         }
-        for seed in &mut self.event_seeds {
-            *seed = rng.next_u64();
+        for (seed, &key) in self.event_seeds.iter_mut().zip(&self.event_keys) {
+            *seed = stream(trial, key).next_u64();
         }
         self.evaluate(false);
         &self.outcomes

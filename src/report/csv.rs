@@ -68,7 +68,7 @@ pub fn monthly_csv(s: &Summary) -> String {
 }
 
 /// A CSV field, quoted when needed (RFC 4180).
-fn field(text: &str) -> String {
+pub(super) fn field(text: &str) -> String {
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {

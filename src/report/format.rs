@@ -36,6 +36,16 @@ pub fn percent_err(p: f64) -> String {
     format!("{:.3} %", 100.0 * p)
 }
 
+/// A number rounded to `digits` significant digits, in plain form: `significant(1346.8, 4)`
+/// is `1347`, `significant(0.120556, 4)` is `0.1206`.
+pub fn significant(x: f64, digits: i32) -> String {
+    if x == 0.0 || !x.is_finite() {
+        return format!("{x}");
+    }
+    let decimals = (digits - 1 - x.abs().log10().floor() as i32).max(0) as usize;
+    format!("{x:.decimals$}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -47,6 +57,13 @@ mod tests {
         assert_eq!(money(1000.0), "1,000");
         assert_eq!(money(-1234567.6), "-1,234,568");
         assert_eq!(money(148_500.0), "148,500");
+    }
+
+    #[test]
+    fn significant_digits_are_kept() {
+        assert_eq!(significant(1346.8013, 4), "1347");
+        assert_eq!(significant(0.120555, 4), "0.1206");
+        assert_eq!(significant(148_499.994, 6), "148500");
     }
 
     #[test]

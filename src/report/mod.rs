@@ -3,14 +3,16 @@
 //! writes the chosen ones into a report directory.
 
 mod assumptions;
+pub mod comparison;
 mod csv;
-mod format;
+pub mod format;
 mod html;
 mod markdown;
 mod memo;
 pub mod output;
 pub mod plots;
 pub mod point;
+pub mod questions;
 pub mod summary;
 pub mod terminal;
 

@@ -1,6 +1,7 @@
 //! The result of a run as one serializable struct: this struct *is* the schema of
 //! `summary.json` (every field documented here is documented for users in docs/summary.md).
 
+use super::comparison::{DeprecationStress, StressResult};
 use crate::engine::aggregate::BAND_ACCURACY;
 use crate::engine::aggregate::CandidateAggregate;
 use crate::engine::{RunAggregate, SKETCH_ACCURACY, bins_per_month};
@@ -43,6 +44,13 @@ pub struct Summary {
     /// Every input the scenario file wrote (its dotted path), as written and in words; fields
     /// left at their defaults are not listed.
     pub assumptions: Vec<Assumption>,
+    /// Stress cases run beside the base with the same trials and seed (common random numbers),
+    /// in file order, then the deprecation pack's; absent when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub stress: Vec<StressResult>,
+    /// The vendor-deprecation pack's results by month (`--stress-deprecation`), when run.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub deprecation_stress: Option<DeprecationStress>,
 }
 
 /// The single numbers a spreadsheet gives: every input at its mean.
@@ -279,6 +287,8 @@ impl Summary {
             expected_npv_ranking,
             point_estimate: super::assumptions::point_estimate(scenario),
             assumptions: super::assumptions::assumptions(scenario),
+            stress: Vec::new(),
+            deprecation_stress: None,
         }
     }
 }

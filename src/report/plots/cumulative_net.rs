@@ -68,12 +68,5 @@ pub fn draw<DB: DrawingBackend>(
         .map_err(|e| e.to_string())?
         .label("zero: paid back above this line")
         .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 30, y)], zero));
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .label_font((FONT, LABEL_SIZE))
-        .background_style(WHITE.mix(0.9))
-        .border_style(BLACK)
-        .draw()
-        .map_err(|e| e.to_string())
+    draw_legend(&mut chart, SeriesLabelPosition::UpperLeft)
 }

@@ -4,13 +4,18 @@
 //! printing. PNG text uses the DejaVu Sans font shipped in `assets/fonts/`.
 
 mod cumulative_net;
+mod deprecation_stress;
 mod npv;
 mod payback_curve;
 mod payback_histogram;
+mod stress_curves;
+mod sweep;
 mod upfront;
 
 use super::summary::Summary;
+use crate::analysis::sweep::Sweep;
 use plotters::coord::Shift;
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use std::sync::Once;
 
@@ -23,12 +28,16 @@ const TITLE_SIZE: u32 = 34;
 const LABEL_SIZE: u32 = 24;
 const TICK_SIZE: u32 = 20;
 /// Series colours, from dark to light so that they stay apart in greyscale.
-const PALETTE: [RGBColor; 4] = [
+const PALETTE: [RGBColor; 6] = [
     RGBColor(0, 45, 110),
     RGBColor(213, 94, 0),
     RGBColor(0, 140, 100),
     RGBColor(120, 120, 120),
+    RGBColor(204, 121, 167),
+    RGBColor(86, 180, 233),
 ];
+/// Dash and gap lengths of series lines after the first (solid) one, in turn.
+const DASHES: [(u32, u32); 2] = [(14, 7), (4, 6)];
 /// Line width of series.
 const LINE_WIDTH: u32 = 3;
 
@@ -53,6 +62,10 @@ enum Chart {
     CumulativeNet(usize),
     /// Candidate i's investment by part (only for candidates with a project).
     Upfront(usize),
+    /// Candidate i's payback curve in the base case and every stress case.
+    Stress(usize),
+    /// P(never) and median payback against the month of the vendor's deprecation.
+    DeprecationStress,
 }
 
 impl Chart {
@@ -68,6 +81,8 @@ impl Chart {
                 format!("cumulative-net-{}", slug(&summary.candidates[i].name))
             }
             Chart::Upfront(i) => format!("upfront-{}", slug(&summary.candidates[i].name)),
+            Chart::Stress(i) => format!("stress-{}", slug(&summary.candidates[i].name)),
+            Chart::DeprecationStress => "deprecation-stress".into(),
         }
     }
 
@@ -76,49 +91,98 @@ impl Chart {
         summary: &Summary,
         root: &DrawingArea<DB, Shift>,
     ) -> Result<(), String> {
-        root.fill(&WHITE).map_err(|e| e.to_string())?;
         match self {
             Chart::PaybackCurve => payback_curve::draw(summary, root),
             Chart::Npv => npv::draw(summary, root),
             Chart::PaybackHistogram(i) => payback_histogram::draw(summary, i, root),
             Chart::CumulativeNet(i) => cumulative_net::draw(summary, i, root),
             Chart::Upfront(i) => upfront::draw(summary, i, root),
+            Chart::Stress(i) => stress_curves::draw(summary, i, root),
+            Chart::DeprecationStress => deprecation_stress::draw(summary, root),
         }
     }
 }
 
 /// Every chart of `summary` as files: `(name.svg, bytes)` and `(name.png, bytes)`.
 pub fn render(summary: &Summary) -> Result<Vec<(String, Vec<u8>)>, String> {
-    REGISTER_FONT.call_once(|| {
-        // The font is a fixed, valid asset: registration cannot fail.
-        let _ = plotters::style::register_font(FONT, FontStyle::Normal, FONT_BYTES);
-    });
     let mut charts = vec![Chart::PaybackCurve, Chart::Npv];
     for (i, c) in summary.candidates.iter().enumerate() {
         charts.extend([Chart::PaybackHistogram(i), Chart::CumulativeNet(i)]);
         if !c.upfront_items.is_empty() {
             charts.push(Chart::Upfront(i));
         }
+        if !summary.stress.is_empty() {
+            charts.push(Chart::Stress(i));
+        }
+    }
+    if summary.deprecation_stress.is_some() {
+        charts.push(Chart::DeprecationStress);
     }
     let mut files = Vec::new();
     for chart in charts {
-        let mut svg = String::new();
-        {
-            let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
-            chart.draw(summary, &root)?;
-            root.present().map_err(|e| e.to_string())?;
-        }
-        let mut rgb = vec![0u8; (SIZE.0 * SIZE.1 * 3) as usize];
-        {
-            let root = BitMapBackend::with_buffer(&mut rgb, SIZE).into_drawing_area();
-            chart.draw(summary, &root)?;
-            root.present().map_err(|e| e.to_string())?;
-        }
-        let name = chart.name(summary);
-        files.push((format!("{name}.svg"), svg.into_bytes()));
-        files.push((format!("{name}.png"), encode_png(&rgb)?));
+        files.extend(chart_files(&(chart, summary))?);
     }
     Ok(files)
+}
+
+/// The chart of a sweep as files: `sweep.svg` and `sweep.png`.
+pub fn render_sweep(result: &Sweep) -> Result<Vec<(String, Vec<u8>)>, String> {
+    chart_files(result)
+}
+
+/// What one chart file shows, drawable on any backend.
+trait Drawing {
+    /// The file stem.
+    fn name(&self) -> String;
+    /// Draws the chart on a white `root`.
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), String>;
+}
+
+impl Drawing for (Chart, &Summary) {
+    fn name(&self) -> String {
+        self.0.name(self.1)
+    }
+
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
+        self.0.draw(self.1, root)
+    }
+}
+
+impl Drawing for Sweep {
+    fn name(&self) -> String {
+        "sweep".into()
+    }
+
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
+        sweep::draw(self, root)
+    }
+}
+
+/// One chart as files: `(name.svg, bytes)` and `(name.png, bytes)`.
+fn chart_files(chart: &impl Drawing) -> Result<Vec<(String, Vec<u8>)>, String> {
+    REGISTER_FONT.call_once(|| {
+        // The font is a fixed, valid asset: registration cannot fail.
+        let _ = plotters::style::register_font(FONT, FontStyle::Normal, FONT_BYTES);
+    });
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+        root.fill(&WHITE).map_err(|e| e.to_string())?;
+        chart.draw(&root)?;
+        root.present().map_err(|e| e.to_string())?;
+    }
+    let mut rgb = vec![0u8; (SIZE.0 * SIZE.1 * 3) as usize];
+    {
+        let root = BitMapBackend::with_buffer(&mut rgb, SIZE).into_drawing_area();
+        root.fill(&WHITE).map_err(|e| e.to_string())?;
+        chart.draw(&root)?;
+        root.present().map_err(|e| e.to_string())?;
+    }
+    let name = chart.name();
+    Ok(vec![
+        (format!("{name}.svg"), svg.into_bytes()),
+        (format!("{name}.png"), encode_png(&rgb)?),
+    ])
 }
 
 /// A name safe in a file name: letters, digits, `-` and `_`; anything else becomes `_`.
@@ -141,6 +205,54 @@ fn encode_png(rgb: &[u8]) -> Result<Vec<u8>, String> {
         .write_image(rgb, SIZE.0, SIZE.1, image::ExtendedColorType::Rgb8)
         .map_err(|e| e.to_string())?;
     Ok(out)
+}
+
+/// The line style of series `i`.
+fn line_style(i: usize) -> ShapeStyle {
+    ShapeStyle {
+        color: colour(i).to_rgba(),
+        filled: false,
+        stroke_width: LINE_WIDTH,
+    }
+}
+
+/// Draws series `i` as a line (solid, dashed or dotted by `i`, so that series stay apart in
+/// greyscale) with a legend entry.
+fn draw_line<'a, DB: DrawingBackend + 'a>(
+    chart: &mut ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    i: usize,
+    points: Vec<(f64, f64)>,
+    label: String,
+) -> Result<(), String> {
+    let style = line_style(i);
+    let legend = move |(x, y): (i32, i32)| PathElement::new(vec![(x, y), (x + 30, y)], style);
+    let series = match i % (DASHES.len() + 1) {
+        0 => chart.draw_series(LineSeries::new(points, style)),
+        k => {
+            let (dash, gap) = DASHES[k - 1];
+            chart.draw_series(DashedLineSeries::new(points, dash, gap, style))
+        }
+    };
+    series
+        .map_err(|e| e.to_string())?
+        .label(label)
+        .legend(legend);
+    Ok(())
+}
+
+/// The legend box with the shared style, at `position`.
+fn draw_legend<'a, DB: DrawingBackend + 'a>(
+    chart: &mut ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    position: SeriesLabelPosition,
+) -> Result<(), String> {
+    chart
+        .configure_series_labels()
+        .position(position)
+        .label_font((FONT, LABEL_SIZE))
+        .background_style(WHITE.mix(0.9))
+        .border_style(BLACK)
+        .draw()
+        .map_err(|e| e.to_string())
 }
 
 /// Labelled axes with the shared style.

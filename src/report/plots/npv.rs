@@ -38,27 +38,9 @@ pub fn draw<DB: DrawingBackend>(s: &Summary, root: &DrawingArea<DB, Shift>) -> R
         .draw()
         .map_err(|e| e.to_string())?;
     for (i, c) in s.candidates.iter().enumerate() {
-        let style = ShapeStyle {
-            color: colour(i).to_rgba(),
-            filled: false,
-            stroke_width: LINE_WIDTH,
-        };
         let points: Vec<(f64, f64)> = c.npv.percentiles.iter().map(|p| (p[1], p[0])).collect();
         let label = format!("{}: P(NPV < 0) = {:.1} %", c.name, 100.0 * c.npv.p_negative);
-        let legend = move |(x, y): (i32, i32)| PathElement::new(vec![(x, y), (x + 30, y)], style);
-        if i % 2 == 0 {
-            chart
-                .draw_series(LineSeries::new(points, style))
-                .map_err(|e| e.to_string())?
-                .label(label)
-                .legend(legend);
-        } else {
-            chart
-                .draw_series(DashedLineSeries::new(points, 14, 7, style))
-                .map_err(|e| e.to_string())?
-                .label(label)
-                .legend(legend);
-        }
+        draw_line(&mut chart, i, points, label)?;
     }
     chart
         .draw_series(DashedLineSeries::new(
@@ -68,12 +50,5 @@ pub fn draw<DB: DrawingBackend>(s: &Summary, root: &DrawingArea<DB, Shift>) -> R
             BLACK.stroke_width(2),
         ))
         .map_err(|e| e.to_string())?;
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::LowerRight)
-        .label_font((FONT, LABEL_SIZE))
-        .background_style(WHITE.mix(0.9))
-        .border_style(BLACK)
-        .draw()
-        .map_err(|e| e.to_string())
+    draw_legend(&mut chart, SeriesLabelPosition::LowerRight)
 }

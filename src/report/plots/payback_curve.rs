@@ -22,11 +22,7 @@ pub fn draw<DB: DrawingBackend>(s: &Summary, root: &DrawingArea<DB, Shift>) -> R
         &|y| format!("{:.0} %", y * 100.0),
     )?;
     for (i, c) in s.candidates.iter().enumerate() {
-        let style = ShapeStyle {
-            color: colour(i).to_rgba(),
-            filled: false,
-            stroke_width: LINE_WIDTH,
-        };
+        let style = line_style(i);
         let points: Vec<(f64, f64)> = c.payback_curve.iter().map(|p| (p[0], p[1])).collect();
         let label = format!(
             "{} vs {}: never within {} months {:.1} %",
@@ -35,20 +31,7 @@ pub fn draw<DB: DrawingBackend>(s: &Summary, root: &DrawingArea<DB, Shift>) -> R
             s.horizon_months,
             100.0 * c.p_never
         );
-        let legend = move |(x, y): (i32, i32)| PathElement::new(vec![(x, y), (x + 30, y)], style);
-        if i % 2 == 0 {
-            chart
-                .draw_series(LineSeries::new(points, style))
-                .map_err(|e| e.to_string())?
-                .label(label)
-                .legend(legend);
-        } else {
-            chart
-                .draw_series(DashedLineSeries::new(points, 14, 7, style))
-                .map_err(|e| e.to_string())?
-                .label(label)
-                .legend(legend);
-        }
+        draw_line(&mut chart, i, points, label)?;
         let p = &c.payback_months;
         for (name, q, at) in [
             ("P10", 0.1, p.p10),
@@ -89,12 +72,5 @@ pub fn draw<DB: DrawingBackend>(s: &Summary, root: &DrawingArea<DB, Shift>) -> R
                 .map_err(|e| e.to_string())?;
         }
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::LowerRight)
-        .label_font((FONT, LABEL_SIZE))
-        .background_style(WHITE.mix(0.9))
-        .border_style(BLACK)
-        .draw()
-        .map_err(|e| e.to_string())
+    draw_legend(&mut chart, SeriesLabelPosition::LowerRight)
 }

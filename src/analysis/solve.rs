@@ -1,0 +1,445 @@
+//! `payback solve`: the reverse questions, each at a confidence q and a target payback time T.
+//! How large may the investment be, how small the volume, how large an extra cost per event,
+//! so that P(payback ≤ T) ≥ q? Each answer is found by bisection on a knob of the scenario;
+//! every evaluation runs the same trials (common random numbers), so P is a monotone step
+//! function of the knob and the bisection is well posed. The Monte Carlo uncertainty of the
+//! answer is the interval over which P crosses q ± its standard error `sqrt(q (1 − q) / n)`.
+
+use super::{check_within, p_within};
+use crate::config::{Document, Override};
+use crate::engine::RunSettings;
+use crate::error::UsageError;
+use crate::report::format::{money, percent, significant};
+use crate::scenario::{Money, Probability, Scenario};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// A reverse question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Question {
+    /// The largest upfront investment, as a factor on the candidate's whole investment.
+    MaxInvestment,
+    /// The smallest volume (events per day, or per month, as the file gives it).
+    BreakEvenVolume,
+    /// The largest extra cost per event the candidate may have.
+    MaxPremium,
+}
+
+/// Relative precision of every bisection.
+const TOLERANCE: f64 = 1e-7;
+/// Most evaluations of one bisection (doubling and halving together).
+const MAX_STEPS: usize = 200;
+
+/// The answer for one candidate: the schema of `payback solve --json` (a list of these).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Answer {
+    /// The candidate.
+    pub candidate: String,
+    /// The question.
+    pub question: Question,
+    /// Target T in months.
+    pub within_months: u32,
+    /// Confidence q: the answer keeps P(payback ≤ T) ≥ q.
+    pub confidence: Probability,
+    /// Trials of every evaluation.
+    pub trials: u64,
+    /// Seed of every evaluation.
+    pub seed: u64,
+    /// What `value` counts: an amount in the currency, events per day or per month, or an
+    /// amount per event.
+    pub unit: String,
+    /// The answer; `null` when none exists in the range searched.
+    pub value: Option<f64>,
+    /// Monte Carlo uncertainty: the values at which P(payback ≤ T) crosses q + its standard
+    /// error and q − its standard error, ascending (`null` without an answer).
+    pub interval: Option<[f64; 2]>,
+    /// For `max_investment`: the answer as a factor on the investment as written.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub scale: Option<f64>,
+    /// What the answer means, or why there is none, in words.
+    pub explanation: String,
+}
+
+/// Where P(x) ≥ level holds, for a P that moves one way with x.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Frontier {
+    /// At this value (the last x that holds, to the tolerance).
+    At(f64),
+    /// Nowhere in [0, max].
+    Nowhere,
+    /// Everywhere up to max (only for a P that falls with x).
+    Beyond(f64),
+}
+
+/// The largest x in [0, max] with `holds(x)` when `rises` is false (holds falls with x), the
+/// smallest when it is true; `start` is the first guess of the scale of x.
+fn frontier(
+    holds: &mut dyn FnMut(f64) -> anyhow::Result<bool>,
+    rises: bool,
+    start: f64,
+    max: f64,
+    tolerance: f64,
+) -> anyhow::Result<Frontier> {
+    let zero_holds = holds(0.0)?;
+    if rises && zero_holds {
+        return Ok(Frontier::At(0.0));
+    }
+    if !rises && !zero_holds {
+        return Ok(Frontier::Nowhere);
+    }
+    // Bracket: `good` holds, `bad` does not.
+    let (mut good, mut bad) = (0.0, start.min(max));
+    if rises {
+        std::mem::swap(&mut good, &mut bad);
+    }
+    let mut probe = start.min(max);
+    loop {
+        if holds(probe)? != rises {
+            // Not yet across: on the side of 0.
+            if rises {
+                bad = probe;
+            } else {
+                good = probe;
+            }
+            if probe >= max {
+                return Ok(if rises {
+                    Frontier::Nowhere
+                } else {
+                    Frontier::Beyond(max)
+                });
+            }
+            probe = (probe * 2.0).min(max);
+        } else {
+            if rises {
+                good = probe;
+            } else {
+                bad = probe;
+            }
+            break;
+        }
+    }
+    let floor = start * 1e-12;
+    for _ in 0..MAX_STEPS {
+        let (lo, hi) = if good < bad { (good, bad) } else { (bad, good) };
+        if hi - lo <= tolerance * hi.max(floor) {
+            break;
+        }
+        let mid = 0.5 * (lo + hi);
+        if holds(mid)? {
+            good = mid;
+        } else {
+            bad = mid;
+        }
+    }
+    Ok(Frontier::At(good))
+}
+
+/// Answers `question` for every candidate (or the one named) of the file, at confidence `q`
+/// and target `within` months.
+pub fn solve(
+    doc: &Document,
+    question: Question,
+    candidate: Option<&str>,
+    q: Probability,
+    within: f64,
+    settings: RunSettings,
+) -> anyhow::Result<Vec<Answer>> {
+    let base = doc.base();
+    let within =
+        check_within(within, base.horizon_months).map_err(|m| UsageError::new("--within", m))?;
+    if !(q > 0.0 && q <= 1.0) {
+        return Err(UsageError::new(
+            "--confidence",
+            format!("{q} is not allowed: must be a probability in (0, 1]"),
+        )
+        .into());
+    }
+    let slots: Vec<(usize, usize)> = base.candidates().enumerate().collect();
+    let chosen: Vec<(usize, usize)> = match candidate {
+        None => slots,
+        Some(name) => {
+            let found: Vec<_> = slots
+                .into_iter()
+                .filter(|&(_, o)| base.options[o].name == name)
+                .collect();
+            if found.is_empty() {
+                let names: Vec<&str> = base
+                    .candidates()
+                    .map(|o| base.options[o].name.as_str())
+                    .collect();
+                return Err(UsageError::new(
+                    "--candidate",
+                    format!(
+                        "`{name}` is not a candidate; the candidates are {}",
+                        names.join(", ")
+                    ),
+                )
+                .into());
+            }
+            found
+        }
+    };
+    let volume_path = if base.workload.per_day {
+        "workload.events_per_day"
+    } else {
+        "workload.events_per_month"
+    };
+    // Every candidate's (P(payback ≤ T), mean investment) by knob value: the volume is one
+    // knob for all candidates, the others are each candidate's own.
+    let mut volume_cache: HashMap<u64, Vec<(Probability, Money)>> = HashMap::new();
+    let mut answers = Vec::new();
+    for &(slot, option) in &chosen {
+        let name = base.options[option].name.clone();
+        let mut own_cache: HashMap<u64, Vec<(Probability, Money)>> = HashMap::new();
+        let mut evaluate = |x: f64| -> anyhow::Result<(Probability, Money)> {
+            let cache = match question {
+                Question::BreakEvenVolume => &mut volume_cache,
+                _ => &mut own_cache,
+            };
+            if let Some(found) = cache.get(&x.to_bits()) {
+                return Ok(found[slot]);
+            }
+            let scenario = knob(doc, question, option, volume_path, x)?;
+            let (p, run) = p_within(&scenario, settings, within)?;
+            let n = run.trials as f64;
+            let found: Vec<_> = p
+                .into_iter()
+                .zip(&run.candidates)
+                .map(|(p, c)| (p, c.sums.upfront / n))
+                .collect();
+            let here = found[slot];
+            cache.insert(x.to_bits(), found);
+            Ok(here)
+        };
+        let se = (q * (1.0 - q) / settings.trials as f64).sqrt();
+        let (rises, start, max) = match question {
+            Question::MaxInvestment => (false, 1.0, 1e6),
+            Question::BreakEvenVolume => {
+                let mean = base.inputs.get(base.workload.volume).dist.mean();
+                (true, if mean > 0.0 { mean } else { 1.0 }, 1e12)
+            }
+            Question::MaxPremium => (false, 0.01, 1e6),
+        };
+        let mut at_level = |level: f64| {
+            let level = level.clamp(0.0, 1.0);
+            frontier(
+                &mut |x| Ok(evaluate(x)?.0 >= level),
+                rises,
+                start,
+                max,
+                TOLERANCE,
+            )
+        };
+        let answer = at_level(q)?;
+        let band = [at_level(q + se)?, at_level(q - se)?];
+        let planned = match question {
+            Question::MaxInvestment => evaluate(1.0)?.1,
+            _ => 0.0,
+        };
+        let zero = evaluate(0.0)?.0;
+        answers.push(describe(
+            &Context {
+                candidate: &name,
+                question,
+                within,
+                q,
+                settings,
+                currency: &base.currency,
+                per_day: base.workload.per_day,
+                planned,
+                p_at_zero: zero,
+            },
+            answer,
+            band,
+        ));
+    }
+    Ok(answers)
+}
+
+/// The scenario with the knob of `question` at `x`.
+fn knob(
+    doc: &Document,
+    question: Question,
+    option: usize,
+    volume_path: &str,
+    x: f64,
+) -> anyhow::Result<Scenario> {
+    let mut scenario = match question {
+        Question::BreakEvenVolume => doc
+            .variant(&[Override::number(volume_path, x)])
+            .map_err(|e| UsageError::new("--break-even", e.to_string()))?,
+        _ => doc.base().clone(),
+    };
+    let spec = &mut scenario.options[option];
+    match question {
+        Question::MaxInvestment => match spec.project.as_mut() {
+            Some(p) => p.scale = x,
+            None => {
+                return Err(UsageError::new(
+                    "--max-investment",
+                    format!(
+                        "`{}` has no project: there is no investment to scale",
+                        spec.name
+                    ),
+                )
+                .into());
+            }
+        },
+        Question::MaxPremium => spec.premium_per_event = x,
+        Question::BreakEvenVolume => {}
+    }
+    Ok(scenario)
+}
+
+/// What an answer is about, for its words.
+struct Context<'a> {
+    candidate: &'a str,
+    question: Question,
+    within: u32,
+    q: Probability,
+    settings: RunSettings,
+    currency: &'a str,
+    per_day: bool,
+    /// Mean investment as written (for `max_investment`).
+    planned: Money,
+    /// P(payback ≤ T) with the knob at 0.
+    p_at_zero: Probability,
+}
+
+/// The answer with its uncertainty and its words.
+fn describe(c: &Context, answer: Frontier, band: [Frontier; 2]) -> Answer {
+    let to_value = |x: f64| match c.question {
+        Question::MaxInvestment => x * c.planned,
+        _ => x,
+    };
+    let unit = match c.question {
+        Question::MaxInvestment => c.currency.to_string(),
+        Question::BreakEvenVolume if c.per_day => "events per day".to_string(),
+        Question::BreakEvenVolume => "events per month".to_string(),
+        Question::MaxPremium => format!("{} per event", c.currency),
+    };
+    let goal = format!(
+        "pays back within {} months in at least {} of trials",
+        c.within,
+        percent(c.q)
+    );
+    let (value, explanation) = match answer {
+        Frontier::At(x) => {
+            let v = to_value(x);
+            let words = match c.question {
+                Question::MaxInvestment => format!(
+                    "{} may cost up to {} {} upfront ({x:.4} × its planned investment, whose mean \
+                     is {}) and still {goal}",
+                    c.candidate,
+                    money(v),
+                    c.currency,
+                    money(c.planned)
+                ),
+                Question::BreakEvenVolume => format!(
+                    "{} {goal} from {} {unit} on",
+                    c.candidate,
+                    significant(v, 4)
+                ),
+                Question::MaxPremium => format!(
+                    "{} may cost up to {} {} more per event and still {goal}",
+                    c.candidate,
+                    significant(v, 4),
+                    c.currency
+                ),
+            };
+            (Some(v), words)
+        }
+        Frontier::Nowhere => {
+            let words = match c.question {
+                Question::BreakEvenVolume => {
+                    format!("no volume up to 1e12 {unit} makes {} {goal}", c.candidate)
+                }
+                _ => format!(
+                    "even at zero, {} pays back within {} months in only {} of trials \
+                     (failed projects never pay back): no value {goal}",
+                    c.candidate,
+                    c.within,
+                    percent(c.p_at_zero)
+                ),
+            };
+            (None, words)
+        }
+        Frontier::Beyond(max) => (
+            None,
+            format!(
+                "{} {goal} at every value searched, up to {} {unit}: the answer lies beyond",
+                c.candidate,
+                significant(to_value(max), 4)
+            ),
+        ),
+    };
+    let interval = match (value, band) {
+        (Some(_), [Frontier::At(a), Frontier::At(b)]) => {
+            let (a, b) = (to_value(a), to_value(b));
+            Some([a.min(b), a.max(b)])
+        }
+        _ => None,
+    };
+    Answer {
+        candidate: c.candidate.to_string(),
+        question: c.question,
+        within_months: c.within,
+        confidence: c.q,
+        trials: c.settings.trials,
+        seed: c.settings.seed,
+        unit,
+        value,
+        interval,
+        scale: match (c.question, answer) {
+            (Question::MaxInvestment, Frontier::At(x)) => Some(x),
+            _ => None,
+        },
+        explanation,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(threshold: f64, rises: bool) -> Frontier {
+        let mut holds = |x: f64| {
+            Ok(if rises {
+                x >= threshold
+            } else {
+                x <= threshold
+            })
+        };
+        frontier(&mut holds, rises, 1.0, 1e6, 1e-9).unwrap()
+    }
+
+    #[test]
+    fn bisection_finds_the_frontier_either_way() {
+        for threshold in [0.003, 0.5, 1.0, 3.7125, 12345.0] {
+            for rises in [false, true] {
+                let Frontier::At(x) = find(threshold, rises) else {
+                    panic!("no frontier for {threshold}")
+                };
+                assert!(
+                    (x - threshold).abs() <= 1e-8 * threshold,
+                    "{x} vs {threshold}"
+                );
+                // The returned value holds.
+                assert!(if rises {
+                    x >= threshold
+                } else {
+                    x <= threshold
+                });
+            }
+        }
+    }
+
+    #[test]
+    fn no_frontier_in_range_is_said() {
+        assert_eq!(find(-1.0, false), Frontier::Nowhere);
+        assert_eq!(find(2e6, true), Frontier::Nowhere);
+        assert_eq!(find(2e6, false), Frontier::Beyond(1e6));
+        assert_eq!(find(0.0, true), Frontier::At(0.0));
+    }
+}

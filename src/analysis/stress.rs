@@ -1,0 +1,82 @@
+//! Stress cases: the file's `[[stress]]` sections and the built-in vendor-deprecation pack,
+//! each a named set of changes to the base scenario, run with the base's trials and seed.
+
+use crate::config::{Document, Override};
+use crate::error::InputError;
+use crate::scenario::Scenario;
+
+/// Months at which the deprecation pack retires the vendor's model.
+pub const DEPRECATION_MONTHS: [u32; 4] = [3, 6, 12, 24];
+
+/// A stress case ready to run.
+#[derive(Debug, Clone)]
+pub struct Case {
+    /// The case's name, as reports show it.
+    pub name: String,
+    /// Its changes to the base scenario.
+    pub set: Vec<Override>,
+    /// The base scenario with the changes made.
+    pub scenario: Scenario,
+}
+
+/// The file's own stress cases.
+pub fn file_cases(doc: &Document) -> Vec<Case> {
+    doc.stress()
+        .iter()
+        .map(|c| Case {
+            name: c.name.clone(),
+            set: c.set.clone(),
+            scenario: c.scenario.clone(),
+        })
+        .collect()
+}
+
+/// The vendor-deprecation pack: the model of `option` (by default the baseline's when it has a
+/// `deprecation` table, else the first candidate's that has one) retired at each month of
+/// [`DEPRECATION_MONTHS`], once, with the migration cost, downtime and successor factors the
+/// file gives it. Returns the option's name and one case per month.
+pub fn deprecation_pack(
+    doc: &Document,
+    option: Option<&str>,
+) -> Result<(String, Vec<Case>), String> {
+    let base = doc.base();
+    let name = match option {
+        Some(name) => {
+            if !base.options.iter().any(|o| o.name == name) {
+                let names: Vec<&str> = base.options.iter().map(|o| o.name.as_str()).collect();
+                return Err(format!(
+                    "`{name}` is not an option; the options are {}",
+                    names.join(", ")
+                ));
+            }
+            name.to_string()
+        }
+        None => std::iter::once(base.baseline)
+            .chain(base.candidates())
+            .map(|i| &base.options[i])
+            .find(|o| o.deprecation.is_some())
+            .map(|o| o.name.clone())
+            .ok_or_else(|| {
+                "no option has a deprecation table: add [options.NAME.deprecation] with the \
+                 vendor's migration cost to the vendor-hosted option, or name it: \
+                 --stress-deprecation=NAME"
+                    .to_string()
+            })?,
+    };
+    let cases = DEPRECATION_MONTHS
+        .iter()
+        .map(|&month| {
+            let set = vec![Override::number(
+                &format!("options.{name}.deprecation.at_month"),
+                f64::from(month),
+            )];
+            let scenario = doc.variant(&set).map_err(|e: InputError| e.to_string())?;
+            Ok(Case {
+                name: format!("{name}'s model deprecated in month {month}"),
+                set,
+                scenario,
+            })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    Ok((name, cases))
+}

@@ -1,0 +1,171 @@
+//! `payback sweep`: one run per value of one input (set as a constant at its dotted path), all
+//! with the same trials and seed, so that the curve of P(payback ≤ T) and median payback
+//! against the value moves only with the value (break-even volume curves are the main use).
+
+use super::check_within;
+use crate::config::{Document, Override};
+use crate::engine::{self, RunSettings};
+use crate::error::InputError;
+use crate::report::Summary;
+use crate::scenario::{Money, Months, Probability};
+use serde::{Deserialize, Serialize};
+
+/// Most values in one sweep.
+pub const MAX_VALUES: usize = 1000;
+
+/// The result of a sweep: the schema of `sweep.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sweep {
+    /// The scenario's name.
+    pub scenario: String,
+    /// The dotted path of the swept input.
+    pub param: String,
+    /// The target payback time T in months: `p_within` is P(payback ≤ T).
+    pub within_months: u32,
+    /// Trials per value.
+    pub trials: u64,
+    /// Seed of every run (the same for every value).
+    pub seed: u64,
+    /// Horizon in months.
+    pub horizon_months: u32,
+    /// Currency of the amounts.
+    pub currency: String,
+    /// One point per value, in the order given.
+    pub points: Vec<SweepPoint>,
+}
+
+/// The runs at one value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SweepPoint {
+    /// The value the input was set to.
+    pub value: f64,
+    /// Every candidate, in file order.
+    pub candidates: Vec<SweepStat>,
+}
+
+/// One candidate at one value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SweepStat {
+    /// The candidate's name.
+    pub name: String,
+    /// P(payback ≤ `within_months`).
+    pub p_within: Probability,
+    /// Its Monte Carlo standard error.
+    pub p_within_stderr: Probability,
+    /// Median payback in months, `null` for never.
+    pub payback_p50_months: Option<Months>,
+    /// P(never pays back within the horizon).
+    pub p_never: Probability,
+    /// Mean NPV at the horizon.
+    pub npv_mean: Money,
+}
+
+/// The values of `--values`: `a..b/n` (n evenly spaced values from a to b, both included) or a
+/// comma-separated list.
+///
+/// ```
+/// use payback::analysis::sweep::parse_values;
+/// assert_eq!(parse_values("1000..3000/3").unwrap(), vec![1000.0, 2000.0, 3000.0]);
+/// assert_eq!(parse_values("0.5, 2").unwrap(), vec![0.5, 2.0]);
+/// assert!(parse_values("3..1/1").is_err());
+/// ```
+pub fn parse_values(text: &str) -> Result<Vec<f64>, String> {
+    let number = |s: &str| -> Result<f64, String> {
+        s.trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|x| x.is_finite())
+            .ok_or_else(|| format!("`{}` is not a number", s.trim()))
+    };
+    let form = "write a..b/n (n evenly spaced values from a to b) or a list a,b,c";
+    let values = if let Some((range, steps)) = text.split_once('/') {
+        let (a, b) = range
+            .split_once("..")
+            .ok_or_else(|| format!("`{text}` is not a range: {form}"))?;
+        let (a, b) = (number(a)?, number(b)?);
+        let n: usize = steps
+            .trim()
+            .parse()
+            .ok()
+            .filter(|n| (2..=MAX_VALUES).contains(n))
+            .ok_or_else(|| {
+                format!(
+                    "`{}` is not allowed after /: must be a number of values in [2, {MAX_VALUES}]",
+                    steps.trim()
+                )
+            })?;
+        if a == b {
+            return Err(format!("the range {a}..{b} is empty: {form}"));
+        }
+        (0..n)
+            .map(|i| a + (b - a) * i as f64 / (n - 1) as f64)
+            .collect()
+    } else {
+        text.split(',').map(number).collect::<Result<Vec<_>, _>>()?
+    };
+    if values.is_empty() || values.len() > MAX_VALUES {
+        return Err(format!(
+            "{} values given: a sweep takes 1 to {MAX_VALUES}",
+            values.len()
+        ));
+    }
+    Ok(values)
+}
+
+/// Runs the sweep of `param` over `values`; `progress` is told each value's index when done.
+/// A value the input does not allow is an error naming it, before anything runs.
+pub fn run(
+    doc: &Document,
+    param: &str,
+    values: &[f64],
+    within: Months,
+    settings: RunSettings,
+    progress: &dyn Fn(usize),
+) -> anyhow::Result<Sweep> {
+    let base = doc.base();
+    let within = check_within(within, base.horizon_months)
+        .map_err(|m| crate::error::UsageError::new("--within", m))?;
+    let scenarios = values
+        .iter()
+        .map(|&v| {
+            doc.variant(&[Override::number(param, v)])
+                .map_err(|e: InputError| {
+                    crate::error::UsageError::new("--param", format!("{param} = {v}: {e}"))
+                })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let n = settings.trials as f64;
+    let mut points = Vec::new();
+    for (i, (&value, scenario)) in values.iter().zip(&scenarios).enumerate() {
+        let run = engine::simulate(scenario, settings, &|_| {})?;
+        let summary = Summary::new(scenario, settings.seed, &run);
+        let candidates = summary
+            .candidates
+            .iter()
+            .zip(&run.candidates)
+            .map(|(c, agg)| {
+                let p = agg.payback.cdf_at(within);
+                SweepStat {
+                    name: c.name.clone(),
+                    p_within: p,
+                    p_within_stderr: (p * (1.0 - p) / n).sqrt(),
+                    payback_p50_months: c.payback_months.p50,
+                    p_never: c.p_never,
+                    npv_mean: c.npv.mean,
+                }
+            })
+            .collect();
+        points.push(SweepPoint { value, candidates });
+        progress(i + 1);
+    }
+    Ok(Sweep {
+        scenario: base.name.clone(),
+        param: param.to_string(),
+        within_months: within,
+        trials: settings.trials,
+        seed: settings.seed,
+        horizon_months: base.horizon_months,
+        currency: base.currency.clone(),
+        points,
+    })
+}

@@ -1,0 +1,154 @@
+//! Changes to a scenario file by dotted path, as stress cases, sweeps and the solver make them:
+//! `options.prompted.deprecation.at_month = 6` puts that value into the file's TOML tree before
+//! the scenario is built, so the result is checked exactly like a file written that way.
+
+use crate::dist::fmt as fmt_num;
+
+/// One change: the value at a dotted path (a constant, or a distribution as the file writes it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Override {
+    /// Dotted path, e.g. `options.fine_tuned.project.success`.
+    pub path: String,
+    /// The new value.
+    pub value: toml::Value,
+}
+
+impl Override {
+    /// The constant `value` at `path`.
+    pub fn number(path: &str, value: f64) -> Self {
+        let value = if value.fract() == 0.0 && value.abs() < 9e15 {
+            toml::Value::Integer(value as i64)
+        } else {
+            toml::Value::Float(value)
+        };
+        Override {
+            path: path.to_string(),
+            value,
+        }
+    }
+
+    /// The value as the file would write it: `6`, `"uniform(0.7, 1)"`.
+    pub fn value_text(&self) -> String {
+        match &self.value {
+            toml::Value::String(s) => s.clone(),
+            toml::Value::Float(f) => fmt_num(*f),
+            other => other.to_string(),
+        }
+    }
+}
+
+/// Fields that exclude each other in one table: setting one removes the others, so that a
+/// stress case can switch a deprecation from a hazard to a fixed month (MODEL.md).
+const EXCLUSIVE: [&[&str]; 4] = [
+    &["at_month", "hazard_per_year", "repeat"],
+    &["events_per_day", "events_per_month"],
+    &["instances", "capacity_per_instance", "min_instances"],
+    &["cost", "hours", "rate"],
+];
+
+/// Top-level tables whose inputs may be changed, and the one scenario setting that may.
+const SETTABLE: [&str; 3] = ["workload.", "options.", "scenario.discount_rate"];
+
+/// Puts `o.value` at `o.path` in the file's tree. Tables on the way are created when missing
+/// (a deprecation the file did not have), but the option must exist; whether the field exists
+/// is checked when the changed tree is built into a scenario. Errors say what is wrong.
+pub fn apply(doc: &mut toml::Table, o: &Override) -> Result<(), String> {
+    let path = o.path.as_str();
+    if !SETTABLE.iter().any(|p| path.starts_with(p)) || path == "workload." {
+        return Err(format!(
+            "`{path}` cannot be set: a change sets an input under workload or options (or \
+             scenario.discount_rate)"
+        ));
+    }
+    let keys: Vec<&str> = path.split('.').collect();
+    if keys.iter().any(|k| k.trim().is_empty()) {
+        return Err(format!(
+            "`{path}` has an empty part; write keys joined by dots"
+        ));
+    }
+    if keys[0] == "options" {
+        let options = doc.get("options").and_then(|o| o.as_table());
+        let known = options.is_some_and(|t| keys.len() > 2 && t.contains_key(keys[1]));
+        if !known {
+            let names: Vec<&str> = options
+                .map(|t| t.keys().map(String::as_str).collect())
+                .unwrap_or_default();
+            return Err(format!(
+                "`{path}` does not name a field of an option: write options.NAME.FIELD, where \
+                 NAME is one of {}",
+                names.join(", ")
+            ));
+        }
+    }
+    let (leaf, parents) = keys.split_last().expect("a path has at least one key");
+    let mut table = doc;
+    for (depth, key) in parents.iter().enumerate() {
+        let entry = table
+            .entry(key.to_string())
+            .or_insert_with(|| toml::Value::Table(toml::Table::new()));
+        table = entry.as_table_mut().ok_or_else(|| {
+            format!(
+                "`{}` is a value, not a table: `{path}` cannot be set",
+                keys[..=depth].join(".")
+            )
+        })?;
+    }
+    if let Some(group) = EXCLUSIVE.iter().find(|g| g.contains(leaf)) {
+        for other in group.iter().filter(|k| *k != leaf) {
+            table.remove(*other);
+        }
+    }
+    table.insert(leaf.to_string(), o.value.clone());
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc() -> toml::Table {
+        toml::from_str(
+            "[workload]\nevents_per_day = 10\n[options.a]\nbaseline = true\n\
+             [options.a.deprecation]\nhazard_per_year = 0.5\nrepeat = true\n",
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn a_fixed_month_replaces_the_hazard() {
+        let mut d = doc();
+        apply(
+            &mut d,
+            &Override::number("options.a.deprecation.at_month", 6.0),
+        )
+        .unwrap();
+        let dep = d["options"]["a"]["deprecation"].as_table().unwrap();
+        assert_eq!(dep.get("at_month"), Some(&toml::Value::Integer(6)));
+        assert!(!dep.contains_key("hazard_per_year") && !dep.contains_key("repeat"));
+    }
+
+    #[test]
+    fn missing_tables_are_created_but_options_must_exist() {
+        let mut d = doc();
+        apply(&mut d, &Override::number("options.a.retrain.cost", 5.0)).unwrap();
+        assert_eq!(d["options"]["a"]["retrain"]["cost"].as_integer(), Some(5));
+        let err = apply(&mut d, &Override::number("options.b.cost_per_event", 1.0)).unwrap_err();
+        assert!(err.contains("one of a"), "{err}");
+    }
+
+    #[test]
+    fn run_settings_and_values_as_tables_are_refused() {
+        let mut d = doc();
+        for path in [
+            "scenario.seed",
+            "workload.events_per_day.x",
+            "stress.x",
+            "options..a",
+        ] {
+            assert!(
+                apply(&mut d, &Override::number(path, 1.0)).is_err(),
+                "{path}"
+            );
+        }
+    }
+}

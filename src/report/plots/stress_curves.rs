@@ -1,0 +1,45 @@
+//! One candidate's payback curve in the base case and in every stress case, overlaid: what
+//! each stress does to P(paid back by month m), with the share that never pays back in the
+//! legend.
+
+use super::*;
+
+pub fn draw<DB: DrawingBackend>(
+    s: &Summary,
+    i: usize,
+    root: &DrawingArea<DB, Shift>,
+) -> Result<(), String> {
+    let h = f64::from(s.horizon_months);
+    let base = &s.candidates[i];
+    let mut chart = ChartBuilder::on(root)
+        .caption(
+            format!(
+                "{}: payback under stress, against {}",
+                base.name, base.baseline
+            ),
+            (FONT, TITLE_SIZE),
+        )
+        .margin(24)
+        .x_label_area_size(70)
+        .y_label_area_size(100)
+        .build_cartesian_2d(0f64..h, 0f64..1.05f64)
+        .map_err(|e| e.to_string())?;
+    configure_mesh(
+        &mut chart,
+        "Months from the decision",
+        "P(paid back by then)",
+        &|y| format!("{:.0} %", y * 100.0),
+    )?;
+    let cases = std::iter::once(("base case", base))
+        .chain(s.stress.iter().map(|c| (c.name.as_str(), &c.candidates[i])));
+    for (k, (name, c)) in cases.enumerate() {
+        let points: Vec<(f64, f64)> = c.payback_curve.iter().map(|p| (p[0], p[1])).collect();
+        let label = format!(
+            "{name}: P50 {}, never {:.1} %",
+            super::super::format::months(c.payback_months.p50),
+            100.0 * c.p_never
+        );
+        draw_line(&mut chart, k, points, label)?;
+    }
+    draw_legend(&mut chart, SeriesLabelPosition::LowerRight)
+}

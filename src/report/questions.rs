@@ -1,0 +1,115 @@
+//! Renderings of the answers to questions beyond one run: a sweep's table, `sweep.json`,
+//! `sweep.csv` and chart, and the sentences of `payback solve`.
+
+use super::csv::field;
+use super::format::{months, percent, percent_err, significant};
+use super::plots;
+use crate::analysis::solve::Answer;
+use crate::analysis::sweep::Sweep;
+use std::fmt::Write;
+
+/// `sweep.json` as written: pretty-printed with a final newline.
+pub fn json(s: &Sweep) -> String {
+    let mut text = serde_json::to_string_pretty(s).expect("a sweep always serializes");
+    text.push('\n');
+    text
+}
+
+/// One row per value and candidate.
+pub fn csv(s: &Sweep) -> String {
+    let mut out = String::from(
+        "value,candidate,p_payback_within,p_payback_within_stderr,payback_p50,p_never,npv_mean\n",
+    );
+    for p in &s.points {
+        for c in &p.candidates {
+            let _ = writeln!(
+                out,
+                "{},{},{},{},{},{},{}",
+                p.value,
+                field(&c.name),
+                c.p_within,
+                c.p_within_stderr,
+                c.payback_p50_months
+                    .map_or_else(|| "never".to_string(), |m| m.to_string()),
+                c.p_never,
+                c.npv_mean
+            );
+        }
+    }
+    out
+}
+
+/// The files of a sweep's directory: `sweep.json`, `sweep.csv`, `sweep.svg`, `sweep.png`.
+pub fn render(s: &Sweep) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    let mut files = vec![
+        ("sweep.json".to_string(), json(s).into_bytes()),
+        ("sweep.csv".to_string(), csv(s).into_bytes()),
+    ];
+    files
+        .extend(plots::render_sweep(s).map_err(|e| anyhow::anyhow!("cannot draw the chart: {e}"))?);
+    Ok(files)
+}
+
+/// The terminal table of a sweep: per value, each candidate's P(payback ≤ T) ± its standard
+/// error and median payback.
+pub fn table(s: &Sweep) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", s.scenario);
+    let _ = writeln!(
+        out,
+        "{} swept; {} trials per value, seed {} (the same trials at every value)",
+        s.param, s.trials, s.seed
+    );
+    let names: Vec<&str> = s
+        .points
+        .first()
+        .map(|p| p.candidates.iter().map(|c| c.name.as_str()).collect())
+        .unwrap_or_default();
+    let _ = write!(out, "\n{:>14}", "value");
+    for name in &names {
+        let _ = write!(
+            out,
+            "  {:>30}",
+            format!("{name}: P(≤ {} mo.), P50", s.within_months)
+        );
+    }
+    let _ = writeln!(out);
+    for p in &s.points {
+        let _ = write!(out, "{:>14}", crate::dist::fmt(p.value));
+        for c in &p.candidates {
+            let cell = format!(
+                "{} ± {}, {}",
+                percent(c.p_within),
+                percent_err(c.p_within_stderr),
+                months(c.payback_p50_months)
+            );
+            let _ = write!(out, "  {cell:>30}");
+        }
+        let _ = writeln!(out);
+    }
+    out
+}
+
+/// The sentences of `payback solve`: one answer per candidate with its uncertainty.
+pub fn answers(answers: &[Answer]) -> String {
+    let mut out = String::new();
+    for a in answers {
+        let _ = writeln!(out, "{}.", a.explanation);
+        if let (Some(value), Some([lo, hi])) = (a.value, a.interval) {
+            let _ = writeln!(
+                out,
+                "  answer {} {}; Monte Carlo uncertainty {} to {} (where P(payback ≤ {} months) \
+                 crosses {} ± one standard error); {} trials, seed {}",
+                significant(value, 6),
+                a.unit,
+                significant(lo, 6),
+                significant(hi, 6),
+                a.within_months,
+                percent(a.confidence),
+                a.trials,
+                a.seed
+            );
+        }
+    }
+    out
+}
