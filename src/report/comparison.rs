@@ -2,6 +2,7 @@
 //! the base, and the deprecation pack's results by month (the parts of `summary.json` under
 //! `stress` and `deprecation_stress`).
 
+use super::format::{money, months, percent};
 use super::summary::{CandidateSummary, Summary};
 use crate::config::Override;
 use crate::scenario::{Money, Months, Probability};
@@ -108,5 +109,90 @@ impl PointStat {
             p_never: c.p_never,
             payback_p50_months: c.payback_months.p50,
         }
+    }
+}
+
+/// The stress comparison as a table: the base case, then every stress case, one row per
+/// candidate, with the change from the base. Shared by the terminal and the memo.
+pub fn stress_table(s: &Summary) -> (Vec<String>, Vec<Vec<String>>) {
+    let header = [
+        "case",
+        "candidate",
+        "payback P10 / P50 / P90 (months)",
+        "never pays back",
+        "mean NPV",
+        "change of P50",
+        "change of never",
+        "change of mean NPV",
+    ];
+    let row = |case: &str, c: &CandidateSummary, change: Option<&Change>| {
+        let p = &c.payback_months;
+        let [d50, dnever, dnpv] = change.map_or_else(
+            || ["".into(), "".into(), "".into()],
+            |d| {
+                [
+                    d.payback_p50_months
+                        .map_or_else(|| "n/a (never)".into(), |m| format!("{m:+.2} months")),
+                    format!("{:+.1} pts", (1000.0 * d.p_never).round() / 10.0 + 0.0),
+                    signed_money(d.npv_mean),
+                ]
+            },
+        );
+        vec![
+            case.to_string(),
+            c.name.clone(),
+            format!("{} / {} / {}", months(p.p10), months(p.p50), months(p.p90)),
+            percent(c.p_never),
+            money(c.npv.mean),
+            d50,
+            dnever,
+            dnpv,
+        ]
+    };
+    let mut rows: Vec<Vec<String>> = s
+        .candidates
+        .iter()
+        .map(|c| row("base case", c, None))
+        .collect();
+    for case in &s.stress {
+        for (c, d) in case.candidates.iter().zip(&case.change_from_base) {
+            rows.push(row(&case.name, c, Some(d)));
+        }
+    }
+    (header.iter().map(|h| h.to_string()).collect(), rows)
+}
+
+/// The deprecation pack as a table: one row per month, P(never) and median payback of every
+/// candidate.
+pub fn deprecation_table(pack: &DeprecationStress) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut header = vec![format!("{}'s model retired in month", pack.option)];
+    if let Some(first) = pack.points.first() {
+        header.extend(
+            first
+                .candidates
+                .iter()
+                .map(|c| format!("{}: never / P50", c.name)),
+        );
+    }
+    let rows =
+        pack.points
+            .iter()
+            .map(|p| {
+                std::iter::once(p.month.to_string())
+                    .chain(p.candidates.iter().map(|c| {
+                        format!("{} / {}", percent(c.p_never), months(c.payback_p50_months))
+                    }))
+                    .collect()
+            })
+            .collect();
+    (header, rows)
+}
+
+/// An amount with its sign: `+1,234`, `-56`.
+fn signed_money(x: f64) -> String {
+    if x.round() > 0.0 {
+        format!("+{}", money(x))
+    } else {
+        money(x)
     }
 }

@@ -68,6 +68,52 @@ pub fn monthly_csv(s: &Summary) -> String {
 }
 
 /// A CSV field, quoted when needed (RFC 4180).
+/// One row per stress case and candidate (the base case first): payback percentiles,
+/// P(never), NPV, and the change from the base.
+pub fn stress_csv(s: &Summary) -> String {
+    let mut out = String::from(
+        "case,candidate,payback_p10,payback_p50,payback_p90,p_never,npv_mean,npv_p50,\
+         change_payback_p50,change_p_never,change_npv_mean,change_npv_p50\n",
+    );
+    let months = |m: Option<f64>| m.map_or_else(|| "never".to_string(), |m| m.to_string());
+    let base = s.candidates.iter().map(|c| ("base case", c, None));
+    let cases = s.stress.iter().flat_map(|case| {
+        case.candidates
+            .iter()
+            .zip(&case.change_from_base)
+            .map(move |(c, d)| (case.name.as_str(), c, Some(d)))
+    });
+    for (case, c, change) in base.chain(cases) {
+        let p = &c.payback_months;
+        let changes = change.map_or_else(
+            || ",,,".to_string(),
+            |d| {
+                format!(
+                    "{},{},{},{}",
+                    d.payback_p50_months
+                        .map_or(String::new(), |m| m.to_string()),
+                    d.p_never,
+                    d.npv_mean,
+                    d.npv_p50
+                )
+            },
+        );
+        let _ = writeln!(
+            out,
+            "{},{},{},{},{},{},{},{},{changes}",
+            field(case),
+            field(&c.name),
+            months(p.p10),
+            months(p.p50),
+            months(p.p90),
+            c.p_never,
+            c.npv.mean,
+            c.npv.p50
+        );
+    }
+    out
+}
+
 pub(super) fn field(text: &str) -> String {
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))

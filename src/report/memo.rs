@@ -3,6 +3,7 @@
 //! (3) a recommendation with its payback timeline and its risks, then the Monte Carlo error.
 
 use super::assumptions::amount;
+use super::comparison::{deprecation_table, stress_table};
 use super::format::{money, months, percent, percent_err};
 use super::plots::slug;
 use super::summary::{CandidateSummary, Summary};
@@ -76,6 +77,7 @@ pub fn memo(s: &Summary) -> Vec<Block> {
             ));
         }
     }
+    blocks.extend(stress_blocks(s));
     blocks.push(Block::Heading(3, "Assumptions".into()));
     blocks.push(Block::Table(
         vec!["input".into(), "value or range".into(), "as written".into()],
@@ -221,5 +223,56 @@ fn recommendation(s: &Summary) -> Vec<Block> {
             percent(c.npv.p_negative)
         ),
     ]));
+    blocks
+}
+
+/// The stress tests: the comparison table and each candidate's overlaid payback curves, then
+/// the deprecation pack's table and chart (nothing without stress cases).
+fn stress_blocks(s: &Summary) -> Vec<Block> {
+    if s.stress.is_empty() {
+        return Vec::new();
+    }
+    let (header, rows) = stress_table(s);
+    let mut blocks = vec![
+        Block::Heading(3, "Stress tests".into()),
+        Block::Paragraph(format!(
+            "Each stress case runs the same {} trials as the base case (common random numbers), \
+             so a change from the base is the stress itself, not sampling noise. Amounts in {}.",
+            money(s.trials as f64),
+            s.currency
+        )),
+        Block::Table(header, rows),
+    ];
+    blocks.push(Block::List(
+        s.stress
+            .iter()
+            .map(|c| {
+                let set: Vec<String> = c.set.iter().map(|(p, v)| format!("{p} = {v}")).collect();
+                format!("{}: {}", c.name, set.join("; "))
+            })
+            .collect(),
+    ));
+    for c in &s.candidates {
+        blocks.push(Block::Chart(
+            format!("stress-{}", slug(&c.name)),
+            format!("Payback of {} under stress", c.name),
+        ));
+    }
+    if let Some(pack) = &s.deprecation_stress {
+        let (header, rows) = deprecation_table(pack);
+        blocks.push(Block::Paragraph(format!(
+            "If the vendor retires {}'s model (once, with its configured migration cost, \
+             downtime and successor):",
+            pack.option
+        )));
+        blocks.push(Block::Table(header, rows));
+        blocks.push(Block::Chart(
+            "deprecation-stress".into(),
+            format!(
+                "P(never) and median payback against the month {}'s model is retired",
+                pack.option
+            ),
+        ));
+    }
     blocks
 }

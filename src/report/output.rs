@@ -49,6 +49,9 @@ pub fn render(summary: &Summary, formats: &[Format]) -> anyhow::Result<Vec<(Stri
             Format::Csv => {
                 files.push(("summary.csv".into(), csv::summary_csv(summary).into_bytes()));
                 files.push(("monthly.csv".into(), csv::monthly_csv(summary).into_bytes()));
+                if !summary.stress.is_empty() {
+                    files.push(("stress.csv".into(), csv::stress_csv(summary).into_bytes()));
+                }
             }
             Format::Plots => files.extend(plots.iter().cloned()),
             Format::Md => {

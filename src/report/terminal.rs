@@ -1,5 +1,6 @@
 //! The summary table printed at the end of `payback run`.
 
+use super::comparison::{deprecation_table, stress_table};
 use super::format::{money, months, percent, percent_err};
 use super::summary::Summary;
 use std::fmt::Write;
@@ -93,6 +94,20 @@ pub fn render(s: &Summary) -> String {
             percent(c.p_success)
         );
     }
+    if !s.stress.is_empty() {
+        let _ = writeln!(out);
+        let _ = writeln!(
+            out,
+            "Stress cases (the same trials as the base: a change is the stress, not noise; {cur}):"
+        );
+        let (header, rows) = stress_table(s);
+        columns(&mut out, &header, &rows);
+    }
+    if let Some(pack) = &s.deprecation_stress {
+        let _ = writeln!(out);
+        let (header, rows) = deprecation_table(pack);
+        columns(&mut out, &header, &rows);
+    }
     let baseline = s.candidates.first().map_or("", |c| c.baseline.as_str());
     let _ = writeln!(out);
     let _ = writeln!(out, "Options by expected NPV against {baseline} ({cur}):");
@@ -107,4 +122,32 @@ pub fn render(s: &Summary) -> String {
         );
     }
     out
+}
+
+/// A table in aligned columns: the first two left-aligned, the rest right-aligned.
+fn columns(out: &mut String, header: &[String], rows: &[Vec<String>]) {
+    let widths: Vec<usize> = (0..header.len())
+        .map(|i| {
+            std::iter::once(&header[i])
+                .chain(rows.iter().map(|r| &r[i]))
+                .map(|c| c.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    for row in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .enumerate()
+            .map(|(i, (cell, &w))| {
+                if i < 2 {
+                    format!("{cell:<w$}")
+                } else {
+                    format!("{cell:>w$}")
+                }
+            })
+            .collect();
+        let _ = writeln!(out, "  {}", cells.join("  ").trim_end());
+    }
 }

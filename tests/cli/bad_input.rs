@@ -457,3 +457,158 @@ fn deprecation_with_an_unknown_key_suggests_the_nearest() {
     let err = refused(&deprecated("{ at_month = 6, migration = 100 }"));
     assert_has(&err, &["migration", "did you mean `migration_cost`"]);
 }
+
+/// Runs `payback ARGS` and asserts a clean refusal naming `parts`.
+fn refused_command(args: &[&str], parts: &[&str]) {
+    let out = payback().args(args).output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_has(&stderr, parts);
+}
+
+#[test]
+fn stress_with_an_unknown_field_names_it_and_its_line() {
+    let text = format!(
+        "{VALID}\n[[stress]]\nname = \"typo\"\nset = {{ \"options.tuned.project.sucess\" = 0.5 }}\n"
+    );
+    let stderr = refused(&text);
+    assert_has(
+        &stderr,
+        &[
+            "scenario.toml:26:",
+            "options.tuned.project.sucess",
+            "stress case \"typo\"",
+            "did you mean `success`",
+        ],
+    );
+}
+
+#[test]
+fn stress_on_an_unknown_option_lists_the_options() {
+    let text =
+        format!("{VALID}\n[[stress]]\nname = \"x\"\nset = {{ \"options.tunde.success\" = 0.5 }}\n");
+    assert_has(
+        &refused(&text),
+        &["options.tunde.success", "one of api, tuned"],
+    );
+}
+
+#[test]
+fn stress_with_a_bad_value_names_the_value_and_what_is_allowed() {
+    let text = format!(
+        "{VALID}\n[[stress]]\nname = \"x\"\nset = {{ \"options.tuned.project.success\" = 1.5 }}\n"
+    );
+    assert_has(
+        &refused(&text),
+        &[
+            "options.tuned.project.success",
+            "1.5",
+            "probability in [0, 1]",
+        ],
+    );
+}
+
+#[test]
+fn stress_that_sets_a_run_setting_or_nothing_is_refused() {
+    let seed = format!("{VALID}\n[[stress]]\nname = \"x\"\nset = {{ \"scenario.seed\" = 3 }}\n");
+    assert_has(&refused(&seed), &["scenario.seed", "cannot be set"]);
+    let empty = format!("{VALID}\n[[stress]]\nname = \"x\"\nset = {{}}\n");
+    assert_has(&refused(&empty), &["stress.set", "changes nothing"]);
+    let twice = format!(
+        "{VALID}\n[[stress]]\nname = \"x\"\nset = {{ \"options.tuned.project.success\" = 0.5 }}\n\
+         [[stress]]\nname = \"x\"\nset = {{ \"options.tuned.project.success\" = 0.6 }}\n"
+    );
+    assert_has(&refused(&twice), &["stress.name", "names two stress cases"]);
+}
+
+#[test]
+fn deprecation_pack_without_a_vendor_option_says_what_to_add() {
+    let (_d, path) = scenario_file(VALID);
+    let file = path.to_str().unwrap();
+    refused_command(
+        &["run", file, "--stress-deprecation"],
+        &["--stress-deprecation", "no option has a deprecation table"],
+    );
+    refused_command(
+        &["run", file, "--stress-deprecation=nope"],
+        &["--stress-deprecation", "`nope` is not an option"],
+    );
+}
+
+#[test]
+fn sweep_with_a_bad_path_or_bad_values_is_refused() {
+    let (_d, path) = scenario_file(VALID);
+    let file = path.to_str().unwrap();
+    refused_command(
+        &[
+            "sweep",
+            file,
+            "--param",
+            "workload.events_per_dya",
+            "--values",
+            "1,2",
+        ],
+        &[
+            "--param",
+            "workload.events_per_dya",
+            "did you mean `events_per_day`",
+        ],
+    );
+    refused_command(
+        &[
+            "sweep",
+            file,
+            "--param",
+            "options.tuned.project.success",
+            "--values",
+            "0.5,2",
+        ],
+        &["options.tuned.project.success", "probability in [0, 1]"],
+    );
+    for values in ["1..2", "1..2/1", "a,b", "3..3/4"] {
+        refused_command(
+            &[
+                "sweep",
+                file,
+                "--param",
+                "workload.events_per_day",
+                "--values",
+                values,
+            ],
+            &["--values"],
+        );
+    }
+    refused_command(
+        &[
+            "sweep",
+            file,
+            "--param",
+            "workload.events_per_day",
+            "--values",
+            "1,2",
+            "--within",
+            "30",
+        ],
+        &["--within", "[1, 24]"],
+    );
+}
+
+#[test]
+fn solve_with_bad_flags_is_refused() {
+    let (_d, path) = scenario_file(VALID);
+    let file = path.to_str().unwrap();
+    refused_command(
+        &["solve", file, "--max-investment", "--confidence", "1.5"],
+        &["--confidence", "1.5", "(0, 1]"],
+    );
+    refused_command(
+        &["solve", file, "--max-investment", "--within", "2.5"],
+        &["--within", "2.5", "whole number of months"],
+    );
+    refused_command(
+        &["solve", file, "--max-premium", "--candidate", "api"],
+        &["--candidate", "`api` is not a candidate", "tuned"],
+    );
+    refused_command(&["solve", file], &["--max-investment"]);
+}

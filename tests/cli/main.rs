@@ -6,5 +6,7 @@ mod determinism;
 mod dynamics;
 mod hand_solved;
 mod report_files;
+mod reverse_questions;
+mod stress;
 mod support;
 mod worked_cases;

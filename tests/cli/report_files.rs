@@ -37,10 +37,15 @@ fn rows(path: &Path) -> Vec<Vec<String>> {
 fn every_file_is_written_and_parses() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("report");
-    let out = run_into(&dir, &config("email-triage.toml"), &["--trials", "20000"]);
+    let out = run_into(
+        &dir,
+        &config("email-triage.toml"),
+        &["--trials", "20000", "--stress-deprecation"],
+    );
     assert!(out.status.success());
     let mut expected = vec![
         "monthly.csv".to_string(),
+        "stress.csv".into(),
         "summary.csv".into(),
         "summary.json".into(),
         "report.md".into(),
@@ -59,6 +64,9 @@ fn every_file_is_written_and_parses() {
         "cumulative-net-fine_tuned".into(),
         "upfront-prompted".into(),
         "upfront-fine_tuned".into(),
+        "stress-prompted".into(),
+        "stress-fine_tuned".into(),
+        "deprecation-stress".into(),
     ]) {
         expected.push(format!("{chart}.svg"));
         expected.push(format!("{chart}.png"));
@@ -78,7 +86,12 @@ fn every_file_is_written_and_parses() {
         } else if name == "report.html" {
             let html = std::fs::read_to_string(&path).unwrap();
             // Self-contained: every chart inline, nothing fetched, no scripts.
-            assert_eq!(html.matches("<svg").count(), 8, "one inline SVG per chart");
+            let charts = expected.iter().filter(|n| n.ends_with(".svg")).count();
+            assert_eq!(
+                html.matches("<svg").count(),
+                charts,
+                "one inline SVG per chart"
+            );
             for forbidden in ["<script", "src=", "href=", "<link", "@import"] {
                 assert!(!html.contains(forbidden), "report.html holds {forbidden}");
             }
@@ -87,6 +100,7 @@ fn every_file_is_written_and_parses() {
             for section in [
                 "## 1. The cost of doing nothing",
                 "## 2. The options",
+                "### Stress tests",
                 "### Assumptions",
                 "## 3. Recommendation",
             ] {
@@ -105,7 +119,8 @@ fn every_file_is_written_and_parses() {
     }
     let summary: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("summary.json")).unwrap()).unwrap();
-    for (file, per_candidate) in [("summary.csv", 1), ("monthly.csv", 37)] {
+    // stress.csv: the base case and 1 file case + 4 deprecation months, 2 candidates each.
+    for (file, per_candidate) in [("summary.csv", 1), ("monthly.csv", 37), ("stress.csv", 6)] {
         let rows = rows(&dir.join(file));
         let width = rows[0].len();
         assert!(rows.iter().all(|r| r.len() == width), "{file}: ragged rows");
@@ -115,6 +130,14 @@ fn every_file_is_written_and_parses() {
             "{file}: header + rows for 2 candidates"
         );
     }
+    assert_eq!(summary["stress"].as_array().unwrap().len(), 5);
+    let months: Vec<u64> = summary["deprecation_stress"]["points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["month"].as_u64().unwrap())
+        .collect();
+    assert_eq!(months, [3, 6, 12, 24]);
     // Monthly rows agree with the JSON's CDF and bands.
     let monthly = rows(&dir.join("monthly.csv"));
     let c = &summary["candidates"][1];

@@ -37,7 +37,7 @@ pub fn draw<DB: DrawingBackend>(s: &Summary, root: &DrawingArea<DB, Shift>) -> R
         let (y_desc, y_format): (&str, &dyn Fn(&f64) -> String) = if panel == 0 {
             ("P(never pays back)", &|y| format!("{:.0} %", y * 100.0))
         } else {
-            ("Median payback (months)", &|y| format!("{y:.0}"))
+            ("Median payback (months)", &|y| format!("{y:.1}"))
         };
         configure_mesh(&mut chart, "Month of the deprecation", y_desc, y_format)?;
         for (i, name) in s.candidates.iter().map(|c| &c.name).enumerate() {

@@ -226,7 +226,9 @@ fn draw_line<'a, DB: DrawingBackend + 'a>(
 ) -> Result<(), String> {
     let style = line_style(i);
     let legend = move |(x, y): (i32, i32)| PathElement::new(vec![(x, y), (x + 30, y)], style);
-    let series = match i % (DASHES.len() + 1) {
+    // Colours cycle every 6 series, dash patterns every 3: shifting the pattern once per round
+    // of colours keeps the first 18 series apart.
+    let series = match (i / PALETTE.len() + i) % (DASHES.len() + 1) {
         0 => chart.draw_series(LineSeries::new(points, style)),
         k => {
             let (dash, gap) = DASHES[k - 1];

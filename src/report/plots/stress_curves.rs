@@ -3,6 +3,7 @@
 //! legend.
 
 use super::*;
+use crate::report::summary::CandidateSummary;
 
 pub fn draw<DB: DrawingBackend>(
     s: &Summary,
@@ -30,9 +31,10 @@ pub fn draw<DB: DrawingBackend>(
         "P(paid back by then)",
         &|y| format!("{:.0} %", y * 100.0),
     )?;
-    let cases = std::iter::once(("base case", base))
-        .chain(s.stress.iter().map(|c| (c.name.as_str(), &c.candidates[i])));
-    for (k, (name, c)) in cases.enumerate() {
+    let cases: Vec<(&str, &CandidateSummary)> = std::iter::once(("base case", base))
+        .chain(s.stress.iter().map(|c| (c.name.as_str(), &c.candidates[i])))
+        .collect();
+    for (k, &(name, c)) in cases.iter().enumerate() {
         let points: Vec<(f64, f64)> = c.payback_curve.iter().map(|p| (p[0], p[1])).collect();
         let label = format!(
             "{name}: P50 {}, never {:.1} %",
@@ -41,5 +43,15 @@ pub fn draw<DB: DrawingBackend>(
         );
         draw_line(&mut chart, k, points, label)?;
     }
-    draw_legend(&mut chart, SeriesLabelPosition::LowerRight)
+    // The legend goes where the curves are not: above them when none climbs past 55 %.
+    let highest = cases
+        .iter()
+        .map(|(_, c)| 1.0 - c.p_never)
+        .fold(0.0, f64::max);
+    let position = if highest < 0.55 {
+        SeriesLabelPosition::UpperRight
+    } else {
+        SeriesLabelPosition::LowerRight
+    };
+    draw_legend(&mut chart, position)
 }

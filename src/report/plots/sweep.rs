@@ -44,7 +44,7 @@ pub fn draw<DB: DrawingBackend>(s: &Sweep, root: &DrawingArea<DB, Shift>) -> Res
         let y_format: &dyn Fn(&f64) -> String = if panel == 0 {
             &|y| format!("{:.0} %", y * 100.0)
         } else {
-            &|y| format!("{y:.0}")
+            &|y| format!("{y:.1}")
         };
         configure_mesh(&mut chart, &s.param, &y_desc, y_format)?;
         for (i, name) in names.iter().enumerate() {
