@@ -6,7 +6,6 @@ use crate::analysis::{stress, sweep};
 use crate::config::{self, Document};
 use crate::engine::{self, RunSettings};
 use crate::error::UsageError;
-use crate::report::comparison::{DeprecationPoint, DeprecationStress, PointStat, StressResult};
 use crate::report::output::{self, ALL_FORMATS, Format};
 use crate::report::{self, Summary};
 use crate::scenario::{MAX_TRIALS, Scenario};
@@ -177,19 +176,17 @@ fn run_scenario(args: RunArgs) -> Result<()> {
     let doc = Document::load(&args.file)?;
     let scenario = doc.base();
     let settings = settings(&args.flags, scenario, MAX_TRIALS)?;
-    let mut cases = stress::file_cases(&doc);
+    let cases = stress::file_cases(&doc);
     let pack = match &args.stress_deprecation {
         None => None,
-        Some(option) => {
-            let (name, pack) = stress::deprecation_pack(&doc, option.as_deref())
-                .map_err(|m| usage("--stress-deprecation", m))?;
-            let first = cases.len();
-            cases.extend(pack);
-            Some((name, first))
-        }
+        Some(option) => Some(
+            stress::deprecation_pack(&doc, option.as_deref())
+                .map_err(|m| usage("--stress-deprecation", m))?,
+        ),
     };
     let out = args.out.unwrap_or_else(|| default_out_dir(&args.file, ""));
-    let total = settings.trials * (1 + cases.len() as u64);
+    let pack_cases = pack.as_ref().map_or(0, |p| p.cases.len());
+    let total = settings.trials * (1 + (cases.len() + pack_cases) as u64);
     let bar = progress_bar(total);
     let started = Instant::now();
     let done_before = AtomicU64::new(0);
@@ -204,28 +201,16 @@ fn run_scenario(args: RunArgs) -> Result<()> {
     };
     let run = engine::simulate(scenario, settings, &progress)?;
     let mut summary = Summary::new(scenario, settings.seed, &run);
-    for case in &cases {
+    let next_case = || {
         done_before.fetch_add(settings.trials, Ordering::Relaxed);
-        let run = engine::simulate(&case.scenario, settings, &progress)?;
-        let result = Summary::new(&case.scenario, settings.seed, &run);
-        let result = StressResult::new(&case.name, &case.set, &summary, result);
-        summary.stress.push(result);
+    };
+    summary.stress = stress::run(&cases, settings, &summary, &next_case, &progress)?;
+    if let Some(pack) = &pack {
+        let results = stress::run(&pack.cases, settings, &summary, &next_case, &progress)?;
+        summary.deprecation_stress = Some(pack.summary(&results));
+        summary.stress.extend(results);
     }
     bar.finish_and_clear();
-    if let Some((option, first)) = pack {
-        summary.deprecation_stress = Some(DeprecationStress {
-            option,
-            points: stress::DEPRECATION_MONTHS
-                .iter()
-                .zip(&summary.stress[first..])
-                .map(|(&month, case)| DeprecationPoint {
-                    month,
-                    case: case.name.clone(),
-                    candidates: case.candidates.iter().map(PointStat::of).collect(),
-                })
-                .collect(),
-        });
-    }
     let formats = if args.format.is_empty() {
         ALL_FORMATS.to_vec()
     } else {

@@ -2,7 +2,10 @@
 //! each a named set of changes to the base scenario, run with the base's trials and seed.
 
 use crate::config::{Document, Override};
+use crate::engine::{self, RunSettings};
 use crate::error::InputError;
+use crate::report::Summary;
+use crate::report::comparison::{DeprecationPoint, DeprecationStress, PointStat, StressResult};
 use crate::scenario::Scenario;
 
 /// Months at which the deprecation pack retires the vendor's model.
@@ -17,6 +20,55 @@ pub struct Case {
     pub set: Vec<Override>,
     /// The base scenario with the changes made.
     pub scenario: Scenario,
+}
+
+/// The deprecation pack: the option whose model is retired, and one case per month of
+/// [`DEPRECATION_MONTHS`].
+#[derive(Debug, Clone)]
+pub struct Pack {
+    /// The option whose vendor model is retired.
+    pub option: String,
+    /// One case per month, in the order of [`DEPRECATION_MONTHS`].
+    pub cases: Vec<Case>,
+}
+
+impl Pack {
+    /// The pack's results by month, from the results of its cases (in the same order).
+    pub fn summary(&self, results: &[StressResult]) -> DeprecationStress {
+        DeprecationStress {
+            option: self.option.clone(),
+            points: DEPRECATION_MONTHS
+                .iter()
+                .zip(results)
+                .map(|(&month, case)| DeprecationPoint {
+                    month,
+                    case: case.name.clone(),
+                    candidates: case.candidates.iter().map(PointStat::of).collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Runs every case with the base's `settings` (so with the same trials: common random numbers)
+/// and sets its results beside the `base`. `next_case` is called before each case, and
+/// `progress` is told the trials done within it.
+pub fn run(
+    cases: &[Case],
+    settings: RunSettings,
+    base: &Summary,
+    next_case: &dyn Fn(),
+    progress: &(dyn Fn(u64) + Sync),
+) -> anyhow::Result<Vec<StressResult>> {
+    cases
+        .iter()
+        .map(|case| {
+            next_case();
+            let run = engine::simulate(&case.scenario, settings, progress)?;
+            let summary = Summary::new(&case.scenario, settings.seed, &run);
+            Ok(StressResult::new(&case.name, &case.set, base, summary))
+        })
+        .collect()
 }
 
 /// The file's own stress cases.
@@ -34,11 +86,8 @@ pub fn file_cases(doc: &Document) -> Vec<Case> {
 /// The vendor-deprecation pack: the model of `option` (by default the baseline's when it has a
 /// `deprecation` table, else the first candidate's that has one) retired at each month of
 /// [`DEPRECATION_MONTHS`], once, with the migration cost, downtime and successor factors the
-/// file gives it. Returns the option's name and one case per month.
-pub fn deprecation_pack(
-    doc: &Document,
-    option: Option<&str>,
-) -> Result<(String, Vec<Case>), String> {
+/// file gives it.
+pub fn deprecation_pack(doc: &Document, option: Option<&str>) -> Result<Pack, String> {
     let base = doc.base();
     let name = match option {
         Some(name) => {
@@ -78,5 +127,8 @@ pub fn deprecation_pack(
             })
         })
         .collect::<Result<Vec<_>, String>>()?;
-    Ok((name, cases))
+    Ok(Pack {
+        option: name,
+        cases,
+    })
 }

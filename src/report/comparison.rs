@@ -131,8 +131,11 @@ pub fn stress_table(s: &Summary) -> (Vec<String>, Vec<Vec<String>>) {
             || ["".into(), "".into(), "".into()],
             |d| {
                 [
-                    d.payback_p50_months
-                        .map_or_else(|| "n/a (never)".into(), |m| format!("{m:+.2} months")),
+                    d.payback_p50_months.map_or_else(
+                        || "n/a (never)".into(),
+                        // Rounded first, so that a tiny change reads +0.00, not -0.00.
+                        |m| format!("{:+.2} months", (100.0 * m).round() / 100.0 + 0.0),
+                    ),
                     format!("{:+.1} pts", (1000.0 * d.p_never).round() / 10.0 + 0.0),
                     signed_money(d.npv_mean),
                 ]

@@ -6,6 +6,7 @@
 mod cumulative_net;
 mod deprecation_stress;
 mod npv;
+mod panels;
 mod payback_curve;
 mod payback_histogram;
 mod stress_curves;
