@@ -7,7 +7,7 @@ use crate::config::{self, Document};
 use crate::engine::{self, RunSettings};
 use crate::error::UsageError;
 use crate::report::output::{self, ALL_FORMATS, Format};
-use crate::report::{self, Summary};
+use crate::report::{self, Summary, samples};
 use crate::scenario::{MAX_TRIALS, Scenario};
 use anyhow::Result;
 use clap::{Parser, Subcommand};
@@ -77,6 +77,10 @@ struct RunArgs {
     /// 12 and 24 with its configured migration cost.
     #[arg(long, num_args = 0..=1, require_equals = true, value_name = "OPTION")]
     stress_deprecation: Option<Option<String>>,
+    /// Also write samples.csv: the first N trials' uncertain inputs (by path) and every
+    /// candidate's outcome.
+    #[arg(long, value_name = "N")]
+    export_samples: Option<u64>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -176,6 +180,15 @@ fn run_scenario(args: RunArgs) -> Result<()> {
     let doc = Document::load(&args.file)?;
     let scenario = doc.base();
     let settings = settings(&args.flags, scenario, MAX_TRIALS)?;
+    if let Some(n) = args.export_samples {
+        let most = settings.trials.min(samples::MAX_SAMPLES);
+        if !(1..=most).contains(&n) {
+            return Err(usage(
+                "--export-samples",
+                format!("{n} is out of range: must be in [1, {most}] (the trials, at most 1e6)"),
+            ));
+        }
+    }
     let cases = stress::file_cases(&doc);
     let pack = match &args.stress_deprecation {
         None => None,
@@ -216,7 +229,12 @@ fn run_scenario(args: RunArgs) -> Result<()> {
     } else {
         args.format
     };
-    output::write_dir(&out, &output::render(&summary, &formats)?)?;
+    let mut files = output::render(&summary, &formats)?;
+    if let Some(n) = args.export_samples {
+        let csv = samples::samples_csv(scenario, settings.seed, n);
+        files.push(("samples.csv".into(), csv.into_bytes()));
+    }
+    output::write_dir(&out, &files)?;
     if args.json {
         print!("{}", report::summary_json(&summary));
     } else {

@@ -13,6 +13,7 @@ pub mod output;
 pub mod plots;
 pub mod point;
 pub mod questions;
+pub mod samples;
 pub mod summary;
 pub mod terminal;
 

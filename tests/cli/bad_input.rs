@@ -612,3 +612,15 @@ fn solve_with_bad_flags_is_refused() {
     );
     refused_command(&["solve", file], &["--max-investment"]);
 }
+
+#[test]
+fn export_samples_out_of_range_is_refused() {
+    let (_d, path) = scenario_file(VALID);
+    let file = path.to_str().unwrap();
+    for n in ["0", "1001"] {
+        refused_command(
+            &["run", file, "--export-samples", n],
+            &["--export-samples", n, "[1, 1000]"],
+        );
+    }
+}

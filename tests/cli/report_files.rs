@@ -280,3 +280,49 @@ fn text_from_the_scenario_is_escaped_in_the_html() {
     assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Worked case 2"));
     assert!(html.contains("fine&lt;b&gt;tune"));
 }
+
+#[test]
+fn exported_samples_are_the_runs_first_trials() {
+    // With N equal to the trials, the exported outcomes are the run's: their means and the
+    // share of "never" equal the summary's (the same values summed in the same order).
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("report");
+    let out = run_into(
+        &dir,
+        &config("email-triage.toml"),
+        &[
+            "--trials",
+            "3000",
+            "--export-samples",
+            "3000",
+            "--format",
+            "json",
+        ],
+    );
+    assert!(out.status.success());
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("summary.json")).unwrap()).unwrap();
+    let rows = rows(&dir.join("samples.csv"));
+    assert_eq!(rows.len(), 1 + 3000);
+    let column = |name: &str| rows[0].iter().position(|h| h == name).unwrap();
+    let mean = |name: &str| {
+        let k = column(name);
+        rows[1..]
+            .iter()
+            .map(|r| r[k].parse::<f64>().unwrap())
+            .sum::<f64>()
+            / 3000.0
+    };
+    let fine = candidate(&summary, "fine_tuned");
+    assert_close(mean("fine_tuned.npv"), num(&fine["npv"]["mean"]));
+    assert_close(mean("fine_tuned.upfront"), num(&fine["upfront"]["mean"]));
+    let k = column("fine_tuned.payback_months");
+    let never = rows[1..].iter().filter(|r| r[k] == "never").count();
+    assert_close(never as f64 / 3000.0, num(&fine["p_never"]));
+    // Inputs are exported by path, within their distribution's support.
+    let k = column("options.fine_tuned.project.items.data_prep.overrun");
+    assert!(rows[1..].iter().all(|r| {
+        let x: f64 = r[k].parse().unwrap();
+        (1.0..=3.0).contains(&x)
+    }));
+}
