@@ -3,10 +3,12 @@
 //! structure (one baseline, one way to give each quantity).
 
 use super::domain::Domain;
-use super::raw::{Num, RawDeprecation, RawFile, RawItem, RawOption, RawProject, RawServing};
+use super::raw::{
+    Num, RawCorrelation, RawDeprecation, RawFile, RawItem, RawOption, RawProject, RawServing,
+};
 use crate::dist::{self, Dist, fmt as fmt_num};
 use crate::error::InputError;
-use crate::inputs::{Inputs, Param};
+use crate::inputs::{Inputs, Param, RankCorrelation};
 use crate::scenario::*;
 use std::ops::Range;
 use std::path::Path;
@@ -163,6 +165,7 @@ impl<'a> Builder<'a> {
                  the option whose cost applies meanwhile (fallback = \"human\", say)",
             ));
         }
+        self.correlations(raw.correlation.as_deref().unwrap_or_default())?;
         Ok(Scenario {
             name,
             currency,
@@ -579,6 +582,75 @@ impl<'a> Builder<'a> {
             cost,
             overrun: self.param_or(i.overrun.as_ref(), &format!("{path}.overrun"), 1.0, COST)?,
         })
+    }
+
+    /// `[[correlation]]` sections: two uncertain inputs by path and a rank correlation each,
+    /// drawn together through a Gaussian copula.
+    fn correlations(&mut self, raw: &[RawCorrelation]) -> Result<()> {
+        let mut pairs: Vec<RankCorrelation> = Vec::new();
+        for c in raw {
+            let span = Some(c.between.span());
+            let [a, b] = c.between.get_ref().as_slice() else {
+                return Err(self.error(
+                    span,
+                    "correlation.between",
+                    format!(
+                        "names {} inputs; give exactly two dotted paths",
+                        c.between.get_ref().len()
+                    ),
+                ));
+            };
+            let find = |path: &str| -> Result<Param> {
+                let found = self.inputs.iter().position(|i| i.path == path);
+                let Some(k) = found else {
+                    return Err(self.error(
+                        span.clone(),
+                        "correlation.between",
+                        format!("`{path}` is not an input of this scenario; give the dotted path of a number the file writes"),
+                    ));
+                };
+                if self.inputs.get(Param(k)).dist.as_constant().is_some() {
+                    return Err(self.error(
+                        span.clone(),
+                        "correlation.between",
+                        format!("`{path}` is a constant; only uncertain inputs can be correlated"),
+                    ));
+                }
+                Ok(Param(k))
+            };
+            let (a, b) = (find(a)?, find(b)?);
+            if a == b
+                || pairs
+                    .iter()
+                    .any(|p| (p.a, p.b) == (a, b) || (p.a, p.b) == (b, a))
+            {
+                return Err(self.error(
+                    span,
+                    "correlation.between",
+                    "names an input with itself, or a pair already correlated; give each pair once",
+                ));
+            }
+            let rank = self.dist(
+                &c.rank,
+                "correlation.rank",
+                Domain::closed(-1.0, 1.0, "a rank correlation in [-1, 1]"),
+            )?;
+            let Some(rank) = rank.as_constant() else {
+                return Err(self.error(
+                    Some(c.rank.span()),
+                    "correlation.rank",
+                    "must be a plain number in [-1, 1], not a distribution",
+                ));
+            };
+            pairs.push(RankCorrelation { a, b, rank });
+        }
+        if pairs.is_empty() {
+            return Ok(());
+        }
+        let span = raw.first().map(|c| c.between.span());
+        self.inputs
+            .correlate(&pairs)
+            .map_err(|message| self.error(span, "correlation", message))
     }
 
     /// Parses a numeric input's distribution and checks it against `domain`.

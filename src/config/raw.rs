@@ -17,6 +17,15 @@ pub struct RawFile {
     pub workload: RawWorkload,
     pub options: Spanned<IndexMap<String, Spanned<RawOption>>>,
     pub stress: Option<Vec<RawStress>>,
+    pub correlation: Option<Vec<RawCorrelation>>,
+}
+
+/// `[[correlation]]`: a rank correlation between two inputs.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCorrelation {
+    pub between: Spanned<Vec<String>>,
+    pub rank: Num,
 }
 
 /// `[[stress]]`: a named case that changes inputs by dotted path.

@@ -624,3 +624,62 @@ fn export_samples_out_of_range_is_refused() {
         );
     }
 }
+
+#[test]
+fn impossible_correlations_are_refused_naming_the_pairs() {
+    let three = |ab: f64, ac: f64, bc: f64| {
+        let with_three = VALID
+            .replace(
+                "cost_per_event = 0.01",
+                "cost_per_event = \"uniform(0.005, 0.015)\"",
+            )
+            .replace(
+                "success = 0.9",
+                "success = 0.9\nfailed_runs = \"poisson(2)\"",
+            );
+        format!(
+            "{with_three}\n[[correlation]]\nbetween = [\"options.tuned.cost_per_event\", \"options.tuned.project.build_months\"]\nrank = {ab}\n\
+             [[correlation]]\nbetween = [\"options.tuned.cost_per_event\", \"options.tuned.project.failed_runs\"]\nrank = {ac}\n\
+             [[correlation]]\nbetween = [\"options.tuned.project.build_months\", \"options.tuned.project.failed_runs\"]\nrank = {bc}\n"
+        )
+    };
+    let (_d, path) = scenario_file(&three(0.5, 0.3, 0.2));
+    run_json(&path, &["--trials", "100"]);
+    assert_has(
+        &refused(&three(0.9, 0.9, -0.9)),
+        &[
+            "correlation",
+            "not positive definite",
+            "options.tuned.cost_per_event ~ options.tuned.project.build_months (0.9)",
+            "options.tuned.project.build_months ~ options.tuned.project.failed_runs (-0.9)",
+        ],
+    );
+}
+
+#[test]
+fn correlations_of_unknown_or_constant_inputs_or_bad_ranks_are_refused() {
+    let pair = |a: &str, b: &str, rank: &str| {
+        format!("{VALID}\n[[correlation]]\nbetween = [\"{a}\", \"{b}\"]\nrank = {rank}\n")
+    };
+    let build = "options.tuned.project.build_months";
+    let overrun = "options.tuned.project.items.data.overrun";
+    assert_has(
+        &refused(&pair("options.tuned.nope", build, "0.5")),
+        &[
+            "correlation.between",
+            "`options.tuned.nope` is not an input",
+        ],
+    );
+    assert_has(
+        &refused(&pair("options.tuned.cost_per_event", build, "0.5")),
+        &["`options.tuned.cost_per_event` is a constant"],
+    );
+    assert_has(
+        &refused(&pair(overrun, build, "1.5")),
+        &["correlation.rank", "1.5", "[-1, 1]"],
+    );
+    assert_has(
+        &refused(&pair(build, build, "0.5")),
+        &["correlation.between", "itself"],
+    );
+}

@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod committed_reports;
+mod correlation;
 mod determinism;
 mod dynamics;
 mod hand_solved;
