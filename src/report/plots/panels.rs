@@ -45,10 +45,17 @@ pub fn draw<DB: DrawingBackend>(
         .fold(1.0f64, f64::max);
     let [left_legend, right_legend] = layout.legend;
     for (panel, area, legend) in [(0, &left, left_legend), (1, &right, right_legend)] {
-        let (y, y_format): (Range<f64>, &dyn Fn(&f64) -> String) = if panel == 0 {
-            (0.0..1.05, &|y| format!("{:.0} %", y * 100.0))
+        let y = if panel == 0 {
+            0.0..1.05
         } else {
-            (0.0..months_max * 1.1, &|y| format!("{y:.1}"))
+            0.0..months_max * 1.1
+        };
+        let y_format = |y: &f64| {
+            if panel == 0 {
+                format!("{:.0} %", y * 100.0)
+            } else {
+                format!("{y:.1}")
+            }
         };
         let mut chart = ChartBuilder::on(area)
             .margin(20)
@@ -56,7 +63,7 @@ pub fn draw<DB: DrawingBackend>(
             .y_label_area_size(90)
             .build_cartesian_2d(layout.x.clone(), y)
             .map_err(|e| e.to_string())?;
-        configure_mesh(&mut chart, layout.x_desc, layout.y_desc[panel], y_format)?;
+        configure_mesh(&mut chart, layout.x_desc, layout.y_desc[panel], &y_format)?;
         for (i, s) in series.iter().enumerate() {
             let points = if panel == 0 {
                 &s.probability
