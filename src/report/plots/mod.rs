@@ -258,6 +258,28 @@ fn draw_legend<'a, DB: DrawingBackend + 'a>(
         .map_err(|e| e.to_string())
 }
 
+/// The axes of a payback curve: months 0..`horizon` against P(paid back by then), titled.
+fn payback_axes<'a, DB: DrawingBackend + 'a>(
+    root: &'a DrawingArea<DB, Shift>,
+    title: &str,
+    horizon: f64,
+) -> Result<ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>, String> {
+    let mut chart = ChartBuilder::on(root)
+        .caption(title, (FONT, TITLE_SIZE))
+        .margin(24)
+        .x_label_area_size(70)
+        .y_label_area_size(100)
+        .build_cartesian_2d(0f64..horizon, 0f64..1.05f64)
+        .map_err(|e| e.to_string())?;
+    configure_mesh(
+        &mut chart,
+        "Months from the decision",
+        "P(paid back by then)",
+        &|y| format!("{:.0} %", y * 100.0),
+    )?;
+    Ok(chart)
+}
+
 /// Labelled axes with the shared style.
 fn configure_mesh<DB: DrawingBackend, X, Y>(
     chart: &mut ChartContext<DB, Cartesian2d<X, Y>>,

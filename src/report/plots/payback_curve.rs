@@ -5,22 +5,7 @@ use super::*;
 
 pub fn draw<DB: DrawingBackend>(s: &Summary, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
     let h = f64::from(s.horizon_months);
-    let mut chart = ChartBuilder::on(root)
-        .caption(
-            "Probability of having paid back, by month",
-            (FONT, TITLE_SIZE),
-        )
-        .margin(24)
-        .x_label_area_size(70)
-        .y_label_area_size(100)
-        .build_cartesian_2d(0f64..h, 0f64..1.05f64)
-        .map_err(|e| e.to_string())?;
-    configure_mesh(
-        &mut chart,
-        "Months from the decision",
-        "P(paid back by then)",
-        &|y| format!("{:.0} %", y * 100.0),
-    )?;
+    let mut chart = payback_axes(root, "Probability of having paid back, by month", h)?;
     for (i, c) in s.candidates.iter().enumerate() {
         let style = line_style(i);
         let points: Vec<(f64, f64)> = c.payback_curve.iter().map(|p| (p[0], p[1])).collect();

@@ -10,27 +10,12 @@ pub fn draw<DB: DrawingBackend>(
     i: usize,
     root: &DrawingArea<DB, Shift>,
 ) -> Result<(), String> {
-    let h = f64::from(s.horizon_months);
     let base = &s.candidates[i];
-    let mut chart = ChartBuilder::on(root)
-        .caption(
-            format!(
-                "{}: payback under stress, against {}",
-                base.name, base.baseline
-            ),
-            (FONT, TITLE_SIZE),
-        )
-        .margin(24)
-        .x_label_area_size(70)
-        .y_label_area_size(100)
-        .build_cartesian_2d(0f64..h, 0f64..1.05f64)
-        .map_err(|e| e.to_string())?;
-    configure_mesh(
-        &mut chart,
-        "Months from the decision",
-        "P(paid back by then)",
-        &|y| format!("{:.0} %", y * 100.0),
-    )?;
+    let title = format!(
+        "{}: payback under stress, against {}",
+        base.name, base.baseline
+    );
+    let mut chart = payback_axes(root, &title, f64::from(s.horizon_months))?;
     let cases: Vec<(&str, &CandidateSummary)> = std::iter::once(("base case", base))
         .chain(s.stress.iter().map(|c| (c.name.as_str(), &c.candidates[i])))
         .collect();
