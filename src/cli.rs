@@ -212,8 +212,9 @@ fn run_scenario(args: RunArgs) -> Result<()> {
         }
         bar.set_position(done_before.load(Ordering::Relaxed) + done);
     };
-    let run = engine::simulate(scenario, settings, &progress)?;
-    let mut summary = Summary::new(scenario, settings.seed, &run);
+    let factors = engine::Factors::new(scenario);
+    let run = engine::simulate_detailed(scenario, &factors, settings, &progress)?;
+    let mut summary = Summary::detailed(scenario, settings.seed, &run);
     let next_case = || {
         done_before.fetch_add(settings.trials, Ordering::Relaxed);
     };

@@ -1,11 +1,15 @@
 //! Questions asked of a scenario beyond one run, each answered with common random numbers
 //! (every case draws the same trials, [`crate::streams`]): stress cases beside the base
 //! ([`stress`]), one input swept over values ([`sweep`]), and the reverse questions: how much
-//! may we invest, at what volume, at what premium ([`solve`]).
+//! may we invest, at what volume, at what premium ([`solve`]). And within one run: what drives
+//! each candidate's risk ([`sensitivity`]) and what is worth learning before deciding
+//! ([`value_of_information`]).
 
+pub mod sensitivity;
 pub mod solve;
 pub mod stress;
 pub mod sweep;
+pub mod value_of_information;
 
 use crate::engine::{self, RunAggregate, RunSettings};
 use crate::scenario::{Months, Probability, Scenario};

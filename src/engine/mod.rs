@@ -4,8 +4,12 @@
 //! threads; memory is a wave of chunk aggregates, whatever the number of trials.
 
 pub mod aggregate;
+pub mod factors;
+pub mod sensitivity;
 
 pub use aggregate::{RunAggregate, SKETCH_ACCURACY, bins_per_month};
+pub use factors::Factors;
+pub use sensitivity::SensitivityAggregate;
 
 use crate::model::TrialRunner;
 use crate::scenario::Scenario;
@@ -26,6 +30,58 @@ pub struct RunSettings {
     pub threads: usize,
 }
 
+/// What a run keeps of its trials: built empty per chunk, fed every trial, merged in chunk
+/// order.
+pub trait Collector: Send {
+    /// Adds the last trial of `runner`.
+    fn add(&mut self, runner: &TrialRunner);
+    /// Adds the collection of a later chunk.
+    fn merge(&mut self, other: &Self);
+    /// Trials collected.
+    fn trials(&self) -> u64;
+}
+
+impl Collector for RunAggregate {
+    #[inline]
+    fn add(&mut self, runner: &TrialRunner) {
+        RunAggregate::add(self, runner);
+    }
+
+    fn merge(&mut self, other: &Self) {
+        RunAggregate::merge(self, other);
+    }
+
+    fn trials(&self) -> u64 {
+        self.trials
+    }
+}
+
+/// A run's outcomes and its sensitivity sums, collected from the same trials.
+#[derive(Debug, Clone)]
+pub struct Detailed<'f> {
+    /// The outcomes.
+    pub run: RunAggregate,
+    /// The sums behind sensitivity and value of information.
+    pub sensitivity: SensitivityAggregate<'f>,
+}
+
+impl Collector for Detailed<'_> {
+    #[inline]
+    fn add(&mut self, runner: &TrialRunner) {
+        self.run.add(runner);
+        self.sensitivity.add(runner);
+    }
+
+    fn merge(&mut self, other: &Self) {
+        self.run.merge(&other.run);
+        self.sensitivity.merge(&other.sensitivity);
+    }
+
+    fn trials(&self) -> u64 {
+        self.run.trials
+    }
+}
+
 /// Simulates `settings.trials` trials of `scenario`; `progress` is told the number of trials
 /// done after each wave of chunks.
 pub fn simulate(
@@ -33,39 +89,69 @@ pub fn simulate(
     settings: RunSettings,
     progress: &(dyn Fn(u64) + Sync),
 ) -> anyhow::Result<RunAggregate> {
+    simulate_into(scenario, settings, &|| RunAggregate::new(scenario), progress)
+}
+
+/// Simulates like [`simulate`] and also sums the sensitivity of every factor of `factors`
+/// (which must be the factors of `scenario`).
+pub fn simulate_detailed<'f>(
+    scenario: &Scenario,
+    factors: &'f Factors,
+    settings: RunSettings,
+    progress: &(dyn Fn(u64) + Sync),
+) -> anyhow::Result<Detailed<'f>> {
+    let empty = || Detailed {
+        run: RunAggregate::new(scenario),
+        sensitivity: SensitivityAggregate::new(scenario, factors),
+    };
+    simulate_into(scenario, settings, &empty, progress)
+}
+
+/// Runs the chunks of a run in waves of one chunk per thread, each into a collector from
+/// `empty`, and merges them in chunk order.
+fn simulate_into<C: Collector>(
+    scenario: &Scenario,
+    settings: RunSettings,
+    empty: &(dyn Fn() -> C + Sync),
+    progress: &(dyn Fn(u64) + Sync),
+) -> anyhow::Result<C> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(settings.threads.max(1))
         .build()?;
     let chunks = settings.trials.div_ceil(CHUNK_TRIALS);
     let wave = settings.threads.max(1) as u64;
-    let mut total = RunAggregate::new(scenario);
+    let mut total = empty();
     let mut first = 0;
     while first < chunks {
         let last = (first + wave).min(chunks);
-        let parts: Vec<RunAggregate> = pool.install(|| {
+        let parts: Vec<C> = pool.install(|| {
             (first..last)
                 .into_par_iter()
-                .map(|chunk| run_chunk(scenario, settings, chunk))
+                .map(|chunk| run_chunk(scenario, settings, chunk, empty()))
                 .collect()
         });
         for part in &parts {
             total.merge(part);
         }
-        progress(total.trials);
+        progress(total.trials());
         first = last;
     }
     Ok(total)
 }
 
-/// Runs chunk `chunk` of a run: its trials, each from its own key.
-pub fn run_chunk(scenario: &Scenario, settings: RunSettings, chunk: u64) -> RunAggregate {
+/// Runs chunk `chunk` of a run into `collector`: its trials, each from its own key.
+pub fn run_chunk<C: Collector>(
+    scenario: &Scenario,
+    settings: RunSettings,
+    chunk: u64,
+    mut collector: C,
+) -> C {
     let start = chunk * CHUNK_TRIALS;
     let end = (start + CHUNK_TRIALS).min(settings.trials);
     let mut runner = TrialRunner::new(scenario);
-    let mut agg = RunAggregate::new(scenario);
     for index in start..end {
         runner.run(trial_key(settings.seed, index));
-        agg.add(&runner);
+        collector.add(&runner);
     }
-    agg
+    collector
 }

@@ -39,7 +39,7 @@ pub fn deprecation_times(
                 return;
             }
             let mut rng = match draw {
-                EventDraw::Seed(seed) => Some(SplitMix64::seed_from_u64(seed)),
+                EventDraw::Seed(seed) => Some(waits(seed)),
                 EventDraw::Mean => None,
             };
             let mut t = 0.0;
@@ -59,4 +59,15 @@ pub fn deprecation_times(
             }
         }
     }
+}
+
+/// The generator of the waiting times drawn from `seed`.
+fn waits(seed: u64) -> SplitMix64 {
+    SplitMix64::seed_from_u64(seed)
+}
+
+/// The uniform behind the first waiting time drawn from `seed`: the first deprecation comes at
+/// `−ln(1 − u) / hazard`, later the larger it is.
+pub fn first_wait_uniform(seed: u64) -> f64 {
+    waits(seed).random::<f64>()
 }

@@ -2,7 +2,7 @@
 //! path against the baseline → payback, NPV and investment.
 
 mod cash_path;
-mod events;
+pub mod events;
 mod running_cost;
 mod timeline;
 mod trial;

@@ -31,6 +31,8 @@ pub struct Outcome {
 pub struct TrialRunner<'s> {
     scenario: &'s Scenario,
     candidates: Vec<usize>,
+    /// The key of the last trial.
+    trial: u64,
     /// Month-end discount factor of each month, `(1 + r)^(−(m+1)/12)`.
     month_discount: Vec<f64>,
     /// `ln(1 + r) / 12`: a lump at t is discounted by `exp(−t · this)`.
@@ -77,6 +79,7 @@ impl<'s> TrialRunner<'s> {
             .collect::<Vec<usize>>();
         TrialRunner {
             scenario,
+            trial: 0,
             month_discount: (0..horizon)
                 .map(|m| base.powf(-((m + 1) as f64) / 12.0))
                 .collect(),
@@ -116,6 +119,7 @@ impl<'s> TrialRunner<'s> {
     /// each from its own stream. Returns one outcome per candidate, in the order of
     /// [`Scenario::candidates`].
     pub fn run(&mut self, trial: u64) -> &[Outcome] {
+        self.trial = trial;
         self.scenario.inputs.sample_into(trial, &mut self.draws);
         for (u, &key) in self.success_draws.iter_mut().zip(&self.success_keys) {
             *u = stream(trial, key).random::<f64>();
@@ -157,6 +161,22 @@ impl<'s> TrialRunner<'s> {
     /// The inputs of the last trial, in the order of the scenario's inputs.
     pub fn draws(&self) -> &[f64] {
         &self.draws
+    }
+
+    /// The key of the last trial.
+    pub fn trial(&self) -> u64 {
+        self.trial
+    }
+
+    /// The uniform behind each candidate's success in the last trial (it succeeds when the
+    /// uniform is below its success probability).
+    pub fn success_draws(&self) -> &[f64] {
+        &self.success_draws
+    }
+
+    /// The seed of each option's deprecation times in the last trial.
+    pub fn event_seeds(&self) -> &[u64] {
+        &self.event_seeds
     }
 
     /// The running cost of option `option` (an index into the scenario's options) in the last

@@ -2,6 +2,9 @@
 //! `summary.json` (every field documented here is documented for users in docs/summary.md).
 
 use super::comparison::{DeprecationStress, StressResult};
+use crate::analysis::sensitivity::{CandidateSensitivity, sensitivity};
+use crate::analysis::value_of_information::{ValueOfInformation, value_of_information};
+use crate::engine::Detailed;
 use crate::engine::aggregate::BAND_ACCURACY;
 use crate::engine::aggregate::CandidateAggregate;
 use crate::engine::{RunAggregate, SKETCH_ACCURACY, bins_per_month};
@@ -51,6 +54,12 @@ pub struct Summary {
     /// The vendor-deprecation pack's results by month (`--stress-deprecation`), when run.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub deprecation_stress: Option<DeprecationStress>,
+    /// What drives each candidate's risk, factor by factor (`payback run` only).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub sensitivity: Vec<CandidateSensitivity>,
+    /// What learning each factor before deciding is worth (`payback run` only).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub value_of_information: Option<ValueOfInformation>,
 }
 
 /// The single numbers a spreadsheet gives: every input at its mean.
@@ -289,7 +298,22 @@ impl Summary {
             assumptions: super::assumptions::assumptions(scenario),
             stress: Vec::new(),
             deprecation_stress: None,
+            sensitivity: Vec::new(),
+            value_of_information: None,
         }
+    }
+
+    /// Summarises a detailed run of `scenario` made with `seed`: the outcomes, the sensitivity
+    /// and the value of information.
+    pub fn detailed(scenario: &Scenario, seed: u64, detailed: &Detailed) -> Self {
+        let mut summary = Summary::new(scenario, seed, &detailed.run);
+        summary.sensitivity = sensitivity(scenario, &detailed.run, &detailed.sensitivity);
+        summary.value_of_information = Some(value_of_information(
+            scenario,
+            &detailed.run,
+            &detailed.sensitivity,
+        ));
+        summary
     }
 }
 

@@ -1,0 +1,164 @@
+//! Streaming sums behind sensitivity and value of information: for every candidate, factor and
+//! equal-probability bin of the factor ([`super::factors`]), the trials, Σ NPV, Σ NPV² and the
+//! never-count; payback histograms of each factor's low and high deciles; and each option's
+//! regret against the best option of each trial, which the expected value of perfect
+//! information needs. Memory is fixed by the factors and
+//! the horizon, not the trials.
+
+use super::factors::{BINS, BINS_PER_DECILE, Factors};
+use crate::model::TrialRunner;
+use crate::scenario::Scenario;
+use crate::stats::PaybackHistogram;
+
+/// Most bins of a decile's payback histogram over the horizon: P50 within H/2048 months (0.018
+/// at 36 months) while a factor's two histograms per candidate stay within 32 KiB.
+const MAX_TAIL_BINS: u32 = 2048;
+
+/// The sums of one (candidate, factor, bin) cell.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Cell {
+    /// Σ NPV.
+    pub npv: f64,
+    /// Σ NPV².
+    pub npv_sq: f64,
+    /// Trials that never paid back.
+    pub never: u64,
+}
+
+impl Cell {
+    fn merge(&mut self, other: &Cell) {
+        self.npv += other.npv;
+        self.npv_sq += other.npv_sq;
+        self.never += other.never;
+    }
+}
+
+/// The sensitivity sums of a run (or of one chunk of it).
+#[derive(Debug, Clone)]
+pub struct SensitivityAggregate<'f> {
+    factors: &'f Factors,
+    candidates: usize,
+    /// The bins of the trial being added, one per factor.
+    scratch: Vec<usize>,
+    /// Trials aggregated.
+    pub trials: u64,
+    /// Trials in each (factor, bin), factor-major.
+    pub counts: Vec<u64>,
+    /// The cells, candidate-major, then factor, then bin.
+    pub cells: Vec<Cell>,
+    /// Payback histograms of each (candidate, factor)'s low and high decile, in that order.
+    pub tails: Vec<PaybackHistogram>,
+    /// Σ over trials of each option's regret, the best NPV among all options (the baseline's
+    /// being 0) less the option's: slot 0 the baseline, slot i + 1 candidate i. Every term is
+    /// at least 0, and exactly 0 in a trial where the option is the best.
+    pub regret: Vec<f64>,
+    /// Σ of the squared regrets, for the standard error of the EVPI.
+    pub regret_sq: Vec<f64>,
+}
+
+impl<'f> SensitivityAggregate<'f> {
+    /// Empty sums for the factors of `scenario`.
+    pub fn new(scenario: &Scenario, factors: &'f Factors) -> Self {
+        let candidates = scenario.candidates().count();
+        let cells = candidates * factors.len() * BINS;
+        let bins_per_month = (MAX_TAIL_BINS / scenario.horizon_months).clamp(1, 1000);
+        SensitivityAggregate {
+            factors,
+            candidates,
+            scratch: vec![0; factors.len()],
+            trials: 0,
+            counts: vec![0; factors.len() * BINS],
+            cells: vec![Cell::default(); cells],
+            tails: (0..candidates * factors.len() * 2)
+                .map(|_| PaybackHistogram::new(scenario.horizon_months, bins_per_month))
+                .collect(),
+            regret: vec![0.0; candidates + 1],
+            regret_sq: vec![0.0; candidates + 1],
+        }
+    }
+
+    /// The factors summed.
+    pub fn factors(&self) -> &'f Factors {
+        self.factors
+    }
+
+    /// The cells of candidate `slot` and factor `factor`, one per bin.
+    pub fn cells_of(&self, slot: usize, factor: usize) -> &[Cell] {
+        let start = (slot * self.factors.len() + factor) * BINS;
+        &self.cells[start..start + BINS]
+    }
+
+    /// Trials in each bin of factor `factor`.
+    pub fn counts_of(&self, factor: usize) -> &[u64] {
+        &self.counts[factor * BINS..(factor + 1) * BINS]
+    }
+
+    /// The payback histograms of candidate `slot`'s trials in the low and high decile of
+    /// factor `factor`.
+    pub fn tails_of(&self, slot: usize, factor: usize) -> (&PaybackHistogram, &PaybackHistogram) {
+        let at = (slot * self.factors.len() + factor) * 2;
+        (&self.tails[at], &self.tails[at + 1])
+    }
+
+    /// Adds the last trial of `runner`.
+    #[inline]
+    pub fn add(&mut self, runner: &TrialRunner) {
+        self.trials += 1;
+        let factors = self.factors.len();
+        self.factors.bins_into(runner, &mut self.scratch);
+        for (f, &bin) in self.scratch.iter().enumerate() {
+            self.counts[f * BINS + bin] += 1;
+        }
+        let outcomes = runner.outcomes();
+        for (slot, o) in outcomes.iter().enumerate() {
+            let never = u64::from(o.payback.is_infinite());
+            for (f, &bin) in self.scratch.iter().enumerate() {
+                let cell = &mut self.cells[(slot * factors + f) * BINS + bin];
+                cell.npv += o.npv;
+                cell.npv_sq += o.npv * o.npv;
+                cell.never += never;
+                let tail = if bin < BINS_PER_DECILE {
+                    0
+                } else if bin >= BINS - BINS_PER_DECILE {
+                    1
+                } else {
+                    continue;
+                };
+                self.tails[(slot * factors + f) * 2 + tail].add(o.payback);
+            }
+        }
+        let best = outcomes.iter().map(|o| o.npv).fold(0.0, f64::max);
+        let npvs = std::iter::once(0.0).chain(outcomes.iter().map(|o| o.npv));
+        for ((sum, sq), npv) in self.regret.iter_mut().zip(&mut self.regret_sq).zip(npvs) {
+            let regret = best - npv;
+            *sum += regret;
+            *sq += regret * regret;
+        }
+    }
+
+    /// Adds the sums of another chunk over the same factors.
+    pub fn merge(&mut self, other: &SensitivityAggregate) {
+        debug_assert_eq!(self.cells.len(), other.cells.len());
+        self.trials += other.trials;
+        for (a, b) in self.counts.iter_mut().zip(&other.counts) {
+            *a += b;
+        }
+        for (a, b) in self.cells.iter_mut().zip(&other.cells) {
+            a.merge(b);
+        }
+        for (a, b) in self.tails.iter_mut().zip(&other.tails) {
+            a.merge(b);
+        }
+        for (a, b) in self.regret.iter_mut().zip(&other.regret) {
+            *a += b;
+        }
+        for (a, b) in self.regret_sq.iter_mut().zip(&other.regret_sq) {
+            *a += b;
+        }
+    }
+
+    /// Number of candidates.
+    pub fn candidates(&self) -> usize {
+        self.candidates
+    }
+}
