@@ -8,6 +8,7 @@ mod dynamics;
 mod hand_solved;
 mod report_files;
 mod reverse_questions;
+mod sensitivity;
 mod stress;
 mod support;
 mod worked_cases;
