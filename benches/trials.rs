@@ -6,7 +6,9 @@
 //! throughput in trials (elements) per second.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use payback::engine::{self, CHUNK_TRIALS, Detailed, Factors, RunAggregate, RunSettings, SensitivityAggregate};
+use payback::engine::{
+    self, CHUNK_TRIALS, Detailed, Factors, RunAggregate, RunSettings, SensitivityAggregate,
+};
 use std::path::Path;
 
 fn trials_per_second(c: &mut Criterion) {

@@ -4,9 +4,9 @@
 //! the factor's first-order share of the NPV variance. Computed from the streamed sums of
 //! [`SensitivityAggregate`].
 
-use crate::engine::{RunAggregate, SensitivityAggregate};
 use crate::engine::factors::{BINS, BINS_PER_DECILE, FactorKind};
 use crate::engine::sensitivity::Cell;
+use crate::engine::{RunAggregate, SensitivityAggregate};
 use crate::scenario::{Money, Months, Probability, Scenario};
 use crate::stats::PaybackHistogram;
 use serde::{Deserialize, Serialize};

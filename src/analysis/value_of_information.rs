@@ -88,7 +88,11 @@ pub fn value_of_information(
             }
         })
         .collect();
-    per_input.sort_by(|a, b| b.evppi.total_cmp(&a.evppi).then_with(|| a.path.cmp(&b.path)));
+    per_input.sort_by(|a, b| {
+        b.evppi
+            .total_cmp(&a.evppi)
+            .then_with(|| a.path.cmp(&b.path))
+    });
     ValueOfInformation {
         decision: scenario.options[options[chosen]].name.clone(),
         expected_npv: means[chosen],

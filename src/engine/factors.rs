@@ -167,7 +167,9 @@ impl Factors {
     pub fn bins_into(&self, runner: &TrialRunner, bins: &mut [usize]) {
         for (bin, factor) in bins.iter_mut().zip(&self.list) {
             *bin = match &factor.source {
-                Source::Input { index, bounds } => bounds.bin(runner.draws()[*index], runner.trial()),
+                Source::Input { index, bounds } => {
+                    bounds.bin(runner.draws()[*index], runner.trial())
+                }
                 Source::Success { slot } => uniform_bin(runner.success_draws()[*slot]),
                 Source::Deprecation { option } => {
                     uniform_bin(first_wait_uniform(runner.event_seeds()[*option]))
@@ -207,7 +209,12 @@ mod tests {
     #[test]
     fn bins_are_equally_likely_for_continuous_and_discrete_inputs() {
         use rand::SeedableRng;
-        for text in ["normal(10, 2)", "poisson(3)", "pert(1, 1.5, 3)", "bernoulli(0.3)"] {
+        for text in [
+            "normal(10, 2)",
+            "poisson(3)",
+            "pert(1, 1.5, 3)",
+            "bernoulli(0.3)",
+        ] {
             let dist = parse_text(text).unwrap();
             let bounds = bounds_of(text);
             let mut rng = rand_xoshiro::SplitMix64::seed_from_u64(1);
@@ -219,7 +226,10 @@ mod tests {
             let se = (0.05 * 0.95 / n as f64).sqrt();
             for (k, &c) in counts.iter().enumerate() {
                 let share = c as f64 / n as f64;
-                assert!((share - 0.05).abs() < 5.0 * se, "{text}: bin {k} has {share}");
+                assert!(
+                    (share - 0.05).abs() < 5.0 * se,
+                    "{text}: bin {k} has {share}"
+                );
             }
         }
     }

@@ -89,7 +89,12 @@ pub fn simulate(
     settings: RunSettings,
     progress: &(dyn Fn(u64) + Sync),
 ) -> anyhow::Result<RunAggregate> {
-    simulate_into(scenario, settings, &|| RunAggregate::new(scenario), progress)
+    simulate_into(
+        scenario,
+        settings,
+        &|| RunAggregate::new(scenario),
+        progress,
+    )
 }
 
 /// Simulates like [`simulate`] and also sums the sensitivity of every factor of `factors`

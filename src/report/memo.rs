@@ -1,9 +1,11 @@
 //! The one-page decision memo, as format-free blocks that `markdown` and `html` render: (1) the
 //! cost of doing nothing, (2) the options with honest ranges, the charts and the assumptions,
-//! (3) a recommendation with its payback timeline and its risks, then the Monte Carlo error.
+//! (3) a recommendation with its payback timeline and its biggest risks, (4) what drives each
+//! candidate's risk, (5) what is worth measuring before deciding, then the Monte Carlo error.
 
 use super::assumptions::amount;
 use super::comparison::{deprecation_table, stress_table};
+use super::drivers::{biggest_risks, sensitivity_table, value_sentences, value_table};
 use super::format::{money, months, percent, percent_err};
 use super::plots::slug;
 use super::summary::{CandidateSummary, Summary};
@@ -87,6 +89,8 @@ pub fn memo(s: &Summary) -> Vec<Block> {
             .collect(),
     ));
     blocks.extend(recommendation(s));
+    blocks.extend(driver_blocks(s));
+    blocks.extend(value_blocks(s));
     blocks.push(Block::Heading(2, "Monte Carlo error".into()));
     let mut errors: Vec<String> = s
         .candidates
@@ -223,6 +227,95 @@ fn recommendation(s: &Summary) -> Vec<Block> {
             percent(c.npv.p_negative)
         ),
     ]));
+    if let Some(sensitivity) = s.sensitivity.iter().find(|x| x.candidate == c.name) {
+        let risks = biggest_risks(sensitivity, cur, BIGGEST_RISKS);
+        blocks.push(Block::Paragraph(if sensitivity.factors.is_empty() {
+            "Nothing else about it is uncertain in this scenario.".into()
+        } else if risks.is_empty() {
+            "No single factor moves its NPV beyond the Monte Carlo noise.".into()
+        } else {
+            let count = match risks.len() {
+                1 => "biggest risk".to_string(),
+                n => format!("{n} biggest risks"),
+            };
+            format!(
+                "Its {count}, ranked by how far each moves the NPV between the factor's lowest \
+                 and highest tenth of trials (section 4):"
+            )
+        }));
+        if !risks.is_empty() {
+            blocks.push(Block::List(risks));
+        }
+    }
+    blocks
+}
+
+/// Risks named in words in the recommendation.
+const BIGGEST_RISKS: usize = 3;
+/// Factors per candidate in the memo's sensitivity table (every factor is in
+/// `sensitivity.csv`).
+const TABLE_FACTORS: usize = 10;
+
+/// Section 4: each candidate's tornado chart and its sensitivity table.
+fn driver_blocks(s: &Summary) -> Vec<Block> {
+    if s.sensitivity.is_empty() {
+        return Vec::new();
+    }
+    let mut blocks = vec![
+        Block::Heading(2, "4. What drives the risk".into()),
+        Block::Paragraph(
+            "For each uncertain factor, the trials are split by where the factor fell in its own \
+             distribution; the tables compare the trials in its lowest tenth with those in its \
+             highest. For a project's success the lowest tenth are the trials where it surely \
+             succeeds; for a deprecation, the earliest retirements. Factors are ranked by the \
+             swing of the mean NPV; the share of variance is the part of the NPV's variance \
+             that the factor explains alone (first order)."
+                .into(),
+        ),
+    ];
+    for c in &s.sensitivity {
+        blocks.push(Block::Heading(3, c.candidate.clone()));
+        if c.factors.is_empty() {
+            blocks.push(Block::Paragraph("Nothing about it is uncertain.".into()));
+            continue;
+        }
+        blocks.push(Block::Chart(
+            format!("tornado-{}", slug(&c.candidate)),
+            format!("What moves the NPV of {}", c.candidate),
+        ));
+        let (header, rows) = sensitivity_table(c, &s.currency, TABLE_FACTORS);
+        blocks.push(Block::Table(header, rows));
+    }
+    blocks
+}
+
+/// Factors in the memo's value-of-information table, and named in its sentences.
+const TABLE_VALUES: usize = 10;
+const NAMED_VALUES: usize = 3;
+
+/// Section 5: the value of information, in words and as a table.
+fn value_blocks(s: &Summary) -> Vec<Block> {
+    let Some(v) = &s.value_of_information else {
+        return Vec::new();
+    };
+    let mut blocks = vec![
+        Block::Heading(2, "5. What to measure before deciding".into()),
+        Block::List(value_sentences(v, &s.currency, NAMED_VALUES)),
+    ];
+    if v.per_input.is_empty() {
+        return blocks;
+    }
+    let (header, rows) = value_table(v, &s.currency, TABLE_VALUES);
+    blocks.extend([
+        Block::Paragraph(
+            "Each value is the expected gain in NPV from learning that factor alone before \
+             choosing, then choosing the option with the best expected NPV given it (EVPPI): \
+             an upper bound on what a baseline measurement, an eval set or a pilot that \
+             reveals it is worth."
+                .into(),
+        ),
+        Block::Table(header, rows),
+    ]);
     blocks
 }
 

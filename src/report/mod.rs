@@ -5,6 +5,7 @@
 mod assumptions;
 pub mod comparison;
 mod csv;
+mod drivers;
 pub mod format;
 mod html;
 mod markdown;

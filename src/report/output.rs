@@ -3,7 +3,7 @@
 //! fails, or is stopped, leaves the previous report as it was.
 
 use super::summary::Summary;
-use super::{csv, html, markdown, memo, plots, summary_json};
+use super::{csv, drivers, html, markdown, memo, plots, summary_json};
 use anyhow::Context;
 use std::path::{Path, PathBuf};
 
@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 pub enum Format {
     /// `summary.json`.
     Json,
-    /// `summary.csv` and `monthly.csv`.
+    /// `summary.csv`, `monthly.csv`, `stress.csv` with stress cases, and for `payback run`
+    /// `sensitivity.csv` and `value-of-information.csv`.
     Csv,
     /// Every chart, as SVG and PNG.
     Plots,
@@ -51,6 +52,12 @@ pub fn render(summary: &Summary, formats: &[Format]) -> anyhow::Result<Vec<(Stri
                 files.push(("monthly.csv".into(), csv::monthly_csv(summary).into_bytes()));
                 if !summary.stress.is_empty() {
                     files.push(("stress.csv".into(), csv::stress_csv(summary).into_bytes()));
+                }
+                if let Some(v) = &summary.value_of_information {
+                    let table = drivers::sensitivity_csv(summary);
+                    files.push(("sensitivity.csv".into(), table.into_bytes()));
+                    let table = drivers::value_csv(v);
+                    files.push(("value-of-information.csv".into(), table.into_bytes()));
                 }
             }
             Format::Plots => files.extend(plots.iter().cloned()),

@@ -1,6 +1,7 @@
 //! The summary table printed at the end of `payback run`.
 
 use super::comparison::{deprecation_table, stress_table};
+use super::drivers::{sensitivity_table, value_table};
 use super::format::{money, months, percent, percent_err};
 use super::summary::Summary;
 use std::fmt::Write;
@@ -121,8 +122,35 @@ pub fn render(s: &Summary) -> String {
             percent(o.p_best)
         );
     }
+    for c in &s.sensitivity {
+        let _ = writeln!(out);
+        let _ = writeln!(
+            out,
+            "What moves the NPV of {} (its mean in the trials where a factor is in its lowest \
+             or highest tenth; top {TOP_FACTORS} of {}):",
+            c.candidate,
+            c.factors.len()
+        );
+        let (header, rows) = sensitivity_table(c, cur, TOP_FACTORS);
+        columns(&mut out, &header, &rows);
+    }
+    if let Some(v) = &s.value_of_information {
+        let _ = writeln!(out);
+        let _ = writeln!(
+            out,
+            "What learning a factor before choosing is worth (choosing now: {}):",
+            v.decision
+        );
+        let (header, rows) = value_table(v, cur, TOP_VALUES);
+        columns(&mut out, &header, &rows);
+    }
     out
 }
+
+/// Factors shown per candidate in the terminal (every factor is in `sensitivity.csv`).
+const TOP_FACTORS: usize = 6;
+/// Factors shown in the terminal's value-of-information table.
+const TOP_VALUES: usize = 5;
 
 /// A table in aligned columns: the first two left-aligned, the rest right-aligned.
 fn columns(out: &mut String, header: &[String], rows: &[Vec<String>]) {

@@ -46,6 +46,8 @@ fn every_file_is_written_and_parses() {
     let mut expected = vec![
         "monthly.csv".to_string(),
         "stress.csv".into(),
+        "sensitivity.csv".into(),
+        "value-of-information.csv".into(),
         "summary.csv".into(),
         "summary.json".into(),
         "report.md".into(),
@@ -67,6 +69,8 @@ fn every_file_is_written_and_parses() {
         "stress-prompted".into(),
         "stress-fine_tuned".into(),
         "deprecation-stress".into(),
+        "tornado-prompted".into(),
+        "tornado-fine_tuned".into(),
     ]) {
         expected.push(format!("{chart}.svg"));
         expected.push(format!("{chart}.png"));
@@ -103,6 +107,8 @@ fn every_file_is_written_and_parses() {
                 "### Stress tests",
                 "### Assumptions",
                 "## 3. Recommendation",
+                "## 4. What drives the risk",
+                "## 5. What to measure before deciding",
             ] {
                 assert!(md.contains(section), "report.md lacks {section}");
             }
@@ -129,6 +135,24 @@ fn every_file_is_written_and_parses() {
             1 + 2 * per_candidate,
             "{file}: header + rows for 2 candidates"
         );
+    }
+    // sensitivity.csv: every factor of each candidate; value-of-information.csv: the EVPI and
+    // every factor.
+    let factors = summary["value_of_information"]["per_input"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert!(factors > 20);
+    for (file, data_rows) in [
+        ("sensitivity.csv", 2 * factors),
+        ("value-of-information.csv", 1 + factors),
+    ] {
+        let rows = rows(&dir.join(file));
+        assert!(
+            rows.iter().all(|r| r.len() == rows[0].len()),
+            "{file}: ragged rows"
+        );
+        assert_eq!(rows.len(), 1 + data_rows, "{file}");
     }
     assert_eq!(summary["stress"].as_array().unwrap().len(), 5);
     let months: Vec<u64> = summary["deprecation_stress"]["points"]
@@ -194,7 +218,15 @@ fn format_chooses_the_files() {
         &["--trials", "100", "--format", "csv"],
     );
     assert!(out.status.success());
-    assert_eq!(names(&dir), ["monthly.csv", "summary.csv"]);
+    assert_eq!(
+        names(&dir),
+        [
+            "monthly.csv",
+            "sensitivity.csv",
+            "summary.csv",
+            "value-of-information.csv"
+        ]
+    );
 }
 
 #[test]
@@ -226,7 +258,16 @@ fn a_failed_run_leaves_the_previous_report_as_it_was() {
     let out = run_into(&dir, &bad, &[]);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(std::fs::read(dir.join("summary.json")).unwrap(), before);
-    assert_eq!(names(&dir), ["monthly.csv", "summary.csv", "summary.json"]);
+    assert_eq!(
+        names(&dir),
+        [
+            "monthly.csv",
+            "sensitivity.csv",
+            "summary.csv",
+            "summary.json",
+            "value-of-information.csv"
+        ]
+    );
 }
 
 #[test]

@@ -112,15 +112,24 @@ fn evppi_of_the_driver_is_the_evpi_and_of_an_unused_input_about_zero() {
     let evpi = num(&voi(&s)["evpi"]);
     let driver = evppi(&s, "options.new.cost_per_event");
     assert!((evpi - exact).abs() < bound, "EVPI {evpi} against {exact}");
-    assert!((driver - exact).abs() < bound, "EVPPI {driver} against {exact}");
+    assert!(
+        (driver - exact).abs() < bound,
+        "EVPPI {driver} against {exact}"
+    );
     // The unused input: only noise. Each twentieth's mean gain has sd σ / sqrt(n / 20), so
     // its expected positive part is below 0.4 of that: bound Z σ sqrt(20 / n), a tenth of
     // the EVPI here.
     let unused = evppi(&s, "options.old.review.cost");
     let noise = Z * sigma * (BINS as f64 / TRIALS).sqrt();
-    assert!((0.0..noise).contains(&unused), "unused input's EVPPI {unused}");
+    assert!(
+        (0.0..noise).contains(&unused),
+        "unused input's EVPPI {unused}"
+    );
     for e in voi(&s)["per_input"].as_array().unwrap() {
-        assert!(num(&e["evppi"]) <= evpi * (1.0 + 1e-12), "{e} above EVPI {evpi}");
+        assert!(
+            num(&e["evppi"]) <= evpi * (1.0 + 1e-12),
+            "{e} above EVPI {evpi}"
+        );
     }
 }
 
@@ -137,9 +146,15 @@ fn evppi_never_exceeds_evpi_on_the_example() {
     assert!(values.len() > 20, "every uncertain input is valued");
     for v in &values {
         // Jensen's inequality on the very trials of the run; 1e-9 relative is float rounding.
-        assert!(*v >= 0.0 && *v <= evpi + 1e-9 * evpi.abs(), "{v} against EVPI {evpi}");
+        assert!(
+            *v >= 0.0 && *v <= evpi + 1e-9 * evpi.abs(),
+            "{v} against EVPI {evpi}"
+        );
     }
-    assert!(values.windows(2).all(|w| w[0] >= w[1]), "ranked, largest first");
+    assert!(
+        values.windows(2).all(|w| w[0] >= w[1]),
+        "ranked, largest first"
+    );
 }
 
 #[test]
@@ -166,13 +181,19 @@ fn the_driver_ranks_first_with_its_hand_solved_swing_and_an_unused_input_has_non
     let tail = 0.15 * n.pdf(n.inverse_cdf(0.9)) / 0.1;
     let driver = &ranked[0];
     let (swing, se) = (num(&driver["npv_swing"]), num(&driver["npv_swing_stderr"]));
-    assert!(se > 0.0 && se < 2.0 * 160.0 / (0.1 * TRIALS).sqrt(), "stderr {se}");
+    assert!(
+        se > 0.0 && se < 2.0 * 160.0 / (0.1 * TRIALS).sqrt(),
+        "stderr {se}"
+    );
     assert!(
         (swing - (-2000.0 * tail)).abs() < Z * se,
         "swing {swing} against {}",
         -2000.0 * tail
     );
-    assert_close(num(&driver["low"]["edge"]), 0.95 + 0.15 * n.inverse_cdf(0.1));
+    assert_close(
+        num(&driver["low"]["edge"]),
+        0.95 + 0.15 * n.inverse_cdf(0.1),
+    );
     // The tenths are cut at the input's own 10th and 90th percentiles: binomial counts.
     let expected = 0.1 * TRIALS;
     let count_se = (TRIALS * 0.1 * 0.9).sqrt();
@@ -196,7 +217,10 @@ fn the_driver_ranks_first_with_its_hand_solved_swing_and_an_unused_input_has_non
     let var_npv = (1e6 + var_v) * (0.05_f64.powi(2) + 0.15_f64.powi(2)) - 50.0_f64.powi(2);
     let exact = binned * 150.0_f64.powi(2) / var_npv;
     let share = num(&driver["npv_variance_share"]);
-    assert!((share - exact).abs() < 2e-3, "share {share} against {exact}");
+    assert!(
+        (share - exact).abs() < 2e-3,
+        "share {share} against {exact}"
+    );
     // The unused input: a swing within its noise and no share of the variance.
     let unused = &ranked[2];
     assert!(num(&unused["npv_swing"]).abs() < Z * num(&unused["npv_swing_stderr"]));
@@ -206,10 +230,8 @@ fn the_driver_ranks_first_with_its_hand_solved_swing_and_an_unused_input_has_non
 
 #[test]
 fn an_unused_input_in_a_fixed_case_has_exactly_no_swing() {
-    let (_d, path) = scenario_file(&normal_case(0.95, 0.15, "").replace(
-        "\"normal(0.95, 0.15)\"",
-        "0.95",
-    ));
+    let (_d, path) =
+        scenario_file(&normal_case(0.95, 0.15, "").replace("\"normal(0.95, 0.15)\"", "0.95"));
     let s = run_json(&path, &["--trials", "20000"]);
     let only = factors(&s, "new");
     assert_eq!(only.len(), 1);
@@ -221,11 +243,9 @@ fn an_unused_input_in_a_fixed_case_has_exactly_no_swing() {
     assert_eq!(evppi(&s, "options.old.review.cost"), 0.0);
 }
 
-#[test]
-fn a_project_that_fails_half_the_time_swings_p_never_from_zero_to_one() {
-    // The success draw is uniform: its lowest tenth always succeeds (u < 0.5), its highest
-    // always fails. Succeeding, 20,000 is paid back at 10,000 a month by month 2.
-    let text = r#"
+/// A project of 20,000 that succeeds half the time and then saves 10,000 a month for 12
+/// months.
+const COIN_FLIP: &str = r#"
 [scenario]
 name = "coin flip"
 horizon_months = 12
@@ -244,7 +264,12 @@ cost_per_event = 0
 success = 0.5
 items.x = { cost = 20000 }
 "#;
-    let (_d, path) = scenario_file(text);
+
+#[test]
+fn a_project_that_fails_half_the_time_swings_p_never_from_zero_to_one() {
+    // The success draw is uniform: its lowest tenth always succeeds (u < 0.5), its highest
+    // always fails. Succeeding, 20,000 is paid back at 10,000 a month by month 2.
+    let (_d, path) = scenario_file(COIN_FLIP);
     let s = run_json(&path, &["--trials", "20000"]);
     let f = factor(&s, "new", "options.new.project.success#event");
     assert_eq!(f["kind"], "success");
@@ -290,4 +315,47 @@ migration_cost = 500
     assert_close(num(&f["low"]["mean_npv"]), 1000.0 - 500.0);
     assert_close(num(&f["high"]["mean_npv"]), 1000.0);
     assert_close(num(&f["npv_swing"]), 500.0);
+}
+
+#[test]
+fn the_memo_names_the_biggest_risk_and_what_a_pilot_is_worth() {
+    // Choosing the project (mean NPV 40,000) loses 20,000 in every trial where it fails;
+    // knowing the outcome first would avoid exactly that, so the EVPPI of the success, like
+    // the EVPI, is 20,000 times the share of failed trials.
+    let (_d, path) = scenario_file(COIN_FLIP);
+    let tmp = tempfile::tempdir().unwrap();
+    let out = payback()
+        .arg("run")
+        .arg(&path)
+        .args(["--trials", "20000", "--format", "json,md", "--out"])
+        .arg(tmp.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = std::fs::read_to_string(tmp.path().join("summary.json")).unwrap();
+    let s: Value = serde_json::from_str(&text).unwrap();
+    let failed = 1.0 - num(&candidate(&s, "new")["p_success"]);
+    assert_close(num(&voi(&s)["evpi"]), 20_000.0 * failed);
+    assert_close(
+        evppi(&s, "options.new.project.success#event"),
+        20_000.0 * failed,
+    );
+    let md = std::fs::read_to_string(tmp.path().join("report.md")).unwrap();
+    let risks = md
+        .split("Its biggest risk")
+        .nth(1)
+        .expect("a list of biggest risks");
+    assert!(
+        risks.starts_with(
+            ", ranked by how far each moves the NPV between the factor's lowest and highest \
+             tenth of trials (section 4):\n\n- The new project fails: the mean NPV is -20,000 USD"
+        ),
+        "{risks}"
+    );
+    let worth = format!(
+        "Knowing whether the new project will succeed (from a pilot) before deciding is worth \
+         up to {} USD.",
+        payback::report::format::money(20_000.0 * failed)
+    );
+    assert!(md.contains(&worth), "no {worth} in {md}");
 }

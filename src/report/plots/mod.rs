@@ -11,6 +11,7 @@ mod payback_curve;
 mod payback_histogram;
 mod stress_curves;
 mod sweep;
+mod tornado;
 mod upfront;
 
 use super::summary::Summary;
@@ -67,6 +68,8 @@ enum Chart {
     Stress(usize),
     /// P(never) and median payback against the month of the vendor's deprecation.
     DeprecationStress,
+    /// Candidate i's tornado: mean NPV in the lowest and highest tenth of its largest factors.
+    Tornado(usize),
 }
 
 impl Chart {
@@ -84,6 +87,7 @@ impl Chart {
             Chart::Upfront(i) => format!("upfront-{}", slug(&summary.candidates[i].name)),
             Chart::Stress(i) => format!("stress-{}", slug(&summary.candidates[i].name)),
             Chart::DeprecationStress => "deprecation-stress".into(),
+            Chart::Tornado(i) => format!("tornado-{}", slug(&summary.candidates[i].name)),
         }
     }
 
@@ -100,6 +104,7 @@ impl Chart {
             Chart::Upfront(i) => upfront::draw(summary, i, root),
             Chart::Stress(i) => stress_curves::draw(summary, i, root),
             Chart::DeprecationStress => deprecation_stress::draw(summary, root),
+            Chart::Tornado(i) => tornado::draw(summary, i, root),
         }
     }
 }
@@ -114,6 +119,13 @@ pub fn render(summary: &Summary) -> Result<Vec<(String, Vec<u8>)>, String> {
         }
         if !summary.stress.is_empty() {
             charts.push(Chart::Stress(i));
+        }
+        if summary
+            .sensitivity
+            .get(i)
+            .is_some_and(|c| !c.factors.is_empty())
+        {
+            charts.push(Chart::Tornado(i));
         }
     }
     if summary.deprecation_stress.is_some() {
