@@ -1,5 +1,5 @@
 //! Errors the user can act on: bad scenario files and bad command-line values (exit code 2),
-//! and failures to read or write files (exit code 1).
+//! failures to read or write files (exit code 1), and a run stopped by Ctrl-C (exit code 130).
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 pub const EXIT_BAD_INPUT: u8 = 2;
 /// Exit code for everything else that stops a run (an unreadable file, a full disk).
 pub const EXIT_FAILURE: u8 = 1;
+/// Exit code of a run stopped by Ctrl-C: 128 + SIGINT, as shells report it.
+pub const EXIT_INTERRUPTED: u8 = 130;
 
 /// A scenario file that cannot be used as written: where, which field, the bad value, and what
 /// is allowed.
@@ -71,13 +73,16 @@ impl UsageError {
     }
 }
 
-/// The exit code for an error chain: 2 when bad input caused it, 1 otherwise.
+/// The exit code for an error chain: 2 when bad input caused it, 130 when the user stopped
+/// the run, 1 otherwise.
 pub fn exit_code(err: &anyhow::Error) -> u8 {
     let bad_input = err
         .chain()
         .any(|e| e.is::<InputError>() || e.is::<UsageError>());
     if bad_input {
         EXIT_BAD_INPUT
+    } else if err.chain().any(|e| e.is::<crate::engine::Interrupted>()) {
+        EXIT_INTERRUPTED
     } else {
         EXIT_FAILURE
     }

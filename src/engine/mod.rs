@@ -15,6 +15,32 @@ use crate::model::TrialRunner;
 use crate::scenario::Scenario;
 use crate::streams::trial_key;
 use rayon::prelude::*;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Set when the user asks the process to stop (Ctrl-C): every simulation stops after its
+/// current wave of chunks.
+static STOP: AtomicBool = AtomicBool::new(false);
+
+/// Asks every running and later simulation to stop after its current wave (about 65,536
+/// trials a thread); they then fail with [`Interrupted`].
+pub fn request_stop() {
+    STOP.store(true, Ordering::Relaxed);
+}
+
+/// Whether a stop was asked.
+pub fn stop_requested() -> bool {
+    STOP.load(Ordering::Relaxed)
+}
+
+/// A simulation stopped by the user before its last trial.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("stopped by the user after {done} of {total} trials; nothing was written")]
+pub struct Interrupted {
+    /// Trials simulated before the stop.
+    pub done: u64,
+    /// Trials asked for.
+    pub total: u64,
+}
 
 /// Trials per chunk: the unit of seeding and of parallel work.
 pub const CHUNK_TRIALS: u64 = 1 << 16;
@@ -113,7 +139,8 @@ pub fn simulate_detailed<'f>(
 }
 
 /// Runs the chunks of a run in waves of one chunk per thread, each into a collector from
-/// `empty`, and merges them in chunk order.
+/// `empty`, and merges them in chunk order; stops with [`Interrupted`] after the wave during
+/// which a stop was asked.
 fn simulate_into<C: Collector>(
     scenario: &Scenario,
     settings: RunSettings,
@@ -139,6 +166,14 @@ fn simulate_into<C: Collector>(
             total.merge(part);
         }
         progress(total.trials());
+        if stop_requested() && last < chunks {
+            let done = total.trials();
+            return Err(Interrupted {
+                done,
+                total: settings.trials,
+            }
+            .into());
+        }
         first = last;
     }
     Ok(total)

@@ -6,6 +6,7 @@ mod correlation;
 mod determinism;
 mod dynamics;
 mod hand_solved;
+mod interrupt;
 mod report_files;
 mod reverse_questions;
 mod sensitivity;
