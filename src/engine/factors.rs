@@ -80,7 +80,7 @@ impl Bounds {
         let hi = self.at.partition_point(|&b| b <= x);
         let v: f64 = stream(trial, self.split_key).random();
         let u = self.below[lo] + v * (self.upto[lo] - self.below[lo]);
-        ((u * BINS as f64) as usize).clamp(lo, hi)
+        ((u * BINS as f64) as u32 as usize).clamp(lo, hi)
     }
 }
 
@@ -182,7 +182,7 @@ impl Factors {
 /// The bin of a uniform in [0, 1).
 #[inline]
 fn uniform_bin(u: f64) -> usize {
-    ((u * BINS as f64) as usize).min(BINS - 1)
+    ((u * BINS as f64) as u32 as usize).min(BINS - 1)
 }
 
 #[cfg(test)]

@@ -147,7 +147,7 @@ impl RunningCost {
     }
 
     /// Cost per month during calendar month `month` with `volume` events, in `state`.
-    #[inline]
+    #[inline(always)]
     pub fn rate(
         &self,
         option: &OptionSpec,
@@ -163,7 +163,7 @@ impl RunningCost {
     /// Cost per event in calendar month `month` and `state`: direct cost (with its price trend
     /// and successors' cost factor), errors (with drift and successors' error factor, each rate
     /// capped at 1), review and labour.
-    #[inline]
+    #[inline(always)]
     pub fn per_event(
         &self,
         option: &OptionSpec,

@@ -40,7 +40,7 @@ pub struct TrialPrices<'a> {
 }
 
 impl TrialPrices<'_> {
-    #[inline]
+    #[inline(always)]
     fn rate(&self, option: usize, month: u32, state: CostState) -> Money {
         let spec = &self.scenario.options[option];
         self.costs[option].rate(spec, self.draws, month, self.volume[month as usize], state)

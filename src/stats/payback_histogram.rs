@@ -38,7 +38,11 @@ impl PaybackHistogram {
             self.never += 1;
             return;
         }
-        let bin = (t * f64::from(self.bins_per_month)).ceil() as usize;
+        // The ceiling by a u32 cast (x ≤ 65,536 bins): `f64::ceil` is a library call on
+        // baseline x86-64.
+        let x = t * f64::from(self.bins_per_month);
+        let floor = x as u32; // x ≥ 0: the cast is the floor
+        let bin = floor as usize + usize::from(x > f64::from(floor));
         let last = self.counts.len() - 1;
         self.counts[bin.min(last)] += 1;
         self.min = self.min.min(t);
