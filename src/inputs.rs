@@ -3,7 +3,7 @@
 //! flat buffer, each from its own stream keyed by its path ([`crate::streams`]); the model reads
 //! its inputs from that buffer through [`Param`] handles. Inputs with rank correlations are
 //! drawn together through a Gaussian copula, each by inverse CDF so that its marginal is kept
-//! exactly.
+//! (exactly, or within 1e-7 of its range where the quantile is tabulated).
 
 use crate::dist::Dist;
 use crate::streams::{path_key, stream};
@@ -37,7 +37,8 @@ pub struct Input {
 }
 
 /// Inputs drawn together: a standard normal per member from the member's own stream, mixed by
-/// the lower Cholesky factor of their normal correlation matrix, then `quantile(Φ(x))`.
+/// the lower Cholesky factor of their normal correlation matrix, then `quantile(Φ(x))`
+/// ([`Dist::quantile_of_normal`], tabulated where the exact quantile is slow).
 #[derive(Debug, Clone, Default)]
 struct Copula {
     /// Indices of the correlated inputs.
@@ -128,8 +129,7 @@ impl Inputs {
         for i in (0..n).rev() {
             let row = &self.copula.lower[i * n..i * n + i + 1];
             let x: f64 = row.iter().zip(members).map(|(l, &m)| l * draws[m]).sum();
-            let u = 0.5 * statrs::function::erf::erfc(-x / std::f64::consts::SQRT_2);
-            draws[members[i]] = self.list[members[i]].dist.quantile(u);
+            draws[members[i]] = self.list[members[i]].dist.quantile_of_normal(x);
         }
     }
 
@@ -181,6 +181,7 @@ impl Inputs {
         })?;
         for &m in &members {
             self.list[m].correlated = true;
+            self.list[m].dist.tabulate_quantile();
         }
         self.copula = Copula { members, lower };
         Ok(())

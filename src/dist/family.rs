@@ -154,6 +154,11 @@ impl Family {
         }
     }
 
+    /// Whether the quantile is found by a slow numerical search (continuous families only).
+    pub fn slow_quantile(&self) -> bool {
+        matches!(self, Family::ScaledBeta { .. } | Family::Gamma { .. })
+    }
+
     /// Whether the values are whole numbers on a lattice (CDF steps at integers).
     pub fn integer_steps(&self) -> bool {
         matches!(

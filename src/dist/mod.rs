@@ -5,11 +5,13 @@
 mod family;
 mod fit;
 mod parse;
+mod quantile_table;
 mod truncated;
 
 pub use parse::{from_toml, parse_text};
 
 use family::Family;
+use quantile_table::QuantileTable;
 use rand::Rng;
 use truncated::Truncated;
 
@@ -35,6 +37,8 @@ pub struct Dist {
     shape: Shape,
     /// The canonical text of the form, for messages and reports.
     text: String,
+    /// The quantile function, tabulated for fast inverse-CDF draws ([`Dist::tabulate_quantile`]).
+    table: Option<Box<QuantileTable>>,
 }
 
 #[derive(Debug, Clone)]
@@ -53,6 +57,7 @@ impl Dist {
         Dist {
             shape: Shape::Plain(family),
             text,
+            table: None,
         }
     }
 
@@ -86,6 +91,30 @@ impl Dist {
         match &self.shape {
             Shape::Plain(f) => f.quantile(p),
             Shape::Truncated(t) => t.quantile(p),
+        }
+    }
+
+    /// Tabulates `Q(Φ(z))` when the family finds its quantile by a slow search (the Beta
+    /// family, PERT included, and the Gamma), so that [`Dist::quantile_of_normal`] is fast.
+    pub fn tabulate_quantile(&mut self) {
+        let family = match &self.shape {
+            Shape::Plain(f) => f,
+            Shape::Truncated(t) => t.inner(),
+        };
+        if family.slow_quantile() {
+            let table = QuantileTable::new(|p| self.quantile(p));
+            self.table = Some(Box::new(table));
+        }
+    }
+
+    /// The draw by inverse CDF from a standard normal `z`, `Q(Φ(z))`, as a Gaussian copula
+    /// makes it: from the table when there is one (linear between 16,385 exact knots for
+    /// |z| ≤ 6, within 1e-7 of the distribution's 0.1–99.9 % range), else exact.
+    #[inline]
+    pub fn quantile_of_normal(&self, z: f64) -> f64 {
+        match &self.table {
+            Some(table) => table.quantile_of_normal(z, |p| self.quantile(p)),
+            None => self.quantile(quantile_table::normal_cdf(z)),
         }
     }
 

@@ -279,6 +279,7 @@ fn clamp(t: &toml::Table, text: &str) -> Result<Dist, DistError> {
     Ok(Dist {
         shape: Shape::Truncated(Box::new(truncated)),
         text: format!("{} clamped to [{}, {}]", inner.text, fmt(lo), fmt(hi)),
+        table: None,
     })
 }
 

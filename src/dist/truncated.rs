@@ -36,6 +36,11 @@ impl Truncated {
         })
     }
 
+    /// The family before truncation.
+    pub fn inner(&self) -> &Family {
+        &self.inner
+    }
+
     fn mass(&self) -> f64 {
         self.upto - self.below
     }
