@@ -2,7 +2,7 @@
 //! against the field's range, registers it as an input under its dotted path, and checks the
 //! structure (one baseline, one way to give each quantity).
 
-use super::domain::Domain;
+use super::domain::{Domain, MAX_MASS_OUTSIDE};
 use super::raw::{
     Num, RawCorrelation, RawDeprecation, RawFile, RawItem, RawOption, RawProject, RawServing,
 };
@@ -31,6 +31,11 @@ const COST: Domain = Domain::closed(0.0, 1e15, "a number in [0, 1e15]");
 const CAPACITY: Domain = Domain::closed_above(0.0, 1e12, "a number of events in (0, 1e12]");
 const VOLUME: Domain = Domain::closed(0.0, 1e12, "a number of events in [0, 1e12]");
 const GROWTH: Domain = Domain::closed(-1.0, 1.0, "a monthly growth rate in [-1, 1]");
+/// The most the volume may grow over the horizon: a million-fold (47 % a month for 36 months,
+/// 2.3 % a month for 600). With volumes, prices and amounts capped at 10¹² and 10¹⁵, NPVs then
+/// stay below about 10⁵⁰, and sums of their squares (for standard errors) far below the
+/// largest float.
+const MAX_VOLUME_GROWTH: f64 = 1e6;
 const PRICE_CHANGE: Domain = Domain::closed(-1.0, 10.0, "a yearly price change in [-1, 10]");
 const DISCOUNT: Domain = Domain::closed(0.0, 1.0, "an annual rate in [0, 1]");
 const DAYS: Domain = Domain::closed(1.0, 31.0, "a number of days in [1, 31]");
@@ -97,7 +102,7 @@ impl<'a> Builder<'a> {
             HOURS,
         )?;
 
-        let workload = self.workload(&raw)?;
+        let workload = self.workload(&raw, horizon_months)?;
         self.option_names = raw.options.get_ref().keys().cloned().collect();
         let mut options = Vec::new();
         let mut baselines = Vec::new();
@@ -182,7 +187,7 @@ impl<'a> Builder<'a> {
         })
     }
 
-    fn workload(&mut self, raw: &RawFile) -> Result<Workload> {
+    fn workload(&mut self, raw: &RawFile, horizon_months: u32) -> Result<Workload> {
         let w = &raw.workload;
         let (volume, per_day) = match (&w.events_per_day, &w.events_per_month) {
             (Some(v), None) => (self.param(v, "workload.events_per_day", VOLUME)?, true),
@@ -208,11 +213,43 @@ impl<'a> Builder<'a> {
             0.0,
             GROWTH,
         )?;
+        self.check_compounding(w.growth_per_month.as_ref(), growth, horizon_months)?;
         Ok(Workload {
             volume,
             per_day,
             growth,
         })
+    }
+
+    /// Refuses a growth that compounds the volume more than [`MAX_VOLUME_GROWTH`]-fold over the
+    /// horizon (at its largest value, or its 1 − 10⁻⁹ quantile when unbounded): beyond that,
+    /// amounts outgrow what sums of squares of NPVs can hold.
+    fn check_compounding(&self, v: Option<&Num>, growth: Param, horizon_months: u32) -> Result<()> {
+        let dist = &self.inputs.get(growth).dist;
+        let (_, hi) = dist.support();
+        let fastest = if hi.is_finite() {
+            hi
+        } else {
+            dist.quantile(1.0 - MAX_MASS_OUTSIDE)
+        };
+        let months = f64::from(horizon_months);
+        let factor = (1.0 + fastest).powf(months);
+        if factor <= MAX_VOLUME_GROWTH {
+            return Ok(());
+        }
+        let most = MAX_VOLUME_GROWTH.powf(1.0 / months) - 1.0;
+        Err(self.error(
+            v.map(Spanned::span),
+            "workload.growth_per_month",
+            format!(
+                "{} grows the volume up to {factor:.3e}-fold over the {horizon_months}-month \
+                 horizon (at {} a month); at most a {MAX_VOLUME_GROWTH:.0e}-fold growth is \
+                 allowed: keep it at or below {most:.4} a month for this horizon, or shorten \
+                 the horizon",
+                dist.describe(),
+                fmt_num(fastest),
+            ),
+        ))
     }
 
     fn option(&mut self, name: &str, spanned: &Spanned<RawOption>) -> Result<OptionSpec> {

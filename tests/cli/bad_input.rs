@@ -683,3 +683,29 @@ fn correlations_of_unknown_or_constant_inputs_or_bad_ranks_are_refused() {
         &["correlation.between", "itself"],
     );
 }
+
+#[test]
+fn growth_that_compounds_beyond_a_million_fold_is_refused() {
+    // 90 % a month for 24 months is a 4,899,000-fold growth; 77.8 % is the most for 24 months.
+    let err = refused(&with(
+        "events_per_day = 1000",
+        "events_per_day = 1000\ngrowth_per_month = \"uniform(0.8, 0.9)\"",
+    ));
+    assert_has(
+        &err,
+        &[
+            "scenario.toml:10",
+            "workload.growth_per_month",
+            "uniform(0.8, 0.9)",
+            "4.899e6-fold over the 24-month horizon",
+            "at most a 1e6-fold growth is allowed",
+            "at or below 0.7783 a month",
+        ],
+    );
+    // An unbounded growth is judged at its 1 − 1e-9 quantile: 0.1 + 6 · 0.1 = 0.7 is allowed.
+    let (_d, path) = scenario_file(&with(
+        "events_per_day = 1000",
+        "events_per_day = 1000\ngrowth_per_month = \"normal(0.1, 0.1)\"",
+    ));
+    payback().arg("check").arg(&path).assert().success();
+}

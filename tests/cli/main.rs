@@ -5,6 +5,7 @@ mod committed_reports;
 mod correlation;
 mod determinism;
 mod dynamics;
+mod edge_cases;
 mod hand_solved;
 mod interrupt;
 mod report_files;
