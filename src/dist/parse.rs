@@ -23,8 +23,14 @@ const FAMILIES: [(&str, &str); 13] = [
         "lognormal",
         "lognormal(mu, sigma) needs sigma > 0 (the parameters of the underlying normal)",
     ),
-    ("beta", "beta(alpha, beta) needs alpha > 0 and beta > 0"),
-    ("gamma", "gamma(shape, scale) needs shape > 0 and scale > 0"),
+    (
+        "beta",
+        "beta(alpha, beta) needs alpha > 0 and beta > 0, both within [0.001, 1e6]",
+    ),
+    (
+        "gamma",
+        "gamma(shape, scale) needs shape > 0 and scale > 0 (shape <= 1e6, scale >= 1e-100)",
+    ),
     ("exponential", "exponential(mean) needs mean > 0"),
     ("poisson", "poisson(lambda) needs lambda > 0"),
     (
@@ -38,6 +44,24 @@ const FAMILIES: [(&str, &str); 13] = [
     ("bernoulli", "bernoulli(p) needs 0 <= p <= 1"),
     ("to", "\"a to b\" needs 0 < a < b"),
 ];
+
+/// Parameters allowed in `beta(alpha, beta)`. From a parameter of about 7e6 on (or one of
+/// 1e-300 beside one of 1e6), statrs's inverse of the regularized incomplete beta function,
+/// which quantiles need, overflows on its first step and never returns (`beta(1, 1e7)`).
+const BETA_SHAPES: std::ops::RangeInclusive<f64> = 1e-3..=1e6;
+/// Largest `of` in `{ observed, of }`: its Beta(k + 1, n − k + 1) then has parameters of at
+/// most 1e6 + 1, well below where statrs fails (see [`BETA_SHAPES`]).
+const MAX_OF: f64 = 1e6;
+/// Largest gamma shape: statrs's incomplete gamma function slows down with the shape (checking
+/// `gamma(1e12, 1)` took more than 5 s), and beyond it the gamma is all but a normal (skewness
+/// 2/√shape ≤ 0.002).
+const MAX_GAMMA_SHAPE: f64 = 1e6;
+/// Smallest gamma scale: its CDF divides by the scale, which must stay finite at every bound a
+/// clamp may give ([`MAX_CLAMP`]); statrs panics on an infinite argument.
+const MIN_GAMMA_SCALE: f64 = 1e-100;
+/// Largest magnitude of a clamp's bounds: every field's range lies within it, so wider bounds
+/// change nothing, and the CDFs evaluated at them stay within what statrs accepts.
+const MAX_CLAMP: f64 = 1e15;
 
 /// The table forms, for messages.
 const TABLE_FORMS: &str =
@@ -59,10 +83,13 @@ pub fn parse_text(text: &str) -> Result<Dist, DistError> {
         if !(a > 0.0 && a < b) {
             return Err(DistError::new(format!("`{s}`: {}", rule("to"))));
         }
-        return Ok(Dist::plain(
-            fit::range(a, b),
-            format!("{} to {}", fmt(a), fmt(b)),
-        ));
+        let family = fit::range(a, b).ok_or_else(|| {
+            DistError::new(format!(
+                "`{s}`: a and b are too close to fit a spread between them; for a fixed value \
+                 write the number"
+            ))
+        })?;
+        return Ok(Dist::plain(family, format!("{} to {}", fmt(a), fmt(b))));
     }
     let Some(open) = s.find('(') else {
         return number(s, s).map(Dist::constant).map_err(|_| {
@@ -100,6 +127,14 @@ pub fn parse_text(text: &str) -> Result<Dist, DistError> {
             args.len()
         )));
     }
+    if matches!(name, "uniform" | "triangular" | "pert")
+        && !(args[args.len() - 1] - args[0]).is_finite()
+    {
+        return Err(DistError::new(format!(
+            "`{s}`: the bounds are too far apart (their difference is beyond the largest \
+             number); {rule_text}"
+        )));
+    }
     let whole = |x: f64| x.fract() == 0.0;
     let family = match (name, args.as_slice()) {
         ("uniform", &[a, b]) => {
@@ -127,9 +162,11 @@ pub fn parse_text(text: &str) -> Result<Dist, DistError> {
         ("lognormal", &[mu, sigma]) => {
             (sigma > 0.0).then(|| Family::lognormal(mu, sigma, 0.0, 1.0))
         }
-        ("beta", &[a, b]) => (a > 0.0 && b > 0.0).then(|| Family::scaled_beta(0.0, 1.0, a, b)),
+        ("beta", &[a, b]) => (BETA_SHAPES.contains(&a) && BETA_SHAPES.contains(&b))
+            .then(|| Family::scaled_beta(0.0, 1.0, a, b)),
         ("gamma", &[shape, scale]) => {
-            (shape > 0.0 && scale > 0.0).then(|| Family::gamma(shape, scale))
+            (shape > 0.0 && shape <= MAX_GAMMA_SHAPE && scale >= MIN_GAMMA_SCALE)
+                .then(|| Family::gamma(shape, scale))
         }
         ("exponential", &[mean]) => (mean > 0.0).then_some(Family::Exponential { mean }),
         ("poisson", &[lambda]) => (lambda > 0.0 && lambda < 1e12).then(|| Family::poisson(lambda)),
@@ -190,6 +227,12 @@ fn table(t: &toml::Table) -> Result<Dist, DistError> {
                     "{text}: needs whole numbers 0 <= observed <= of, of > 0 (observed errors out of `of` cases)"
                 )));
             }
+            if n > MAX_OF {
+                return Err(DistError::new(format!(
+                    "{text}: of may be at most 1e6; for a rate measured on more cases, give its \
+                     distribution directly, e.g. {{ dist = \"normal(rate, sd)\", clamp = [0, 1] }}"
+                )));
+            }
             Ok(Dist::plain(
                 Family::scaled_beta(0.0, 1.0, k + 1.0, n - k + 1.0),
                 text,
@@ -204,7 +247,13 @@ fn table(t: &toml::Table) -> Result<Dist, DistError> {
                     "{text}: a three-point estimate needs p10 < p50 < p90"
                 )));
             }
-            Ok(Dist::plain(fit::three_point(p10, p50, p90), text))
+            let family = fit::three_point(p10, p50, p90).ok_or_else(|| {
+                DistError::new(format!(
+                    "{text}: no distribution fits these three points: their spreads p50 - p10 \
+                     and p90 - p50 are too large, or one is too narrow against the other"
+                ))
+            })?;
+            Ok(Dist::plain(family, text))
         }
         ["values"] | ["values", "weights"] => discrete(t, &text),
         ["clamp", "dist"] => clamp(t, &text),
@@ -258,6 +307,11 @@ fn clamp(t: &toml::Table, text: &str) -> Result<Dist, DistError> {
     if lo >= hi {
         return Err(DistError::new(format!(
             "{text}: clamp = [lo, hi] needs lo < hi"
+        )));
+    }
+    if lo.abs() > MAX_CLAMP || hi.abs() > MAX_CLAMP {
+        return Err(DistError::new(format!(
+            "{text}: clamp bounds must lie in [-1e15, 1e15] (every field's range does)"
         )));
     }
     let family = match inner.shape {

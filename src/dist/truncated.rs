@@ -93,9 +93,9 @@ impl Truncated {
     }
 
     /// `E[X | lo ≤ X ≤ hi] = a + ∫_a^b P(X > x | …) dx` over the truncated support `[a, b]`:
-    /// summed exactly over whole numbers for count families and over the values of a discrete
-    /// form; for continuous families integrated with Simpson's rule (tails beyond the 1e-15
-    /// quantiles cut).
+    /// summed exactly over whole numbers for count families spanning at most `MEAN_STEPS`
+    /// of them and over the values of a discrete form; otherwise integrated with Simpson's
+    /// rule (tails beyond the 1e-15 quantiles cut).
     pub fn mean(&self) -> f64 {
         let (mut a, mut b) = self.support();
         if !a.is_finite() {
@@ -119,7 +119,10 @@ impl Truncated {
                 })
                 .sum::<f64>();
         }
-        if self.inner.integer_steps() {
+        // On a lattice the survival function is constant between whole numbers, so their sum
+        // is its integral; over more than MEAN_STEPS of them (a count clamped to [0, 1e15])
+        // the sum would take hours, and Simpson's rule below integrates the same function.
+        if self.inner.integer_steps() && b - a <= MEAN_STEPS as f64 {
             let steps = (b - a) as u64;
             return a + (0..steps).map(|k| survival(a + k as f64)).sum::<f64>();
         }

@@ -115,7 +115,9 @@ impl Timeline {
                 continue;
             }
             let mid = 0.5 * (start + end);
-            let month = mid as u32; // mid ≥ 0: the casts are floors
+            // mid ≥ 0: the casts are floors. A piece one ulp short of the horizon can have its
+            // midpoint round up to it: it still belongs to the last month.
+            let month = (mid as u32).min(scenario.horizon_months - 1);
             let in_downtime = deprecations.iter().any(|&t| t <= mid && mid < t + downtime);
             let piece = if in_downtime {
                 let fallback = spec

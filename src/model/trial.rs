@@ -324,7 +324,9 @@ impl<'s> TrialRunner<'s> {
             } else {
                 cand[c].rate
             };
-            let month = (0.5 * (t + end)) as u32 as usize; // t ≥ 0: the cast is the floor
+            // t ≥ 0: the cast is the floor; a midpoint that rounds up to the horizon (a piece
+            // one ulp long) belongs to the last month.
+            let month = ((0.5 * (t + end)) as u32).min(self.scenario.horizon_months - 1) as usize;
             path.flow(
                 t,
                 end - t,
