@@ -10,9 +10,10 @@ use crate::model::TrialRunner;
 use crate::scenario::Scenario;
 use crate::stats::PaybackHistogram;
 
-/// Most bins of a decile's payback histogram over the horizon: P50 within H/2048 months (0.018
-/// at 36 months) while a factor's two histograms per candidate stay within 32 KiB.
-const MAX_TAIL_BINS: u32 = 2048;
+/// Most bins of a decile's payback histogram over the horizon: P50 within H/512 months (0.07
+/// at 36 months) while a factor's two histograms per candidate stay within 8 KiB, so that the
+/// chunk aggregates of a wave stay small.
+const MAX_TAIL_BINS: u32 = 512;
 
 /// The sums of one (candidate, factor, bin) cell.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
