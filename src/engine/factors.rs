@@ -117,11 +117,11 @@ impl Factors {
                 source: Source::Input { index, bounds },
             });
         }
-        let draws_of = |param| scenario.inputs.get(param).dist.as_constant();
+        let constant = |param| scenario.inputs.get(param).dist.as_constant();
         for (slot, c) in scenario.candidates().enumerate() {
             let option = &scenario.options[c];
             if let Some(project) = &option.project
-                && draws_of(project.success) != Some(1.0)
+                && constant(project.success) != Some(1.0)
             {
                 list.push(Factor {
                     path: format!("options.{}.project.success#event", option.name),
@@ -134,7 +134,7 @@ impl Factors {
         for (o, option) in scenario.options.iter().enumerate() {
             if let Some(d) = &option.deprecation
                 && let DeprecationTime::Hazard { per_year, .. } = d.time
-                && draws_of(per_year) != Some(0.0)
+                && constant(per_year) != Some(0.0)
             {
                 list.push(Factor {
                     path: format!("options.{}.deprecation#first", option.name),

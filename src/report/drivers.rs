@@ -13,13 +13,19 @@ use std::fmt::Write;
 /// A factor's name for people: an input's dotted path without the leading `options.`; a
 /// project's success as `NAME project succeeds`; a deprecation as `NAME deprecation time`.
 pub fn factor_label(path: &str, kind: FactorKind) -> String {
-    let path = path.strip_prefix("options.").unwrap_or(path);
-    let option = || path.split('.').next().unwrap_or(path);
+    let (path, option) = short_path(path);
     match kind {
         FactorKind::Input => path.to_string(),
-        FactorKind::Success => format!("{} project succeeds", option()),
-        FactorKind::Deprecation => format!("{} deprecation time", option()),
+        FactorKind::Success => format!("{option} project succeeds"),
+        FactorKind::Deprecation => format!("{option} deprecation time"),
     }
+}
+
+/// A factor's path without the leading `options.`, and its first part (the option's name for
+/// options' factors).
+fn short_path(path: &str) -> (&str, &str) {
+    let path = path.strip_prefix("options.").unwrap_or(path);
+    (path, path.split('.').next().unwrap_or(path))
 }
 
 /// Whether a swing stands out of its Monte Carlo noise (more than 2 standard errors).
@@ -31,8 +37,7 @@ fn is_signal(e: &FactorEffect) -> bool {
 /// lowers the mean NPV.
 fn bad_side(e: &FactorEffect) -> String {
     let high_is_bad = e.npv_swing < 0.0;
-    let path = e.path.strip_prefix("options.").unwrap_or(&e.path);
-    let option = path.split('.').next().unwrap_or(path);
+    let (path, option) = short_path(&e.path);
     match (e.kind, high_is_bad) {
         (FactorKind::Input, true) => {
             format!("High {path} (its top tenth, {} or more)", edge(e.high.edge))
@@ -165,8 +170,7 @@ pub fn value_sentences(v: &ValueOfInformation, currency: &str, count: usize) -> 
 
 /// "Measuring X", or the event's equivalent, as a sentence's start.
 fn measuring(f: &FactorValue) -> String {
-    let path = f.path.strip_prefix("options.").unwrap_or(&f.path);
-    let option = path.split('.').next().unwrap_or(path);
+    let (path, option) = short_path(&f.path);
     match f.kind {
         FactorKind::Input => format!("Measuring {path}"),
         FactorKind::Success => {
