@@ -88,7 +88,10 @@ pub fn render(summary: &Summary, formats: &[Format]) -> anyhow::Result<Vec<(Stri
     Ok(files)
 }
 
-/// Replaces the directory `dir` with one holding exactly `files`.
+/// Replaces the directory `dir` with one holding exactly `files`: they are written into a hidden
+/// sibling, which then takes `dir`'s place in one atomic exchange on Linux (two renames
+/// elsewhere, or when `dir` is new), so `dir` holds the whole previous report or the whole new
+/// one, whenever the process stops.
 pub fn write_dir(dir: &Path, files: &[(String, Vec<u8>)]) -> anyhow::Result<()> {
     let parent = dir
         .parent()
@@ -107,6 +110,13 @@ pub fn write_dir(dir: &Path, files: &[(String, Vec<u8>)]) -> anyhow::Result<()> 
         let path = staging.join(file);
         std::fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
     }
+    if dir.exists() && exchange(&staging, dir).is_ok() {
+        // The staging name now holds the previous report.
+        let _ = std::fs::remove_dir_all(&staging);
+        return Ok(());
+    }
+    // No previous report, or a file system without an atomic exchange: two renames, with the
+    // previous report kept aside until the new one is in place.
     let previous = sibling(parent, &name, "old");
     let _ = std::fs::remove_dir_all(&previous);
     let had_previous = dir.exists();
@@ -121,7 +131,89 @@ pub fn write_dir(dir: &Path, files: &[(String, Vec<u8>)]) -> anyhow::Result<()> 
     Ok(())
 }
 
+/// Swaps the paths `a` and `b` in one step (Linux's `renameat2` with `RENAME_EXCHANGE`): a
+/// reader of either path sees the old entry or the new one, never neither.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let c = |p: &Path| CString::new(p.as_os_str().as_bytes()).map_err(std::io::Error::other);
+    let (a, b) = (c(a)?, c(b)?);
+    // SAFETY: both paths are NUL-terminated strings that outlive the call.
+    let status = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if status == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+/// Elsewhere there is no portable atomic exchange: the caller falls back to two renames.
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+}
+
 /// `.NAME.TAG-PID` beside the target: hidden, and private to this process.
 fn sibling(parent: &Path, name: &str, tag: &str) -> PathBuf {
     parent.join(format!(".{name}.{tag}-{}", std::process::id()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn listing(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_report_replaces_the_previous_one_whole_and_leaves_nothing_beside_it() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("report");
+        write_dir(
+            &dir,
+            &[
+                ("a.txt".into(), b"old".to_vec()),
+                ("b.txt".into(), b"old".to_vec()),
+            ],
+        )
+        .unwrap();
+        write_dir(&dir, &[("a.txt".into(), b"new".to_vec())]).unwrap();
+        assert_eq!(listing(&dir), ["a.txt"]);
+        assert_eq!(std::fs::read(dir.join("a.txt")).unwrap(), b"new");
+        assert_eq!(
+            listing(root.path()),
+            ["report"],
+            "no staging directory left"
+        );
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn exchange_swaps_two_directories_in_one_step() {
+        let root = tempfile::tempdir().unwrap();
+        let (a, b) = (root.path().join("a"), root.path().join("b"));
+        for (dir, file) in [(&a, "from-a"), (&b, "from-b")] {
+            std::fs::create_dir(dir).unwrap();
+            std::fs::write(dir.join(file), b"").unwrap();
+        }
+        exchange(&a, &b).unwrap();
+        assert_eq!(listing(&a), ["from-b"]);
+        assert_eq!(listing(&b), ["from-a"]);
+        assert!(exchange(&a, &root.path().join("missing")).is_err());
+    }
 }
