@@ -40,6 +40,8 @@ pub struct RunningCost {
     handling: Money,
     /// Fixed monthly items.
     fixed: Money,
+    /// Fixed monthly items and serving, when the instance count is fixed.
+    fixed_and_serving: Money,
     /// Cost of one serving instance for a month.
     instance_month: Money,
     /// Fixed instance count, or the minimum when serving scales with volume.
@@ -134,6 +136,7 @@ impl RunningCost {
         self.instance_month = instance_month;
         self.instances = instances;
         self.capacity = capacity;
+        self.fixed_and_serving = fixed + self.serving(0.0);
         self.ramped = option
             .benefits
             .iter()
@@ -201,7 +204,11 @@ impl RunningCost {
     /// Fixed cost of a month with `volume` events: monthly items and serving.
     #[inline]
     pub fn fixed(&self, volume: f64) -> Money {
-        self.fixed + self.serving(volume)
+        if self.capacity > 0.0 {
+            self.fixed + self.serving(volume)
+        } else {
+            self.fixed_and_serving
+        }
     }
 
     /// Serving cost for a month with `volume` events.

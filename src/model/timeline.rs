@@ -118,7 +118,8 @@ impl Timeline {
             // mid ≥ 0: the casts are floors. A piece one ulp short of the horizon can have its
             // midpoint round up to it: it still belongs to the last month.
             let month = (mid as u32).min(scenario.horizon_months - 1);
-            let in_downtime = deprecations.iter().any(|&t| t <= mid && mid < t + downtime);
+            let in_downtime = !deprecations.is_empty()
+                && deprecations.iter().any(|&t| t <= mid && mid < t + downtime);
             let piece = if in_downtime {
                 let fallback = spec
                     .deprecation
@@ -152,10 +153,14 @@ impl Timeline {
                 } else {
                     since_live
                 };
-                let successors = deprecations
-                    .iter()
-                    .filter(|&&t| t + downtime <= mid)
-                    .count() as u32;
+                let successors = if deprecations.is_empty() {
+                    0
+                } else {
+                    deprecations
+                        .iter()
+                        .filter(|&&t| t + downtime <= mid)
+                        .count() as u32
+                };
                 let state = CostState {
                     drift_months,
                     ramp_months: since_live,
