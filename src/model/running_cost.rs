@@ -247,10 +247,10 @@ fn benefits(option: &OptionSpec, draws: &[f64], clock: u32) -> Money {
 
 /// `out[k] = step^k` for k = 0..=n, by repeated multiplication.
 fn fill_powers(out: &mut Vec<f64>, step: f64, n: u32) {
-    out.clear();
+    out.resize(n as usize + 1, 0.0);
     let mut x = 1.0;
-    for _ in 0..=n {
-        out.push(x);
+    for power in out.iter_mut() {
+        *power = x;
         x *= step;
     }
 }

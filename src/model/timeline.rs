@@ -54,9 +54,8 @@ pub struct Timeline {
     pub pieces: Vec<Piece>,
     /// Lumps before the horizon, in order of time.
     pub lumps: Vec<Lump>,
-    points: Vec<Months>,
+    /// Deprecations and ends of downtimes after go-live, ascending.
     extra: Vec<Months>,
-    merged: Vec<Months>,
 }
 
 impl Timeline {
@@ -81,20 +80,6 @@ impl Timeline {
             .map_or(0.0, |d| d.downtime_months.get(draws));
         let retrain_every = spec.retrain.as_ref().map_or(0, |r| r.every_months);
 
-        self.points.clear();
-        self.points.push(live);
-        let first = live as u32; // live ≥ 0: the cast is the floor
-        let offset = live - f64::from(first);
-        let clock_steps = prices.costs[option].depends_on_clock() && offset > 0.0;
-        for month in first..scenario.horizon_months {
-            let m = f64::from(month);
-            if m > live {
-                self.points.push(m);
-            }
-            if clock_steps && m + offset > live {
-                self.points.push(m + offset);
-            }
-        }
         self.extra.clear();
         for &t in deprecations {
             self.extra.push(t);
@@ -102,78 +87,39 @@ impl Timeline {
                 self.extra.push(t + downtime);
             }
         }
-        if !self.extra.is_empty() {
-            self.extra.sort_unstable_by(f64::total_cmp);
-            merge_sorted(&self.points, &self.extra, &mut self.merged);
-            std::mem::swap(&mut self.points, &mut self.merged);
-        }
+        self.extra.sort_unstable_by(f64::total_cmp);
 
-        self.pieces.clear();
-        for (i, &start) in self.points.iter().enumerate() {
-            let end = self.points.get(i + 1).copied().unwrap_or(horizon);
-            if end <= start {
-                continue;
+        // The cut points in ascending order, each closing the piece since the previous one:
+        // every whole month after go-live, the clock's steps, the deprecations and the ends of
+        // their downtimes, then the horizon.
+        let rule = PieceRule {
+            prices,
+            option,
+            live,
+            deprecations,
+            downtime,
+            retrain_every,
+        };
+        let mut cuts = Cuts {
+            rule: &rule,
+            pieces: &mut self.pieces,
+            start: live,
+            extra: &self.extra,
+        };
+        cuts.pieces.clear();
+        let first = live as u32; // live ≥ 0: the cast is the floor
+        let offset = live - f64::from(first);
+        let clock_steps = prices.costs[option].depends_on_clock() && offset > 0.0;
+        for month in first..scenario.horizon_months {
+            let m = f64::from(month);
+            if m > live {
+                cuts.cut(m);
             }
-            let mid = 0.5 * (start + end);
-            // mid ≥ 0: the casts are floors. A piece one ulp short of the horizon can have its
-            // midpoint round up to it: it still belongs to the last month.
-            let month = (mid as u32).min(scenario.horizon_months - 1);
-            let in_downtime = !deprecations.is_empty()
-                && deprecations.iter().any(|&t| t <= mid && mid < t + downtime);
-            let piece = if in_downtime {
-                let fallback = spec
-                    .deprecation
-                    .as_ref()
-                    .and_then(|d| d.fallback)
-                    .unwrap_or(scenario.baseline);
-                if fallback == scenario.baseline && option != scenario.baseline {
-                    Piece {
-                        start,
-                        rate: 0.0,
-                        follows_baseline: true,
-                    }
-                } else {
-                    // The fallback at its plain cost: live since the decision, its own drift and
-                    // deprecations not applied.
-                    let plain = CostState {
-                        drift_months: 0,
-                        ramp_months: month,
-                        successors: 0,
-                    };
-                    Piece {
-                        start,
-                        rate: prices.rate(fallback, month, plain),
-                        follows_baseline: false,
-                    }
-                }
-            } else {
-                let since_live = (mid - live) as u32;
-                let drift_months = if retrain_every > 0 {
-                    since_live % retrain_every
-                } else {
-                    since_live
-                };
-                let successors = if deprecations.is_empty() {
-                    0
-                } else {
-                    deprecations
-                        .iter()
-                        .filter(|&&t| t + downtime <= mid)
-                        .count() as u32
-                };
-                let state = CostState {
-                    drift_months,
-                    ramp_months: since_live,
-                    successors,
-                };
-                Piece {
-                    start,
-                    rate: prices.rate(option, month, state),
-                    follows_baseline: false,
-                }
-            };
-            self.pieces.push(piece);
+            if clock_steps && m + offset > live {
+                cuts.cut(m + offset);
+            }
         }
+        cuts.cut(horizon);
 
         self.lumps.clear();
         if let Some(d) = &spec.deprecation {
@@ -194,20 +140,120 @@ impl Timeline {
     }
 }
 
-/// Merges the ascending `a` and `b` into `out`, dropping exact duplicates.
-fn merge_sorted(a: &[Months], b: &[Months], out: &mut Vec<Months>) {
-    out.clear();
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        let next = if j >= b.len() || (i < a.len() && a[i] <= b[j]) {
-            i += 1;
-            a[i - 1]
+/// What prices a piece of one option's timeline in one trial.
+struct PieceRule<'a> {
+    prices: TrialPrices<'a>,
+    option: usize,
+    live: Months,
+    /// Deprecations at or after go-live.
+    deprecations: &'a [Months],
+    downtime: Months,
+    retrain_every: u32,
+}
+
+impl PieceRule<'_> {
+    /// The piece `[start, end)`, priced at its midpoint.
+    #[inline(always)]
+    fn piece(&self, start: Months, end: Months) -> Piece {
+        let PieceRule {
+            prices,
+            option,
+            live,
+            deprecations,
+            downtime,
+            retrain_every,
+        } = *self;
+        let scenario = prices.scenario;
+        let spec = &scenario.options[option];
+        let mid = 0.5 * (start + end);
+        // mid ≥ 0: the casts are floors. A piece one ulp short of the horizon can have its
+        // midpoint round up to it: it still belongs to the last month.
+        let month = (mid as u32).min(scenario.horizon_months - 1);
+        let in_downtime = !deprecations.is_empty()
+            && deprecations.iter().any(|&t| t <= mid && mid < t + downtime);
+        if in_downtime {
+            let fallback = spec
+                .deprecation
+                .as_ref()
+                .and_then(|d| d.fallback)
+                .unwrap_or(scenario.baseline);
+            if fallback == scenario.baseline && option != scenario.baseline {
+                Piece {
+                    start,
+                    rate: 0.0,
+                    follows_baseline: true,
+                }
+            } else {
+                // The fallback at its plain cost: live since the decision, its own drift and
+                // deprecations not applied.
+                let plain = CostState {
+                    drift_months: 0,
+                    ramp_months: month,
+                    successors: 0,
+                };
+                Piece {
+                    start,
+                    rate: prices.rate(fallback, month, plain),
+                    follows_baseline: false,
+                }
+            }
         } else {
-            j += 1;
-            b[j - 1]
-        };
-        if out.last() != Some(&next) {
-            out.push(next);
+            let since_live = (mid - live) as u32;
+            let drift_months = if retrain_every > 0 {
+                since_live % retrain_every
+            } else {
+                since_live
+            };
+            let successors = if deprecations.is_empty() {
+                0
+            } else {
+                deprecations
+                    .iter()
+                    .filter(|&&t| t + downtime <= mid)
+                    .count() as u32
+            };
+            let state = CostState {
+                drift_months,
+                ramp_months: since_live,
+                successors,
+            };
+            Piece {
+                start,
+                rate: prices.rate(option, month, state),
+                follows_baseline: false,
+            }
         }
+    }
+}
+
+/// Cuts an option's timeline into pieces at ascending points, with the deprecations and ends
+/// of downtimes (`extra`) merged in.
+struct Cuts<'a> {
+    rule: &'a PieceRule<'a>,
+    pieces: &'a mut Vec<Piece>,
+    /// Where the current piece starts.
+    start: Months,
+    /// The extra points not yet cut.
+    extra: &'a [Months],
+}
+
+impl Cuts<'_> {
+    /// Cuts at the extra points up to `at`, then at `at`.
+    #[inline(always)]
+    fn cut(&mut self, at: Months) {
+        while let Some((&e, rest)) = self.extra.split_first().filter(|(e, _)| **e <= at) {
+            self.close(e);
+            self.extra = rest;
+        }
+        self.close(at);
+    }
+
+    /// Closes the current piece at `end` (a piece of no length is left out).
+    #[inline(always)]
+    fn close(&mut self, end: Months) {
+        if end > self.start {
+            self.pieces.push(self.rule.piece(self.start, end));
+        }
+        self.start = end;
     }
 }

@@ -6,7 +6,7 @@
 use crate::model::cash_path::CashPath;
 use crate::model::events::{EventDraw, deprecation_times};
 use crate::model::running_cost::RunningCost;
-use crate::model::timeline::{Lump, Timeline, TrialPrices};
+use crate::model::timeline::{Lump, Piece, Timeline, TrialPrices};
 use crate::scenario::{Money, Months, Scenario};
 use crate::streams::{path_key, stream};
 use rand::{Rng, RngExt};
@@ -307,18 +307,22 @@ impl<'s> TrialRunner<'s> {
             base: &self.baseline.lumps[self.baseline.lumps.partition_point(|l| l.at < go_live)..],
             cand: &self.candidate.lumps,
         };
+        // Where piece i of a timeline ends.
+        let end_of = |pieces: &[Piece], i: usize| pieces.get(i + 1).map_or(horizon, |p| p.start);
+        let (mut base_end, mut cand_end) = (end_of(base, b), end_of(cand, c));
+        let mut next_lump = lumps.next_at();
         let mut t = go_live;
         while t < horizon {
-            lumps.apply_until(t, path, self.lump_discount_rate);
+            if next_lump <= t {
+                lumps.apply_until(t, path, self.lump_discount_rate);
+                next_lump = lumps.next_at();
+            }
             // A whole month (0 ≤ t < H ≤ 600): u32 casts are single instructions, while
             // `f64::fract` is a library call on baseline x86-64 and u64 casts branch.
             if t == f64::from(t as u32) {
                 nets[t as u32 as usize] = path.net();
             }
-            let end = base
-                .get(b + 1)
-                .map_or(horizon, |p| p.start)
-                .min(cand.get(c + 1).map_or(horizon, |p| p.start));
+            let end = base_end.min(cand_end);
             let candidate_rate = if cand[c].follows_baseline {
                 base[b].rate
             } else {
@@ -334,11 +338,13 @@ impl<'s> TrialRunner<'s> {
                 self.month_discount[month],
             );
             t = end;
-            if base.get(b + 1).is_some_and(|p| p.start <= t) {
+            if base_end <= t && b + 1 < base.len() {
                 b += 1;
+                base_end = end_of(base, b);
             }
-            if cand.get(c + 1).is_some_and(|p| p.start <= t) {
+            if cand_end <= t && c + 1 < cand.len() {
                 c += 1;
+                cand_end = end_of(cand, c);
             }
         }
         lumps.apply_until(horizon, path, self.lump_discount_rate);
@@ -353,6 +359,12 @@ struct Lumps<'a> {
 }
 
 impl Lumps<'_> {
+    /// When the next lump is, `+∞` when none is left.
+    fn next_at(&self) -> Months {
+        let at = |lumps: &[Lump]| lumps.first().map_or(f64::INFINITY, |l| l.at);
+        at(self.base).min(at(self.cand))
+    }
+
     /// Applies every lump at or before `t`, those at the same time together (a saving and a
     /// cost at one instant net out before the payback test).
     fn apply_until(&mut self, t: Months, path: &mut CashPath, discount_rate: f64) {

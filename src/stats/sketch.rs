@@ -58,8 +58,13 @@ impl QuantileSketch {
     pub fn add(&mut self, x: f64) {
         debug_assert!(x.is_finite(), "sketch value {x}");
         self.count += 1;
-        self.min = self.min.min(x);
-        self.max = self.max.max(x);
+        // Plain comparisons: x is finite, and `f64::min` pays for NaN handling.
+        if x < self.min {
+            self.min = x;
+        }
+        if x > self.max {
+            self.max = x;
+        }
         let magnitude = x.abs();
         if magnitude < ZERO_BELOW {
             self.zeros += 1;
@@ -164,8 +169,21 @@ impl PartialEq for Store {
 }
 
 impl Store {
-    #[inline]
+    /// Adds `n` to `bucket`'s count; the store grows (rarely) in [`Store::grow_and_add`].
+    #[inline(always)]
     fn add(&mut self, bucket: i64, n: u64) {
+        // A bucket below the offset wraps to an index past any length.
+        let index = bucket.wrapping_sub(self.offset) as usize;
+        match self.counts.get_mut(index) {
+            Some(count) => *count += n,
+            None => self.grow_and_add(bucket, n),
+        }
+    }
+
+    /// Adds to a bucket outside the store, growing it (with slack) to cover the bucket.
+    #[cold]
+    #[inline(never)]
+    fn grow_and_add(&mut self, bucket: i64, n: u64) {
         if self.counts.is_empty() {
             self.offset = bucket - GROW_SLACK as i64;
             self.counts = vec![0; 2 * GROW_SLACK + 1];
