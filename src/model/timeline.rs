@@ -110,12 +110,12 @@ impl Timeline {
         let first = live as u32; // live ≥ 0: the cast is the floor
         let offset = live - f64::from(first);
         let clock_steps = prices.costs[option].depends_on_clock() && offset > 0.0;
-        for month in first..scenario.horizon_months {
+        // Month `first` holds go-live (`first + offset` is exactly `live`): the cuts start with
+        // the next month.
+        for month in first + 1..scenario.horizon_months {
             let m = f64::from(month);
-            if m > live {
-                cuts.cut(m);
-            }
-            if clock_steps && m + offset > live {
+            cuts.cut(m);
+            if clock_steps {
                 cuts.cut(m + offset);
             }
         }

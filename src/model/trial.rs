@@ -50,6 +50,8 @@ pub struct TrialRunner<'s> {
     /// Each option's deprecation times in the current trial.
     deprecations: Vec<Vec<Months>>,
     baseline: Timeline,
+    /// Whether `baseline` holds the current trial's timeline.
+    baseline_built: bool,
     candidate: Timeline,
     outcomes: Vec<Outcome>,
     /// Each candidate's cumulative net at every month end 0..=H (Net(0) = −I), one row of
@@ -105,6 +107,7 @@ impl<'s> TrialRunner<'s> {
             costs: vec![RunningCost::default(); options],
             deprecations: vec![Vec::new(); options],
             baseline: Timeline::default(),
+            baseline_built: false,
             candidate: Timeline::default(),
             outcomes: vec![Outcome::default(); candidates.len()],
             month_end_net: vec![0.0; candidates.len() * (horizon + 1)],
@@ -226,18 +229,8 @@ impl<'s> TrialRunner<'s> {
                 None => times.clear(),
             }
         }
-        let prices = TrialPrices {
-            scenario,
-            draws,
-            volume: &self.volume,
-            costs: &self.costs,
-        };
-        self.baseline.build(
-            prices,
-            scenario.baseline,
-            0.0,
-            &self.deprecations[scenario.baseline],
-        );
+        // The baseline's timeline is built by the first candidate that goes live.
+        self.baseline_built = false;
         for slot in 0..self.candidates.len() {
             self.outcomes[slot] = self.candidate_outcome(slot);
         }
@@ -272,6 +265,15 @@ impl<'s> TrialRunner<'s> {
                 volume: &self.volume,
                 costs: &self.costs,
             };
+            if !self.baseline_built {
+                self.baseline.build(
+                    prices,
+                    scenario.baseline,
+                    0.0,
+                    &self.deprecations[scenario.baseline],
+                );
+                self.baseline_built = true;
+            }
             self.candidate
                 .build(prices, candidate, go_live, &self.deprecations[candidate]);
             self.walk(go_live, &mut path, row);
