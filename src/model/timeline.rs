@@ -4,7 +4,7 @@
 //! months since go-live), and at its deprecations and the ends of their downtimes.
 
 use crate::model::running_cost::{CostState, RunningCost};
-use crate::scenario::{Money, Months, Scenario};
+use crate::scenario::{Money, Months, OptionSpec, Scenario};
 
 /// A stretch of constant cost, from `start` to the next piece's start (or the horizon).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -95,6 +95,8 @@ impl Timeline {
         let rule = PieceRule {
             prices,
             option,
+            spec,
+            cost: &prices.costs[option],
             live,
             deprecations,
             downtime,
@@ -144,6 +146,9 @@ impl Timeline {
 struct PieceRule<'a> {
     prices: TrialPrices<'a>,
     option: usize,
+    /// The option and its per-trial cost constants.
+    spec: &'a OptionSpec,
+    cost: &'a RunningCost,
     live: Months,
     /// Deprecations at or after go-live.
     deprecations: &'a [Months],
@@ -158,13 +163,14 @@ impl PieceRule<'_> {
         let PieceRule {
             prices,
             option,
+            spec,
+            cost,
             live,
             deprecations,
             downtime,
             retrain_every,
         } = *self;
         let scenario = prices.scenario;
-        let spec = &scenario.options[option];
         let mid = 0.5 * (start + end);
         // mid ≥ 0: the casts are floors. A piece one ulp short of the horizon can have its
         // midpoint round up to it: it still belongs to the last month.
@@ -217,9 +223,10 @@ impl PieceRule<'_> {
                 ramp_months: since_live,
                 successors,
             };
+            let volume = prices.volume[month as usize];
             Piece {
                 start,
-                rate: prices.rate(option, month, state),
+                rate: cost.rate(spec, prices.draws, month, volume, state),
                 follows_baseline: false,
             }
         }
