@@ -14,28 +14,10 @@ use std::path::Path;
 /// wrote for non-finite numbers, and returns the summary (kept with its directory).
 fn run_everything(text: &str, trials: u64) -> (tempfile::TempDir, Value) {
     let (_scenario_dir, path) = scenario_file(text);
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("report");
-    let out = payback()
-        .arg("run")
-        .arg(&path)
-        .args(["--json", "--seed", "7", "--trials"])
-        .arg(trials.to_string())
-        .arg("--out")
-        .arg(&dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "run failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let printed: Value = serde_json::from_slice(&out.stdout).expect("stdout is the summary");
-    let written: Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("summary.json")).unwrap()).unwrap();
-    assert_eq!(printed, written);
-    check_report_dir(&dir, &written);
-    (tmp, written)
+    let trials = trials.to_string();
+    let (dir, summary) = run_json_kept(&path, &["--seed", "7", "--trials", &trials]);
+    check_report_dir(dir.path(), &summary);
+    (dir, summary)
 }
 
 /// Every file of a report directory: the JSON holds `null` only where it means "never" (or an

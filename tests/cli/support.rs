@@ -19,6 +19,11 @@ pub fn config(name: &str) -> PathBuf {
 /// Runs `payback run FILE --json` with extra flags into a fresh directory and returns the
 /// summary printed on standard output, checking that it equals the written summary.json.
 pub fn run_json(file: &Path, flags: &[&str]) -> Value {
+    run_json_kept(file, flags).1
+}
+
+/// Like [`run_json`], and also returns the report directory, kept until the value is dropped.
+pub fn run_json_kept(file: &Path, flags: &[&str]) -> (tempfile::TempDir, Value) {
     let dir = tempfile::tempdir().unwrap();
     let out = payback()
         .arg("run")
@@ -39,7 +44,7 @@ pub fn run_json(file: &Path, flags: &[&str]) -> Value {
         serde_json::from_str(&std::fs::read_to_string(dir.path().join("summary.json")).unwrap())
             .unwrap();
     assert_eq!(printed, written);
-    printed
+    (dir, printed)
 }
 
 /// Writes `text` as a scenario file in a fresh directory; returns the directory and the path.
