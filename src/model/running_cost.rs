@@ -1,33 +1,37 @@
 //! The running cost of one option in one trial: `C_o(m) = V(m) · unit_o(m) + fixed_o(m)` minus
 //! its benefits (MODEL.md, "Options"), in a given [`CostState`] (drift, successor models, ramp).
-//! The per-trial constant parts are gathered once per trial by [`RunningCost::prepare`];
-//! [`RunningCost::rate`] then prices any month and state cheaply.
+//! The per-trial constant parts are gathered once per trial by [`RunningCost::prepare`], with
+//! the direct cost of every calendar month and the drift of every month of the clock;
+//! [`RunningCost::rate`] then prices any month and state cheaply, and
+//! [`RunningCost::rate_live`] the common state (the first model, drifting) with a few table
+//! reads.
 
 use crate::scenario::{DirectCost, Instances, Money, OptionSpec};
 
 /// What an option's cost depends on besides the calendar month.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CostState {
-    /// Whole months since go-live or the last retrain: the drift exponent.
-    pub drift_months: u32,
-    /// Whole months since go-live: the ramp clock of benefits.
-    pub ramp_months: u32,
+    /// Whole months since go-live: the ramp clock of benefits, and the clock of drift (which
+    /// retrains reset).
+    pub months_live: u32,
+    /// Whether the error rates drift (not for a fallback model during a downtime).
+    pub drifting: bool,
     /// Deprecations completed (downtime over): successor models in use.
     pub successors: u32,
 }
 
-/// Per-trial constants of one option's running cost, with tables of the monthly powers it
-/// needs (price trend by calendar month, drift by months since reset), refilled in place.
+/// Per-trial constants of one option's running cost, with the tables it needs by calendar
+/// month and by months since go-live, refilled in place.
 #[derive(Debug, Clone, Default)]
 pub struct RunningCost {
-    /// Direct (inference) cost per event in month 0.
-    direct: Money,
-    /// Whether the direct cost follows a price trend.
-    trend: bool,
-    /// `(1 + p)^(m/12)` for each calendar month m, when there is a trend.
-    price_trend: Vec<f64>,
-    /// `(1 + d)^k` for k = 0..horizon, when there is drift.
-    drift_pow: Vec<f64>,
+    /// Direct (inference) cost per event in each calendar month, its price trend
+    /// `(1 + p)^(m/12)` applied.
+    direct: Vec<Money>,
+    /// Drift multiplier `(1 + d)^k` for each whole month since go-live, k the months since go-live
+    /// or the last retrain (all 1 without drift).
+    drift: Vec<f64>,
+    /// Whether the error rates drift.
+    drifts: bool,
     /// Cost of errors per event without drift or successors: `Σ rate · cost`.
     errors: Money,
     /// The largest error rate (to know when a multiplied rate reaches the cap of 1).
@@ -50,6 +54,8 @@ pub struct RunningCost {
     capacity: f64,
     /// Whether any benefit ramps up (its value depends on months since go-live).
     ramped: bool,
+    /// Whether the option has benefits at all.
+    has_benefits: bool,
 }
 
 impl RunningCost {
@@ -76,16 +82,26 @@ impl RunningCost {
                     / 1e6
             }
         };
-        self.trend = option.price_change_per_year.is_some();
-        if let Some(p) = option.price_change_per_year {
-            let step = (1.0 + p.get(draws)).powf(1.0 / 12.0);
-            fill_powers(&mut self.price_trend, step, horizon);
+        self.direct.resize(horizon as usize, direct);
+        match option.price_change_per_year {
+            Some(p) => {
+                let step = (1.0 + p.get(draws)).powf(1.0 / 12.0);
+                let mut trend = 1.0;
+                for cost in &mut self.direct {
+                    *cost = direct * trend;
+                    trend *= step;
+                }
+            }
+            None => self.direct.fill(direct),
         }
         let drift = option.drift_per_month.map_or(0.0, |d| d.get(draws));
-        if drift > 0.0 {
-            fill_powers(&mut self.drift_pow, 1.0 + drift, horizon);
+        self.drifts = drift > 0.0;
+        self.drift.resize(horizon as usize + 1, 1.0);
+        if self.drifts {
+            let reset = option.retrain.as_ref().map_or(0, |r| r.every_months);
+            fill_drift(&mut self.drift, 1.0 + drift, reset);
         } else {
-            self.drift_pow.clear();
+            self.drift.fill(1.0);
         }
         let errors = option
             .errors
@@ -126,7 +142,6 @@ impl RunningCost {
                 }
             }
         };
-        self.direct = direct;
         self.errors = errors;
         self.max_rate = max_rate;
         self.cost_factor = cost_factor;
@@ -141,12 +156,13 @@ impl RunningCost {
             .benefits
             .iter()
             .any(|b| b.ramp_months.get(draws) > 0.0);
+        self.has_benefits = !option.benefits.is_empty();
     }
 
     /// Whether the cost changes with the months elapsed since go-live (a ramped benefit, or
     /// drift), so a month with a fractional go-live must be split where that clock steps.
     pub fn depends_on_clock(&self) -> bool {
-        self.ramped || (!self.drift_pow.is_empty() && self.errors > 0.0)
+        self.ramped || (self.drifts && self.errors > 0.0)
     }
 
     /// Cost per month during calendar month `month` with `volume` events, in `state`.
@@ -159,8 +175,26 @@ impl RunningCost {
         volume: f64,
         state: CostState,
     ) -> Money {
-        volume * self.per_event(option, draws, month, state) + self.fixed(volume)
-            - benefits(option, draws, state.ramp_months)
+        let rate = volume * self.per_event(option, draws, month, state) + self.fixed(volume);
+        self.less_benefits(rate, option, draws, state.months_live)
+    }
+
+    /// [`RunningCost::rate`] in the common state: `months_live` whole months after go-live,
+    /// drifting, on the first model (no successor).
+    #[inline(always)]
+    pub fn rate_live(
+        &self,
+        option: &OptionSpec,
+        draws: &[f64],
+        month: u32,
+        volume: f64,
+        months_live: u32,
+    ) -> Money {
+        let multiplier = self.drift[months_live as usize];
+        let per_event =
+            self.direct[month as usize] + self.errors(option, draws, multiplier) + self.handling;
+        let rate = volume * per_event + self.fixed(volume);
+        self.less_benefits(rate, option, draws, months_live)
     }
 
     /// Cost per event in calendar month `month` and `state`: direct cost (with its price trend
@@ -174,22 +208,25 @@ impl RunningCost {
         month: u32,
         state: CostState,
     ) -> Money {
-        let mut direct = self.direct;
-        if self.trend {
-            direct *= self.price_trend[month as usize];
-        }
-
-        let mut multiplier = 1.0;
-        if state.drift_months > 0 && !self.drift_pow.is_empty() {
-            multiplier *= self.drift_pow[state.drift_months as usize];
-        }
+        let mut direct = self.direct[month as usize];
+        let mut multiplier = if state.drifting {
+            self.drift[state.months_live as usize]
+        } else {
+            1.0
+        };
         // Successor models: a loop rather than powi, which the optimiser would call even for
-        // zero successors (almost every piece).
+        // zero successors.
         for _ in 0..state.successors {
             direct *= self.cost_factor;
             multiplier *= self.error_factor;
         }
-        let errors = if multiplier * self.max_rate <= 1.0 {
+        direct + self.errors(option, draws, multiplier) + self.handling
+    }
+
+    /// Cost of errors per event with every rate multiplied by `multiplier` and capped at 1.
+    #[inline(always)]
+    fn errors(&self, option: &OptionSpec, draws: &[f64], multiplier: f64) -> Money {
+        if multiplier * self.max_rate <= 1.0 {
             multiplier * self.errors
         } else {
             option
@@ -197,8 +234,23 @@ impl RunningCost {
                 .iter()
                 .map(|b| (b.rate.get(draws) * multiplier).min(1.0) * b.cost.get(draws))
                 .sum()
-        };
-        direct + errors + self.handling
+        }
+    }
+
+    /// `rate` less the option's benefits `months_live` whole months after go-live.
+    #[inline(always)]
+    fn less_benefits(
+        &self,
+        rate: Money,
+        option: &OptionSpec,
+        draws: &[f64],
+        months_live: u32,
+    ) -> Money {
+        if self.has_benefits {
+            rate - benefits(option, draws, months_live)
+        } else {
+            rate
+        }
     }
 
     /// Fixed cost of a month with `volume` events: monthly items and serving.
@@ -245,11 +297,13 @@ fn benefits(option: &OptionSpec, draws: &[f64], clock: u32) -> Money {
         .sum()
 }
 
-/// `out[k] = step^k` for k = 0..=n, by repeated multiplication.
-fn fill_powers(out: &mut Vec<f64>, step: f64, n: u32) {
-    out.resize(n as usize + 1, 0.0);
+/// `out[k] = step^(k mod reset)` (`step^k` when `reset` is 0), by repeated multiplication.
+fn fill_drift(out: &mut [f64], step: f64, reset: u32) {
     let mut x = 1.0;
-    for power in out.iter_mut() {
+    for (k, power) in out.iter_mut().enumerate() {
+        if reset > 0 && k % reset as usize == 0 {
+            x = 1.0;
+        }
         *power = x;
         x *= step;
     }

@@ -78,7 +78,6 @@ impl Timeline {
             .deprecation
             .as_ref()
             .map_or(0.0, |d| d.downtime_months.get(draws));
-        let retrain_every = spec.retrain.as_ref().map_or(0, |r| r.every_months);
 
         self.extra.clear();
         for &t in deprecations {
@@ -100,7 +99,6 @@ impl Timeline {
             live,
             deprecations,
             downtime,
-            retrain_every,
         };
         let mut cuts = Cuts {
             rule: &rule,
@@ -153,7 +151,6 @@ struct PieceRule<'a> {
     /// Deprecations at or after go-live.
     deprecations: &'a [Months],
     downtime: Months,
-    retrain_every: u32,
 }
 
 impl PieceRule<'_> {
@@ -168,7 +165,6 @@ impl PieceRule<'_> {
             live,
             deprecations,
             downtime,
-            retrain_every,
         } = *self;
         let scenario = prices.scenario;
         let mid = 0.5 * (start + end);
@@ -195,8 +191,8 @@ impl PieceRule<'_> {
                 // The fallback at its plain cost: live since the decision, its own drift and
                 // deprecations not applied.
                 let plain = CostState {
-                    drift_months: 0,
-                    ramp_months: month,
+                    months_live: month,
+                    drifting: false,
                     successors: 0,
                 };
                 Piece {
@@ -206,12 +202,8 @@ impl PieceRule<'_> {
                 }
             }
         } else {
-            let since_live = (mid - live) as u32;
-            let drift_months = if retrain_every > 0 {
-                since_live % retrain_every
-            } else {
-                since_live
-            };
+            let months_live = (mid - live) as u32;
+            let volume = prices.volume[month as usize];
             let successors = if deprecations.is_empty() {
                 0
             } else {
@@ -220,15 +212,19 @@ impl PieceRule<'_> {
                     .filter(|&&t| t + downtime <= mid)
                     .count() as u32
             };
-            let state = CostState {
-                drift_months,
-                ramp_months: since_live,
-                successors,
+            let rate = if successors == 0 {
+                cost.rate_live(spec, prices.draws, month, volume, months_live)
+            } else {
+                let state = CostState {
+                    months_live,
+                    drifting: true,
+                    successors,
+                };
+                cost.rate(spec, prices.draws, month, volume, state)
             };
-            let volume = prices.volume[month as usize];
             Piece {
                 start,
-                rate: cost.rate(spec, prices.draws, month, volume, state),
+                rate,
                 follows_baseline: false,
             }
         }

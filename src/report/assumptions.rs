@@ -42,8 +42,8 @@ pub fn point_estimate(scenario: &Scenario) -> PointEstimate {
     let cost = runner.running_cost(b);
     let monthly = |m: u32| {
         let state = CostState {
-            drift_months: 0,
-            ramp_months: m,
+            months_live: m,
+            drifting: false,
             successors: 0,
         };
         cost.rate(spec, runner.draws(), m, runner.volume(m), state)
