@@ -6,6 +6,7 @@ pub mod events;
 mod running_cost;
 mod timeline;
 mod trial;
+mod walk;
 
 pub use cash_path::CashPath;
 pub use running_cost::{CostState, RunningCost};

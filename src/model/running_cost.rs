@@ -300,11 +300,28 @@ fn benefits(option: &OptionSpec, draws: &[f64], clock: u32) -> Money {
 /// `out[k] = step^(k mod reset)` (`step^k` when `reset` is 0), by repeated multiplication.
 fn fill_drift(out: &mut [f64], step: f64, reset: u32) {
     let mut x = 1.0;
-    for (k, power) in out.iter_mut().enumerate() {
-        if reset > 0 && k % reset as usize == 0 {
+    let mut since_reset = 0;
+    for power in out.iter_mut() {
+        if since_reset == reset {
             x = 1.0;
+            since_reset = 0;
         }
         *power = x;
         x *= step;
+        since_reset += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drift_restarts_at_every_retrain_and_grows_without_one() {
+        let mut table = [0.0; 8];
+        fill_drift(&mut table, 2.0, 3);
+        assert_eq!(table, [1.0, 2.0, 4.0, 1.0, 2.0, 4.0, 1.0, 2.0]);
+        fill_drift(&mut table, 2.0, 0);
+        assert_eq!(table, [1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0, 128.0]);
     }
 }

@@ -1,7 +1,9 @@
 //! One option's cost over one trial as a piecewise-constant timeline from its go-live to the
 //! horizon, and its lump-sum events (retrains, migrations). Pieces break at month boundaries
 //! (volume and prices step there), where the option's clock steps (drift and ramps count whole
-//! months since go-live), and at its deprecations and the ends of their downtimes.
+//! months since go-live), and at its deprecations and the ends of their downtimes. The pieces
+//! are cut and priced a month at a time, as the cash walk needs them ([`PieceRule`]), and never
+//! stored for the whole horizon.
 
 use crate::model::running_cost::{CostState, RunningCost};
 use crate::scenario::{Money, Months, OptionSpec, Scenario};
@@ -47,11 +49,9 @@ impl TrialPrices<'_> {
     }
 }
 
-/// An option's cost timeline in one trial; its buffers are reused from trial to trial.
+/// An option's lumps and cut points in one trial; its buffers are reused from trial to trial.
 #[derive(Debug, Clone, Default)]
 pub struct Timeline {
-    /// Pieces covering `[go-live, horizon)`, in order.
-    pub pieces: Vec<Piece>,
     /// Lumps before the horizon, in order of time.
     pub lumps: Vec<Lump>,
     /// Deprecations and ends of downtimes after go-live, ascending.
@@ -59,25 +59,21 @@ pub struct Timeline {
 }
 
 impl Timeline {
-    /// Builds the timeline of `option`, live from `live`, whose deprecations happen at
-    /// `deprecations` (ascending; those before `live` are ignored: before go-live a candidate
+    /// Gathers the lumps and cut points of `option`, live from `live`, whose deprecations happen
+    /// at `deprecations` (ascending; those before `live` are ignored: before go-live a candidate
     /// is the baseline).
-    pub fn build(
+    pub fn prepare(
         &mut self,
         prices: TrialPrices,
         option: usize,
         live: Months,
         deprecations: &[Months],
     ) {
-        let scenario = prices.scenario;
-        let spec = &scenario.options[option];
+        let spec = &prices.scenario.options[option];
         let draws = prices.draws;
-        let horizon = f64::from(scenario.horizon_months);
-        let deprecations = &deprecations[deprecations.partition_point(|&t| t < live)..];
-        let downtime = spec
-            .deprecation
-            .as_ref()
-            .map_or(0.0, |d| d.downtime_months.get(draws));
+        let horizon = f64::from(prices.scenario.horizon_months);
+        let deprecations = after(deprecations, live);
+        let downtime = downtime(spec, draws);
 
         self.extra.clear();
         for &t in deprecations {
@@ -87,39 +83,6 @@ impl Timeline {
             }
         }
         self.extra.sort_unstable_by(f64::total_cmp);
-
-        // The cut points in ascending order, each closing the piece since the previous one:
-        // every whole month after go-live, the clock's steps, the deprecations and the ends of
-        // their downtimes, then the horizon.
-        let rule = PieceRule {
-            prices,
-            option,
-            spec,
-            cost: &prices.costs[option],
-            live,
-            deprecations,
-            downtime,
-        };
-        let mut cuts = Cuts {
-            rule: &rule,
-            pieces: &mut self.pieces,
-            start: live,
-            extra: &self.extra,
-        };
-        cuts.pieces.clear();
-        let first = live as u32; // live ≥ 0: the cast is the floor
-        let offset = live - f64::from(first);
-        let clock_steps = rule.cost.depends_on_clock() && offset > 0.0;
-        // Month `first` holds go-live (`first + offset` is exactly `live`): the cuts start with
-        // the next month.
-        for month in first + 1..scenario.horizon_months {
-            let m = f64::from(month);
-            cuts.cut(m);
-            if clock_steps {
-                cuts.cut(m + offset);
-            }
-        }
-        cuts.cut(horizon);
 
         self.lumps.clear();
         if let Some(d) = &spec.deprecation {
@@ -138,39 +101,180 @@ impl Timeline {
         }
         self.lumps.sort_unstable_by(|a, b| a.at.total_cmp(&b.at));
     }
+
+    /// What cuts and prices the pieces of the timeline last prepared, with the same arguments.
+    pub fn rule<'a>(
+        &'a self,
+        prices: TrialPrices<'a>,
+        option: usize,
+        live: Months,
+        deprecations: &'a [Months],
+    ) -> PieceRule<'a> {
+        let spec = &prices.scenario.options[option];
+        let cost = &prices.costs[option];
+        let first = live as u32; // live ≥ 0: the cast is the floor
+        let offset = live - f64::from(first);
+        PieceRule {
+            prices,
+            option,
+            spec,
+            cost,
+            live,
+            first,
+            offset,
+            clock_steps: cost.depends_on_clock() && offset > 0.0,
+            exact_clock: (EXACT_CLOCK_MARGIN..=1.0 - EXACT_CLOCK_MARGIN).contains(&offset),
+            deprecations: after(deprecations, live),
+            downtime: downtime(spec, prices.draws),
+            extra: &self.extra,
+        }
+    }
 }
 
-/// What prices a piece of one option's timeline in one trial.
-struct PieceRule<'a> {
+/// How far from a month's boundaries go-live must fall for [`PieceRule::month_clock`] to know
+/// the clock of the month's pieces without rounding.
+const EXACT_CLOCK_MARGIN: f64 = 1.0 / (1u64 << 30) as f64;
+
+/// The clock of a month after go-live's, as [`PieceRule::month_clock`] knows it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum MonthClock {
+    /// One piece, the whole month, `months_live` whole months after go-live.
+    Whole { months_live: u32 },
+    /// Two pieces: `[month, step)` `before` whole months after go-live, `[step, month + 1)`
+    /// one more.
+    Split { step: Months, before: u32 },
+    /// Not known without the midpoints: price the pieces with [`PieceRule::piece`].
+    Unknown,
+}
+
+/// The deprecations at or after `live`.
+fn after(deprecations: &[Months], live: Months) -> &[Months] {
+    &deprecations[deprecations.partition_point(|&t| t < live)..]
+}
+
+/// The downtime after each of the option's deprecations (0 without deprecation).
+fn downtime(spec: &OptionSpec, draws: &[f64]) -> Months {
+    spec.deprecation
+        .as_ref()
+        .map_or(0.0, |d| d.downtime_months.get(draws))
+}
+
+/// What cuts and prices the pieces of one option's timeline in one trial.
+#[derive(Debug, Clone, Copy)]
+pub struct PieceRule<'a> {
     prices: TrialPrices<'a>,
     option: usize,
     /// The option and its per-trial cost constants.
     spec: &'a OptionSpec,
     cost: &'a RunningCost,
     live: Months,
+    /// The month holding go-live, and go-live's offset in it.
+    first: u32,
+    offset: Months,
+    /// Whether the pieces break where the clock steps, `offset` after each month's start.
+    clock_steps: bool,
+    /// Whether `offset` is far enough from 0 and 1 (2⁻³⁰) that the midpoints of a month's two
+    /// pieces fall in the month and in the clock's whole months that integer arithmetic gives:
+    /// months are below 2¹⁰ (the horizon is at most 600), so each rounding is below 2⁻⁴².
+    exact_clock: bool,
     /// Deprecations at or after go-live.
     deprecations: &'a [Months],
     downtime: Months,
+    /// Deprecations and ends of downtimes after go-live, ascending.
+    extra: &'a [Months],
 }
 
 impl PieceRule<'_> {
+    /// Whether a deprecation or the end of a downtime falls strictly inside month `month`.
+    #[inline]
+    pub fn cut_inside(&self, month: u32) -> bool {
+        let (start, end) = (f64::from(month), f64::from(month + 1));
+        self.extra.iter().any(|&e| start < e && e < end)
+    }
+
+    /// The pieces of month `month` (after go-live's month, no deprecation or end of downtime
+    /// inside it) and their clock, when it follows from the month alone: then each piece of
+    /// the month is in calendar month `month`, and [`PieceRule::piece_at`] prices it exactly as
+    /// [`PieceRule::piece`] would.
+    #[inline]
+    pub fn month_clock(&self, month: u32) -> MonthClock {
+        let since_first = month - self.first;
+        if self.clock_steps {
+            if self.exact_clock {
+                return MonthClock::Split {
+                    step: f64::from(month) + self.offset,
+                    before: since_first - 1,
+                };
+            }
+        } else if self.offset == 0.0 {
+            return MonthClock::Whole {
+                months_live: since_first,
+            };
+        }
+        MonthClock::Unknown
+    }
+
+    /// Where the clock steps inside month `month` (after go-live's month), if it does: the
+    /// month then has two pieces, `[month, step)` and `[step, month + 1)`.
+    #[inline]
+    pub fn clock_step(&self, month: u32) -> Option<Months> {
+        let start = f64::from(month);
+        let step = start + self.offset;
+        (self.clock_steps && start < step && step < f64::from(month + 1)).then_some(step)
+    }
+
+    /// Writes the pieces of month `month` into `pieces`, from go-live in go-live's month: the
+    /// general case, with deprecations and ends of downtimes among the cuts.
+    pub fn month_pieces(&self, month: u32, pieces: &mut Vec<Piece>) {
+        pieces.clear();
+        let start = if month == self.first {
+            self.live
+        } else {
+            f64::from(month)
+        };
+        let mut cuts = Cuts {
+            rule: self,
+            pieces,
+            start,
+            extra: &self.extra[self.extra.partition_point(|&e| e <= start)..],
+        };
+        if self.clock_steps && month > self.first {
+            cuts.cut(f64::from(month) + self.offset);
+        }
+        cuts.cut(f64::from(month + 1));
+    }
+
     /// The piece `[start, end)`, priced at its midpoint.
     #[inline(always)]
-    fn piece(&self, start: Months, end: Months) -> Piece {
+    pub fn piece(&self, start: Months, end: Months) -> Piece {
+        let mid = 0.5 * (start + end);
+        // mid ≥ 0: the casts are floors. A piece one ulp short of the horizon can have its
+        // midpoint round up to it: it still belongs to the last month.
+        let month = (mid as u32).min(self.prices.scenario.horizon_months - 1);
+        self.priced(start, mid, month, (mid - self.live) as u32)
+    }
+
+    /// The piece `[start, end)` of calendar month `month`, `months_live` whole months after
+    /// go-live (what [`PieceRule::piece`] finds from the midpoint).
+    #[inline(always)]
+    pub fn piece_at(&self, start: Months, end: Months, month: u32, months_live: u32) -> Piece {
+        self.priced(start, 0.5 * (start + end), month, months_live)
+    }
+
+    /// The piece from `start` whose midpoint is `mid`, in calendar month `month`, `months_live`
+    /// whole months after go-live.
+    #[inline(always)]
+    fn priced(&self, start: Months, mid: Months, month: u32, months_live: u32) -> Piece {
         let PieceRule {
             prices,
             option,
             spec,
             cost,
-            live,
             deprecations,
             downtime,
+            ..
         } = *self;
         let scenario = prices.scenario;
-        let mid = 0.5 * (start + end);
-        // mid ≥ 0: the casts are floors. A piece one ulp short of the horizon can have its
-        // midpoint round up to it: it still belongs to the last month.
-        let month = (mid as u32).min(scenario.horizon_months - 1);
         // The emptiness tests are for speed: most pieces have no deprecation after go-live, and
         // without them the scans below cost 1 % of a trial's instructions (callgrind).
         let in_downtime = !deprecations.is_empty()
@@ -202,7 +306,6 @@ impl PieceRule<'_> {
                 }
             }
         } else {
-            let months_live = (mid - live) as u32;
             let volume = prices.volume[month as usize];
             let successors = if deprecations.is_empty() {
                 0

@@ -1,4 +1,4 @@
-//! One trial: draws every input, builds each option's cost timeline, then walks each
+//! One trial: draws every input, prepares each option's cost timeline, then walks each
 //! candidate's cumulative net cash against the baseline from go-live to the horizon
 //! (MODEL.md, "Payback and the other per-trial outputs"). A [`TrialRunner`] owns every buffer a
 //! trial needs, so running a trial allocates nothing once the buffers have grown.
@@ -6,7 +6,8 @@
 use crate::model::cash_path::CashPath;
 use crate::model::events::{EventDraw, deprecation_times};
 use crate::model::running_cost::RunningCost;
-use crate::model::timeline::{Lump, Piece, Timeline, TrialPrices};
+use crate::model::timeline::{Timeline, TrialPrices};
+use crate::model::walk::{Discounting, Lumps, MonthPieces, walk};
 use crate::scenario::{Money, Months, Scenario};
 use crate::streams::{path_key, stream};
 use rand::{Rng, RngExt};
@@ -53,6 +54,7 @@ pub struct TrialRunner<'s> {
     /// Whether `baseline` holds the current trial's timeline.
     baseline_built: bool,
     candidate: Timeline,
+    month_pieces: MonthPieces,
     outcomes: Vec<Outcome>,
     /// Each candidate's cumulative net at every month end 0..=H (Net(0) = −I), one row of
     /// H + 1 values per candidate.
@@ -109,6 +111,7 @@ impl<'s> TrialRunner<'s> {
             baseline: Timeline::default(),
             baseline_built: false,
             candidate: Timeline::default(),
+            month_pieces: MonthPieces::default(),
             outcomes: vec![Outcome::default(); candidates.len()],
             month_end_net: vec![0.0; candidates.len() * (horizon + 1)],
             upfront_parts: vec![0.0; *part_offsets.last().unwrap_or(&0)],
@@ -265,18 +268,35 @@ impl<'s> TrialRunner<'s> {
                 volume: &self.volume,
                 costs: &self.costs,
             };
+            let baseline = scenario.baseline;
             if !self.baseline_built {
-                self.baseline.build(
-                    prices,
-                    scenario.baseline,
-                    0.0,
-                    &self.deprecations[scenario.baseline],
-                );
+                self.baseline
+                    .prepare(prices, baseline, 0.0, &self.deprecations[baseline]);
                 self.baseline_built = true;
             }
             self.candidate
-                .build(prices, candidate, go_live, &self.deprecations[candidate]);
-            self.walk(go_live, &mut path, row);
+                .prepare(prices, candidate, go_live, &self.deprecations[candidate]);
+            let base_lumps = &self.baseline.lumps;
+            walk(
+                &self
+                    .baseline
+                    .rule(prices, baseline, 0.0, &self.deprecations[baseline]),
+                &self
+                    .candidate
+                    .rule(prices, candidate, go_live, &self.deprecations[candidate]),
+                Lumps {
+                    base: &base_lumps[base_lumps.partition_point(|l| l.at < go_live)..],
+                    cand: &self.candidate.lumps,
+                },
+                go_live,
+                Discounting {
+                    month: &self.month_discount,
+                    lump_rate: self.lump_discount_rate,
+                },
+                &mut path,
+                row,
+                &mut self.month_pieces,
+            );
         }
         self.month_end_net = nets;
         let never = f64::INFINITY;
@@ -290,105 +310,6 @@ impl<'s> TrialRunner<'s> {
             },
             npv: path.discounted_net(),
             succeeded,
-        }
-    }
-
-    /// Walks the savings `baseline cost − candidate cost` from go-live to the horizon, with the
-    /// baseline's lumps as savings and the candidate's as costs. The baseline's lumps before
-    /// go-live are left out: until then the candidate is the baseline and pays them too.
-    /// Writes the net at each whole month end after go-live into `nets` (lumps at a month end
-    /// included).
-    fn walk(&self, go_live: Months, path: &mut CashPath, nets: &mut [Money]) {
-        let horizon = f64::from(self.scenario.horizon_months);
-        let (base, cand) = (&self.baseline.pieces, &self.candidate.pieces);
-        let mut b = base
-            .partition_point(|p| p.start <= go_live)
-            .saturating_sub(1);
-        let mut c = 0;
-        let mut lumps = Lumps {
-            base: &self.baseline.lumps[self.baseline.lumps.partition_point(|l| l.at < go_live)..],
-            cand: &self.candidate.lumps,
-        };
-        // Where piece i of a timeline ends.
-        let end_of = |pieces: &[Piece], i: usize| pieces.get(i + 1).map_or(horizon, |p| p.start);
-        let (mut base_end, mut cand_end) = (end_of(base, b), end_of(cand, c));
-        let mut next_lump = lumps.next_at();
-        let mut t = go_live;
-        while t < horizon {
-            if next_lump <= t {
-                lumps.apply_until(t, path, self.lump_discount_rate);
-                next_lump = lumps.next_at();
-            }
-            // A whole month (0 ≤ t < H ≤ 600): u32 casts are single instructions, while
-            // `f64::fract` is a library call on baseline x86-64 and u64 casts branch.
-            if t == f64::from(t as u32) {
-                nets[t as u32 as usize] = path.net();
-            }
-            let end = base_end.min(cand_end);
-            let candidate_rate = if cand[c].follows_baseline {
-                base[b].rate
-            } else {
-                cand[c].rate
-            };
-            // t ≥ 0: the cast is the floor; a midpoint that rounds up to the horizon (a piece
-            // one ulp long) belongs to the last month.
-            let month = ((0.5 * (t + end)) as u32).min(self.scenario.horizon_months - 1) as usize;
-            path.flow(
-                t,
-                end - t,
-                base[b].rate - candidate_rate,
-                self.month_discount[month],
-            );
-            t = end;
-            if base_end <= t && b + 1 < base.len() {
-                b += 1;
-                base_end = end_of(base, b);
-            }
-            if cand_end <= t && c + 1 < cand.len() {
-                c += 1;
-                cand_end = end_of(cand, c);
-            }
-        }
-        lumps.apply_until(horizon, path, self.lump_discount_rate);
-        nets[self.scenario.horizon_months as usize] = path.net();
-    }
-}
-
-/// The lumps still to apply on a walk: the baseline's (savings) and the candidate's (costs).
-struct Lumps<'a> {
-    base: &'a [Lump],
-    cand: &'a [Lump],
-}
-
-impl Lumps<'_> {
-    /// When the next lump is, `+∞` when none is left.
-    fn next_at(&self) -> Months {
-        let at = |lumps: &[Lump]| lumps.first().map_or(f64::INFINITY, |l| l.at);
-        at(self.base).min(at(self.cand))
-    }
-
-    /// Applies every lump at or before `t`, those at the same time together (a saving and a
-    /// cost at one instant net out before the payback test).
-    fn apply_until(&mut self, t: Months, path: &mut CashPath, discount_rate: f64) {
-        loop {
-            let next = match (self.base.first(), self.cand.first()) {
-                (None, None) => return,
-                (Some(l), None) | (None, Some(l)) => l.at,
-                (Some(a), Some(b)) => a.at.min(b.at),
-            };
-            if next > t {
-                return;
-            }
-            let mut amount = 0.0;
-            while let Some((l, rest)) = self.base.split_first().filter(|(l, _)| l.at == next) {
-                amount += l.amount;
-                self.base = rest;
-            }
-            while let Some((l, rest)) = self.cand.split_first().filter(|(l, _)| l.at == next) {
-                amount -= l.amount;
-                self.cand = rest;
-            }
-            path.lump(next, amount, (-next * discount_rate).exp());
         }
     }
 }

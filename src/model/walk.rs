@@ -1,0 +1,222 @@
+//! The cash walk of one candidate against the baseline in one trial (MODEL.md, "Payback and the
+//! other per-trial outputs"): the savings `baseline cost − candidate cost` accrued from go-live
+//! to the horizon a month at a time, with the baseline's lumps as savings and the candidate's as
+//! costs. A month with no deprecation or end of downtime inside it (almost every month) has one
+//! baseline piece and one or two candidate pieces, priced as the walk reaches them; any other
+//! month, and go-live's, is cut in full ([`PieceRule::month_pieces`]) and its pieces merged.
+
+use crate::model::cash_path::CashPath;
+use crate::model::timeline::{Lump, MonthClock, Piece, PieceRule};
+use crate::scenario::{Money, Months};
+
+/// Buffers for the pieces of a month cut in full, reused from trial to trial.
+#[derive(Debug, Clone, Default)]
+pub struct MonthPieces {
+    base: Vec<Piece>,
+    cand: Vec<Piece>,
+}
+
+/// How the walk discounts.
+#[derive(Debug, Clone, Copy)]
+pub struct Discounting<'a> {
+    /// Month-end discount factor of each month, `(1 + r)^(−(m+1)/12)`.
+    pub month: &'a [f64],
+    /// `ln(1 + r) / 12`: a lump at t is discounted by `exp(−t · this)`.
+    pub lump_rate: f64,
+}
+
+/// Walks the candidate priced by `cand` against the baseline priced by `base` from `go_live`
+/// to the horizon, `lumps` applied as they fall due, and writes the net at each whole month
+/// end after go-live into `nets` (lumps at a month end included; H + 1 entries).
+#[allow(clippy::too_many_arguments)]
+pub fn walk(
+    base: &PieceRule,
+    cand: &PieceRule,
+    lumps: Lumps,
+    go_live: Months,
+    discounting: Discounting,
+    path: &mut CashPath,
+    nets: &mut [Money],
+    scratch: &mut MonthPieces,
+) {
+    let horizon_months = (nets.len() - 1) as u32;
+    let mut walker = Walker {
+        next_lump: lumps.next_at(),
+        lumps,
+        path,
+        nets,
+        discounting,
+        last_month: horizon_months - 1,
+    };
+    let first = go_live as u32; // go_live ≥ 0: the cast is the floor
+    walker.month_in_full(base, cand, first, go_live, scratch);
+    for month in first + 1..horizon_months {
+        if base.cut_inside(month) || cand.cut_inside(month) {
+            walker.month_in_full(base, cand, month, f64::from(month), scratch);
+            continue;
+        }
+        let (start, end) = (f64::from(month), f64::from(month + 1));
+        // The baseline is live from 0: its piece is the month, `month` months after go-live.
+        let base_rate = base.piece_at(start, end, month, month).rate;
+        let at = month as usize;
+        match cand.month_clock(month) {
+            MonthClock::Split { step, before } => {
+                let piece = cand.piece_at(start, step, month, before);
+                walker.segment_in(start, step, base_rate, piece, at, true);
+                let piece = cand.piece_at(step, end, month, before + 1);
+                walker.segment_in(step, end, base_rate, piece, at, false);
+            }
+            MonthClock::Whole { months_live } => {
+                let piece = cand.piece_at(start, end, month, months_live);
+                walker.segment_in(start, end, base_rate, piece, at, true);
+            }
+            MonthClock::Unknown => match cand.clock_step(month) {
+                Some(step) => {
+                    walker.segment(start, step, base_rate, cand.piece(start, step));
+                    walker.segment(step, end, base_rate, cand.piece(step, end));
+                }
+                None => walker.segment(start, end, base_rate, cand.piece(start, end)),
+            },
+        }
+    }
+    let horizon = f64::from(horizon_months);
+    walker
+        .lumps
+        .apply_until(horizon, walker.path, discounting.lump_rate);
+    walker.nets[horizon_months as usize] = walker.path.net();
+}
+
+/// The state of one walk.
+struct Walker<'w, 'l> {
+    lumps: Lumps<'l>,
+    /// When the next lump is due.
+    next_lump: Months,
+    path: &'w mut CashPath,
+    nets: &'w mut [Money],
+    discounting: Discounting<'w>,
+    last_month: u32,
+}
+
+impl Walker<'_, '_> {
+    /// Walks month `month` from `from` with both options' pieces cut in full, merged.
+    fn month_in_full(
+        &mut self,
+        base: &PieceRule,
+        cand: &PieceRule,
+        month: u32,
+        from: Months,
+        scratch: &mut MonthPieces,
+    ) {
+        base.month_pieces(month, &mut scratch.base);
+        cand.month_pieces(month, &mut scratch.cand);
+        let (bp, cp) = (&scratch.base, &scratch.cand);
+        let month_end = f64::from(month + 1);
+        // Where piece i of a month ends.
+        let end_of = |pieces: &[Piece], i: usize| pieces.get(i + 1).map_or(month_end, |p| p.start);
+        let mut b = bp.partition_point(|p| p.start <= from).saturating_sub(1);
+        let mut c = 0;
+        let (mut base_end, mut cand_end) = (end_of(bp, b), end_of(cp, c));
+        let mut t = from;
+        while t < month_end {
+            let end = base_end.min(cand_end);
+            self.segment(t, end, bp[b].rate, cp[c]);
+            t = end;
+            if base_end <= t && b + 1 < bp.len() {
+                b += 1;
+                base_end = end_of(bp, b);
+            }
+            if cand_end <= t && c + 1 < cp.len() {
+                c += 1;
+                cand_end = end_of(cp, c);
+            }
+        }
+    }
+
+    /// Accrues `[t, end)`, on which the baseline costs `base_rate` a month and the candidate
+    /// is priced by `cand`, after the lumps due by `t`.
+    #[inline(always)]
+    fn segment(&mut self, t: Months, end: Months, base_rate: Money, cand: Piece) {
+        // A whole month (0 ≤ t < H ≤ 600): u32 casts are single instructions, while
+        // `f64::fract` is a library call on baseline x86-64 and u64 casts branch.
+        let whole = t == f64::from(t as u32);
+        // t ≥ 0: the cast is the floor; a midpoint that rounds up to the horizon (a piece one
+        // ulp long) belongs to the last month.
+        let month = ((0.5 * (t + end)) as u32).min(self.last_month) as usize;
+        self.segment_in(t, end, base_rate, cand, month, whole);
+    }
+
+    /// [`Walker::segment`] for a segment known to be in month `month`, starting at a whole
+    /// month or not.
+    #[inline(always)]
+    fn segment_in(
+        &mut self,
+        t: Months,
+        end: Months,
+        base_rate: Money,
+        cand: Piece,
+        month: usize,
+        whole: bool,
+    ) {
+        if self.next_lump <= t {
+            self.lumps
+                .apply_until(t, self.path, self.discounting.lump_rate);
+            self.next_lump = self.lumps.next_at();
+        }
+        if whole {
+            self.nets[t as u32 as usize] = self.path.net();
+        }
+        let cand_rate = if cand.follows_baseline {
+            base_rate
+        } else {
+            cand.rate
+        };
+        self.path.flow(
+            t,
+            end - t,
+            base_rate - cand_rate,
+            self.discounting.month[month],
+        );
+    }
+}
+
+/// The lumps still to apply on a walk: the baseline's (savings) and the candidate's (costs).
+pub struct Lumps<'a> {
+    /// The baseline's lumps from go-live on (before it the candidate is the baseline and pays
+    /// them too).
+    pub base: &'a [Lump],
+    /// The candidate's lumps.
+    pub cand: &'a [Lump],
+}
+
+impl Lumps<'_> {
+    /// When the next lump is, `+∞` when none is left.
+    fn next_at(&self) -> Months {
+        let at = |lumps: &[Lump]| lumps.first().map_or(f64::INFINITY, |l| l.at);
+        at(self.base).min(at(self.cand))
+    }
+
+    /// Applies every lump at or before `t`, those at the same time together (a saving and a
+    /// cost at one instant net out before the payback test).
+    fn apply_until(&mut self, t: Months, path: &mut CashPath, discount_rate: f64) {
+        loop {
+            let next = match (self.base.first(), self.cand.first()) {
+                (None, None) => return,
+                (Some(l), None) | (None, Some(l)) => l.at,
+                (Some(a), Some(b)) => a.at.min(b.at),
+            };
+            if next > t {
+                return;
+            }
+            let mut amount = 0.0;
+            while let Some((l, rest)) = self.base.split_first().filter(|(l, _)| l.at == next) {
+                amount += l.amount;
+                self.base = rest;
+            }
+            while let Some((l, rest)) = self.cand.split_first().filter(|(l, _)| l.at == next) {
+                amount -= l.amount;
+                self.cand = rest;
+            }
+            path.lump(next, amount, (-next * discount_rate).exp());
+        }
+    }
+}
