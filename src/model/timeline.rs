@@ -365,3 +365,110 @@ impl Cuts<'_> {
         self.start = end;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Document;
+    use std::path::Path;
+
+    /// Both options drift, ramp a benefit and reset with retrains, so a piece's price changes
+    /// with its clock; the horizon is the longest allowed, where rounding is coarsest.
+    const SCENARIO: &str = r#"
+        [scenario]
+        name = "clock"
+        horizon_months = 600
+        [workload]
+        events_per_month = 100000
+        growth_per_month = 0.001
+        [options.api]
+        baseline = true
+        cost_per_event = 0.3
+        errors.misroute = { rate = 0.05, cost = 8 }
+        drift_per_month = 0.01
+        benefits.speed = { monthly = 500, ramp_months = 7 }
+        [options.tuned]
+        cost_per_event = 0.1
+        errors.misroute = { rate = 0.02, cost = 8 }
+        drift_per_month = 0.03
+        retrain = { every_months = 6, cost = 1000 }
+        benefits.speed = { monthly = 900, ramp_months = 5 }
+        [options.tuned.project]
+        build_months = 1
+        items.build = { cost = 10000 }
+    "#;
+
+    /// The shortcut of [`PieceRule::month_clock`] prices every piece exactly as its midpoint
+    /// does, at go-live offsets on the margin, inside it and near the horizon; offsets closer
+    /// to a month boundary than the margin get no shortcut.
+    #[test]
+    fn month_clock_prices_each_piece_as_its_midpoint_does() {
+        let scenario = Document::parse(SCENARIO, Path::new("clock.toml"))
+            .unwrap()
+            .into_base();
+        let horizon = scenario.horizon_months;
+        let mut draws = vec![0.0; scenario.inputs.len()];
+        scenario.inputs.means_into(&mut draws);
+        let volume: Vec<f64> = (0..horizon)
+            .map(|m| 1e5 * 1.001f64.powi(m as i32))
+            .collect();
+        let mut costs = vec![RunningCost::default(); scenario.options.len()];
+        for (cost, option) in costs.iter_mut().zip(&scenario.options) {
+            cost.prepare(option, &draws, 720.0, horizon);
+        }
+        let prices = TrialPrices {
+            scenario: &scenario,
+            draws: &draws,
+            volume: &volume,
+            costs: &costs,
+        };
+        let candidate = scenario.candidates().next().unwrap();
+        let mut base = Timeline::default();
+        base.prepare(prices, scenario.baseline, 0.0, &[]);
+        let base_rule = base.rule(prices, scenario.baseline, 0.0, &[]);
+        let margin = EXACT_CLOCK_MARGIN;
+        for first in [0, 1, 17, 598] {
+            for offset in [0.0, margin, 0.25, 0.5, 0.75, 1.0 - margin] {
+                let live = f64::from(first) + offset;
+                let mut timeline = Timeline::default();
+                timeline.prepare(prices, candidate, live, &[]);
+                let rule = timeline.rule(prices, candidate, live, &[]);
+                for month in first + 1..horizon {
+                    let (start, end) = (f64::from(month), f64::from(month + 1));
+                    assert_eq!(
+                        base_rule.piece_at(start, end, month, month),
+                        base_rule.piece(start, end)
+                    );
+                    match rule.month_clock(month) {
+                        MonthClock::Split { step, before } => {
+                            assert_eq!(rule.clock_step(month), Some(step));
+                            assert_eq!(
+                                rule.piece_at(start, step, month, before),
+                                rule.piece(start, step)
+                            );
+                            assert_eq!(
+                                rule.piece_at(step, end, month, before + 1),
+                                rule.piece(step, end)
+                            );
+                            assert_eq!((0.5 * (step + end)) as u32, month);
+                        }
+                        MonthClock::Whole { months_live } => {
+                            assert_eq!(offset, 0.0);
+                            assert_eq!(
+                                rule.piece_at(start, end, month, months_live),
+                                rule.piece(start, end)
+                            );
+                        }
+                        MonthClock::Unknown => panic!("no shortcut at offset {offset}"),
+                    }
+                }
+            }
+        }
+        for offset in [margin / 2.0, 1.0 - margin / 2.0] {
+            let mut timeline = Timeline::default();
+            timeline.prepare(prices, candidate, 3.0 + offset, &[]);
+            let rule = timeline.rule(prices, candidate, 3.0 + offset, &[]);
+            assert_eq!(rule.month_clock(4), MonthClock::Unknown);
+        }
+    }
+}
