@@ -59,7 +59,9 @@ pub struct Factor {
 /// below and at it, for splitting an atom of a discrete distribution that spans several bins.
 #[derive(Debug, Clone)]
 struct Bounds {
-    at: Vec<f64>,
+    /// The boundaries, in place (not behind a pointer): counting them is a few vector
+    /// compares.
+    at: [f64; BINS - 1],
     below: Vec<f64>,
     upto: Vec<f64>,
     /// The key of the stream that splits atoms.
@@ -103,9 +105,8 @@ impl Factors {
             if input.dist.as_constant().is_some() {
                 continue;
             }
-            let at: Vec<f64> = (1..BINS)
-                .map(|k| input.dist.quantile(k as f64 / BINS as f64))
-                .collect();
+            let at: [f64; BINS - 1] =
+                std::array::from_fn(|k| input.dist.quantile((k + 1) as f64 / BINS as f64));
             let bounds = Bounds {
                 below: at.iter().map(|&b| input.dist.cdf_below(b)).collect(),
                 upto: at.iter().map(|&b| input.dist.cdf(b)).collect(),
@@ -194,9 +195,8 @@ mod tests {
 
     fn bounds_of(text: &str) -> Bounds {
         let dist = parse_text(text).unwrap();
-        let at: Vec<f64> = (1..BINS)
-            .map(|k| dist.quantile(k as f64 / BINS as f64))
-            .collect();
+        let at: [f64; BINS - 1] =
+            std::array::from_fn(|k| dist.quantile((k + 1) as f64 / BINS as f64));
         Bounds {
             below: at.iter().map(|&b| dist.cdf_below(b)).collect(),
             upto: at.iter().map(|&b| dist.cdf(b)).collect(),
