@@ -185,11 +185,17 @@ pub struct PieceRule<'a> {
 }
 
 impl PieceRule<'_> {
-    /// Whether a deprecation or the end of a downtime falls strictly inside month `month`.
+    /// The first month from `from` on with a deprecation or the end of a downtime strictly
+    /// inside it, `u32::MAX` when there is none.
     #[inline]
-    pub fn cut_inside(&self, month: u32) -> bool {
-        let (start, end) = (f64::from(month), f64::from(month + 1));
-        self.extra.iter().any(|&e| start < e && e < end)
+    pub fn next_cut_month(&self, from: u32) -> u32 {
+        let start = f64::from(from);
+        // The points ascend, and one on a month boundary is inside no month. e > 0: the casts
+        // are floors.
+        self.extra
+            .iter()
+            .find(|&&e| start < e && e != f64::from(e as u32))
+            .map_or(u32::MAX, |&e| e as u32)
     }
 
     /// The pieces of month `month` (after go-live's month, no deprecation or end of downtime

@@ -50,34 +50,19 @@ pub fn walk(
     };
     let first = go_live as u32; // go_live ≥ 0: the cast is the floor
     walker.month_in_full(base, cand, first, go_live, scratch);
-    for month in first + 1..horizon_months {
-        if base.cut_inside(month) || cand.cut_inside(month) {
-            walker.month_in_full(base, cand, month, f64::from(month), scratch);
-            continue;
+    let mut month = first + 1;
+    while month < horizon_months {
+        let cut = base
+            .next_cut_month(month)
+            .min(cand.next_cut_month(month))
+            .min(horizon_months);
+        for month in month..cut {
+            walker.regular_month(base, cand, month);
         }
-        let (start, end) = (f64::from(month), f64::from(month + 1));
-        // The baseline is live from 0: its piece is the month, `month` months after go-live.
-        let base_rate = base.piece_at(start, end, month, month).rate;
-        let at = month as usize;
-        match cand.month_clock(month) {
-            MonthClock::Split { step, before } => {
-                let piece = cand.piece_at(start, step, month, before);
-                walker.segment_in(start, step, base_rate, piece, at, true);
-                let piece = cand.piece_at(step, end, month, before + 1);
-                walker.segment_in(step, end, base_rate, piece, at, false);
-            }
-            MonthClock::Whole { months_live } => {
-                let piece = cand.piece_at(start, end, month, months_live);
-                walker.segment_in(start, end, base_rate, piece, at, true);
-            }
-            MonthClock::Unknown => match cand.clock_step(month) {
-                Some(step) => {
-                    walker.segment(start, step, base_rate, cand.piece(start, step));
-                    walker.segment(step, end, base_rate, cand.piece(step, end));
-                }
-                None => walker.segment(start, end, base_rate, cand.piece(start, end)),
-            },
+        if cut < horizon_months {
+            walker.month_in_full(base, cand, cut, f64::from(cut), scratch);
         }
+        month = cut + 1;
     }
     let horizon = f64::from(horizon_months);
     walker
@@ -98,6 +83,35 @@ struct Walker<'w, 'l> {
 }
 
 impl Walker<'_, '_> {
+    /// Walks month `month`, after go-live's, with no deprecation or end of downtime inside it:
+    /// one baseline piece and one or two candidate pieces.
+    #[inline(always)]
+    fn regular_month(&mut self, base: &PieceRule, cand: &PieceRule, month: u32) {
+        let (start, end) = (f64::from(month), f64::from(month + 1));
+        // The baseline is live from 0: its piece is the month, `month` months after go-live.
+        let base_rate = base.piece_at(start, end, month, month).rate;
+        let at = month as usize;
+        match cand.month_clock(month) {
+            MonthClock::Split { step, before } => {
+                let piece = cand.piece_at(start, step, month, before);
+                self.segment_in(start, step, base_rate, piece, at, Some(at));
+                let piece = cand.piece_at(step, end, month, before + 1);
+                self.segment_in(step, end, base_rate, piece, at, None);
+            }
+            MonthClock::Whole { months_live } => {
+                let piece = cand.piece_at(start, end, month, months_live);
+                self.segment_in(start, end, base_rate, piece, at, Some(at));
+            }
+            MonthClock::Unknown => match cand.clock_step(month) {
+                Some(step) => {
+                    self.segment(start, step, base_rate, cand.piece(start, step));
+                    self.segment(step, end, base_rate, cand.piece(step, end));
+                }
+                None => self.segment(start, end, base_rate, cand.piece(start, end)),
+            },
+        }
+    }
+
     /// Walks month `month` from `from` with both options' pieces cut in full, merged.
     fn month_in_full(
         &mut self,
@@ -138,15 +152,16 @@ impl Walker<'_, '_> {
     fn segment(&mut self, t: Months, end: Months, base_rate: Money, cand: Piece) {
         // A whole month (0 ≤ t < H ≤ 600): u32 casts are single instructions, while
         // `f64::fract` is a library call on baseline x86-64 and u64 casts branch.
-        let whole = t == f64::from(t as u32);
+        let whole = t as u32;
+        let net_at = (t == f64::from(whole)).then_some(whole as usize);
         // t ≥ 0: the cast is the floor; a midpoint that rounds up to the horizon (a piece one
         // ulp long) belongs to the last month.
         let month = ((0.5 * (t + end)) as u32).min(self.last_month) as usize;
-        self.segment_in(t, end, base_rate, cand, month, whole);
+        self.segment_in(t, end, base_rate, cand, month, net_at);
     }
 
-    /// [`Walker::segment`] for a segment known to be in month `month`, starting at a whole
-    /// month or not.
+    /// [`Walker::segment`] for a segment known to be in month `month`; `net_at` is the month
+    /// end whose net the segment's start is (for a segment that starts a month).
     #[inline(always)]
     fn segment_in(
         &mut self,
@@ -155,15 +170,15 @@ impl Walker<'_, '_> {
         base_rate: Money,
         cand: Piece,
         month: usize,
-        whole: bool,
+        net_at: Option<usize>,
     ) {
         if self.next_lump <= t {
             self.lumps
                 .apply_until(t, self.path, self.discounting.lump_rate);
             self.next_lump = self.lumps.next_at();
         }
-        if whole {
-            self.nets[t as u32 as usize] = self.path.net();
+        if let Some(at) = net_at {
+            self.nets[at] = self.path.net();
         }
         let cand_rate = if cand.follows_baseline {
             base_rate
