@@ -35,7 +35,7 @@ pub enum FactorKind {
 #[derive(Debug, Clone)]
 enum Source {
     /// Input `index` of the scenario, with its bin boundaries.
-    Input { index: usize, bounds: Bounds },
+    Input { index: usize, bounds: Box<Bounds> },
     /// The success uniform of candidate slot `slot`.
     Success { slot: usize },
     /// The deprecation seed of option `option`.
@@ -59,8 +59,8 @@ pub struct Factor {
 /// below and at it, for splitting an atom of a discrete distribution that spans several bins.
 #[derive(Debug, Clone)]
 struct Bounds {
-    /// The boundaries, in place (not behind a pointer): counting them is a few vector
-    /// compares.
+    /// The boundaries: a fixed number of them, so counting those below a draw compiles to a
+    /// few vector compares.
     at: [f64; BINS - 1],
     below: Vec<f64>,
     upto: Vec<f64>,
@@ -117,7 +117,10 @@ impl Factors {
                 path: input.path.clone(),
                 kind: FactorKind::Input,
                 decile_edges: Some((input.dist.quantile(0.1), input.dist.quantile(0.9))),
-                source: Source::Input { index, bounds },
+                source: Source::Input {
+                    index,
+                    bounds: Box::new(bounds),
+                },
             });
         }
         let constant = |param| scenario.inputs.get(param).dist.as_constant();
