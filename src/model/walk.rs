@@ -25,9 +25,10 @@ pub struct Discounting<'a> {
     pub lump_rate: f64,
 }
 
-/// Walks the candidate priced by `cand` against the baseline priced by `base` from `go_live`
-/// to the horizon, `lumps` applied as they fall due, and writes the net at each whole month
-/// end after go-live into `nets` (lumps at a month end included; H + 1 entries).
+/// Walks the candidate priced by `cand` against the baseline priced by `base` (live from 0, as
+/// the baseline always is) from `go_live` to the horizon, `lumps` applied as they fall due, and
+/// writes the net at each whole month end after go-live into `nets` (lumps at a month end
+/// included; H + 1 entries).
 #[allow(clippy::too_many_arguments)]
 pub fn walk(
     base: &PieceRule,
