@@ -49,9 +49,16 @@ impl TrialPrices<'_> {
     }
 }
 
-/// An option's lumps and cut points in one trial; its buffers are reused from trial to trial.
+/// An option's go-live, deprecations, lumps and cut points in one trial; its buffers are reused
+/// from trial to trial.
 #[derive(Debug, Clone, Default)]
 pub struct Timeline {
+    option: usize,
+    live: Months,
+    /// The downtime after each deprecation.
+    downtime: Months,
+    /// Deprecations at or after go-live, ascending.
+    deprecations: Vec<Months>,
     /// Lumps before the horizon, in order of time.
     pub lumps: Vec<Lump>,
     /// Deprecations and ends of downtimes after go-live, ascending.
@@ -72,14 +79,21 @@ impl Timeline {
         let spec = &prices.scenario.options[option];
         let draws = prices.draws;
         let horizon = f64::from(prices.scenario.horizon_months);
-        let deprecations = after(deprecations, live);
-        let downtime = downtime(spec, draws);
+        self.option = option;
+        self.live = live;
+        self.downtime = spec
+            .deprecation
+            .as_ref()
+            .map_or(0.0, |d| d.downtime_months.get(draws));
+        self.deprecations.clear();
+        self.deprecations
+            .extend_from_slice(&deprecations[deprecations.partition_point(|&t| t < live)..]);
 
         self.extra.clear();
-        for &t in deprecations {
+        for &t in &self.deprecations {
             self.extra.push(t);
-            if downtime > 0.0 && t + downtime < horizon {
-                self.extra.push(t + downtime);
+            if self.downtime > 0.0 && t + self.downtime < horizon {
+                self.extra.push(t + self.downtime);
             }
         }
         self.extra.sort_unstable_by(f64::total_cmp);
@@ -88,7 +102,7 @@ impl Timeline {
         if let Some(d) = &spec.deprecation {
             let amount = d.migration_cost.get(draws);
             self.lumps
-                .extend(deprecations.iter().map(|&at| Lump { at, amount }));
+                .extend(self.deprecations.iter().map(|&at| Lump { at, amount }));
         }
         if let Some(r) = &spec.retrain {
             let amount = r.cost.get(draws);
@@ -102,30 +116,24 @@ impl Timeline {
         self.lumps.sort_unstable_by(|a, b| a.at.total_cmp(&b.at));
     }
 
-    /// What cuts and prices the pieces of the timeline last prepared, with the same arguments.
-    pub fn rule<'a>(
-        &'a self,
-        prices: TrialPrices<'a>,
-        option: usize,
-        live: Months,
-        deprecations: &'a [Months],
-    ) -> PieceRule<'a> {
-        let spec = &prices.scenario.options[option];
-        let cost = &prices.costs[option];
-        let first = live as u32; // live ≥ 0: the cast is the floor
-        let offset = live - f64::from(first);
+    /// What cuts and prices the pieces of the timeline last prepared, in the same trial.
+    pub fn rule<'a>(&'a self, prices: TrialPrices<'a>) -> PieceRule<'a> {
+        let spec = &prices.scenario.options[self.option];
+        let cost = &prices.costs[self.option];
+        let first = self.live as u32; // live ≥ 0: the cast is the floor
+        let offset = self.live - f64::from(first);
         PieceRule {
             prices,
-            option,
+            option: self.option,
             spec,
             cost,
-            live,
+            live: self.live,
             first,
             offset,
             clock_steps: cost.depends_on_clock() && offset > 0.0,
             exact_clock: (EXACT_CLOCK_MARGIN..=1.0 - EXACT_CLOCK_MARGIN).contains(&offset),
-            deprecations: after(deprecations, live),
-            downtime: downtime(spec, prices.draws),
+            deprecations: &self.deprecations,
+            downtime: self.downtime,
             extra: &self.extra,
         }
     }
@@ -145,18 +153,6 @@ pub enum MonthClock {
     Split { step: Months, before: u32 },
     /// Not known without the midpoints: price the pieces with [`PieceRule::piece`].
     Unknown,
-}
-
-/// The deprecations at or after `live`.
-fn after(deprecations: &[Months], live: Months) -> &[Months] {
-    &deprecations[deprecations.partition_point(|&t| t < live)..]
-}
-
-/// The downtime after each of the option's deprecations (0 without deprecation).
-fn downtime(spec: &OptionSpec, draws: &[f64]) -> Months {
-    spec.deprecation
-        .as_ref()
-        .map_or(0.0, |d| d.downtime_months.get(draws))
 }
 
 /// What cuts and prices the pieces of one option's timeline in one trial.
@@ -431,14 +427,14 @@ mod tests {
         let candidate = scenario.candidates().next().unwrap();
         let mut base = Timeline::default();
         base.prepare(prices, scenario.baseline, 0.0, &[]);
-        let base_rule = base.rule(prices, scenario.baseline, 0.0, &[]);
+        let base_rule = base.rule(prices);
         let margin = EXACT_CLOCK_MARGIN;
         for first in [0, 1, 17, 598] {
             for offset in [0.0, margin, 0.25, 0.5, 0.75, 1.0 - margin] {
                 let live = f64::from(first) + offset;
                 let mut timeline = Timeline::default();
                 timeline.prepare(prices, candidate, live, &[]);
-                let rule = timeline.rule(prices, candidate, live, &[]);
+                let rule = timeline.rule(prices);
                 for month in first + 1..horizon {
                     let (start, end) = (f64::from(month), f64::from(month + 1));
                     assert_eq!(
@@ -473,7 +469,7 @@ mod tests {
         for offset in [margin / 2.0, 1.0 - margin / 2.0] {
             let mut timeline = Timeline::default();
             timeline.prepare(prices, candidate, 3.0 + offset, &[]);
-            let rule = timeline.rule(prices, candidate, 3.0 + offset, &[]);
+            let rule = timeline.rule(prices);
             assert_eq!(rule.month_clock(4), MonthClock::Unknown);
         }
     }

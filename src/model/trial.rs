@@ -278,12 +278,8 @@ impl<'s> TrialRunner<'s> {
                 .prepare(prices, candidate, go_live, &self.deprecations[candidate]);
             let base_lumps = &self.baseline.lumps;
             walk(
-                &self
-                    .baseline
-                    .rule(prices, baseline, 0.0, &self.deprecations[baseline]),
-                &self
-                    .candidate
-                    .rule(prices, candidate, go_live, &self.deprecations[candidate]),
+                &self.baseline.rule(prices),
+                &self.candidate.rule(prices),
                 Lumps {
                     base: &base_lumps[base_lumps.partition_point(|l| l.at < go_live)..],
                     cand: &self.candidate.lumps,
