@@ -170,6 +170,20 @@ fn beta() {
     check_continuous("\"beta(2, 5)\"", 8, |x| r.cdf(x.clamp(0.0, 1.0)));
 }
 
+/// A shape below 1 is drawn by another algorithm (Cheng's) than shapes of at least 1 (a ratio
+/// of gammas): both are checked, and the boundary shape 1.
+#[test]
+fn beta_with_a_shape_below_1_and_at_1() {
+    for (text, a, b, seed) in [
+        ("\"beta(0.5, 0.5)\"", 0.5, 0.5, 21),
+        ("\"beta(0.3, 4)\"", 0.3, 4.0, 22),
+        ("\"beta(1, 3)\"", 1.0, 3.0, 23),
+    ] {
+        let r = sd::Beta::new(a, b).unwrap();
+        check_continuous(text, seed, |x| r.cdf(x.clamp(0.0, 1.0)));
+    }
+}
+
 #[test]
 fn gamma_takes_shape_and_scale() {
     let r = sd::Gamma::new(2.0, 1.0 / 3.0).unwrap();

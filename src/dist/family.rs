@@ -1,7 +1,9 @@
-//! The families of distributions: parameters, a prebuilt sampler (rand_distr) and the exact
-//! CDF, quantile, mean and support (statrs, or closed forms). Parameters are checked by the
-//! parser before a family is built, so the constructors here cannot fail.
+//! The families of distributions: parameters, a prebuilt sampler (rand_distr's, or the Beta
+//! family's [`BetaSampler`]) and the exact CDF, quantile, mean and support (statrs, or closed
+//! forms). Parameters are checked by the parser before a family is built, so the constructors
+//! here cannot fail.
 
+use super::beta_sampler::BetaSampler;
 use rand::{Rng, RngExt};
 use rand_distr::Distribution;
 use statrs::distribution::{self as sd, ContinuousCDF, DiscreteCDF};
@@ -26,7 +28,7 @@ pub enum Family {
         max: f64,
         alpha: f64,
         beta: f64,
-        s: rand_distr::Beta<f64>,
+        s: BetaSampler,
     },
     /// Normal.
     Normal {
@@ -84,7 +86,7 @@ impl Family {
     }
 
     pub fn scaled_beta(min: f64, max: f64, alpha: f64, beta: f64) -> Self {
-        let s = rand_distr::Beta::new(alpha, beta).expect("checked by the parser");
+        let s = BetaSampler::new(alpha, beta);
         Family::ScaledBeta {
             min,
             max,

@@ -2,6 +2,7 @@
 //! fast sampler for each, and the exact CDF, quantile, mean and support that validation, the
 //! point estimate and the statistical tests need (from statrs, or closed forms).
 
+mod beta_sampler;
 mod family;
 mod fit;
 mod parse;
