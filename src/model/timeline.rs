@@ -26,6 +26,8 @@ pub struct Lump {
     pub at: Months,
     /// How much (a cost of the option).
     pub amount: Money,
+    /// Its discount factor, `(1 + r)^(−at/12)`.
+    pub discount: f64,
 }
 
 /// What pricing an option needs from the current trial.
@@ -68,13 +70,14 @@ pub struct Timeline {
 impl Timeline {
     /// Gathers the lumps and cut points of `option`, live from `live`, whose deprecations happen
     /// at `deprecations` (ascending; those before `live` are ignored: before go-live a candidate
-    /// is the baseline).
+    /// is the baseline). A lump at `t` is discounted by `exp(−t · lump_rate)`.
     pub fn prepare(
         &mut self,
         prices: TrialPrices,
         option: usize,
         live: Months,
         deprecations: &[Months],
+        lump_rate: f64,
     ) {
         let spec = &prices.scenario.options[option];
         let draws = prices.draws;
@@ -101,16 +104,28 @@ impl Timeline {
         self.lumps.clear();
         if let Some(d) = &spec.deprecation {
             let amount = d.migration_cost.get(draws);
-            self.lumps
-                .extend(self.deprecations.iter().map(|&at| Lump { at, amount }));
+            self.lumps.extend(self.deprecations.iter().map(|&at| Lump {
+                at,
+                amount,
+                discount: (-at * lump_rate).exp(),
+            }));
         }
         if let Some(r) = &spec.retrain {
             let amount = r.cost.get(draws);
             let every = f64::from(r.every_months);
             let mut at = live + every;
+            // The retrains' factors by repeated multiplication: two exponentials a trial
+            // rather than one a retrain.
+            let step = (-every * lump_rate).exp();
+            let mut discount = (-at * lump_rate).exp();
             while at < horizon {
-                self.lumps.push(Lump { at, amount });
+                self.lumps.push(Lump {
+                    at,
+                    amount,
+                    discount,
+                });
                 at += every;
+                discount *= step;
             }
         }
         self.lumps.sort_unstable_by(|a, b| a.at.total_cmp(&b.at));
@@ -426,14 +441,14 @@ mod tests {
         };
         let candidate = scenario.candidates().next().unwrap();
         let mut base = Timeline::default();
-        base.prepare(prices, scenario.baseline, 0.0, &[]);
+        base.prepare(prices, scenario.baseline, 0.0, &[], 0.0);
         let base_rule = base.rule(prices);
         let margin = EXACT_CLOCK_MARGIN;
         for first in [0, 1, 17, 598] {
             for offset in [0.0, margin, 0.25, 0.5, 0.75, 1.0 - margin] {
                 let live = f64::from(first) + offset;
                 let mut timeline = Timeline::default();
-                timeline.prepare(prices, candidate, live, &[]);
+                timeline.prepare(prices, candidate, live, &[], 0.0);
                 let rule = timeline.rule(prices);
                 for month in first + 1..horizon {
                     let (start, end) = (f64::from(month), f64::from(month + 1));
@@ -468,7 +483,7 @@ mod tests {
         }
         for offset in [margin / 2.0, 1.0 - margin / 2.0] {
             let mut timeline = Timeline::default();
-            timeline.prepare(prices, candidate, 3.0 + offset, &[]);
+            timeline.prepare(prices, candidate, 3.0 + offset, &[], 0.0);
             let rule = timeline.rule(prices);
             assert_eq!(rule.month_clock(4), MonthClock::Unknown);
         }

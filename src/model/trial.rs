@@ -7,7 +7,7 @@ use crate::model::cash_path::CashPath;
 use crate::model::events::{EventDraw, deprecation_times};
 use crate::model::running_cost::RunningCost;
 use crate::model::timeline::{Timeline, TrialPrices};
-use crate::model::walk::{Discounting, Lumps, MonthPieces, walk};
+use crate::model::walk::{Lumps, MonthPieces, walk};
 use crate::scenario::{Money, Months, Scenario};
 use crate::streams::{path_key, stream};
 use rand::{Rng, RngExt};
@@ -270,12 +270,22 @@ impl<'s> TrialRunner<'s> {
             };
             let baseline = scenario.baseline;
             if !self.baseline_built {
-                self.baseline
-                    .prepare(prices, baseline, 0.0, &self.deprecations[baseline]);
+                self.baseline.prepare(
+                    prices,
+                    baseline,
+                    0.0,
+                    &self.deprecations[baseline],
+                    self.lump_discount_rate,
+                );
                 self.baseline_built = true;
             }
-            self.candidate
-                .prepare(prices, candidate, go_live, &self.deprecations[candidate]);
+            self.candidate.prepare(
+                prices,
+                candidate,
+                go_live,
+                &self.deprecations[candidate],
+                self.lump_discount_rate,
+            );
             let base_lumps = &self.baseline.lumps;
             walk(
                 &self.baseline.rule(prices),
@@ -285,10 +295,7 @@ impl<'s> TrialRunner<'s> {
                     cand: &self.candidate.lumps,
                 },
                 go_live,
-                Discounting {
-                    month: &self.month_discount,
-                    lump_rate: self.lump_discount_rate,
-                },
+                &self.month_discount,
                 &mut path,
                 row,
                 &mut self.month_pieces,

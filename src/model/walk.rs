@@ -16,17 +16,9 @@ pub struct MonthPieces {
     cand: Vec<Piece>,
 }
 
-/// How the walk discounts.
-#[derive(Debug, Clone, Copy)]
-pub struct Discounting<'a> {
-    /// Month-end discount factor of each month, `(1 + r)^(−(m+1)/12)`.
-    pub month: &'a [f64],
-    /// `ln(1 + r) / 12`: a lump at t is discounted by `exp(−t · this)`.
-    pub lump_rate: f64,
-}
-
 /// Walks the candidate priced by `cand` against the baseline priced by `base` (live from 0, as
-/// the baseline always is) from `go_live` to the horizon, `lumps` applied as they fall due, and
+/// the baseline always is) from `go_live` to the horizon, `lumps` applied as they fall due, each
+/// month's running flow discounted by `month_discount[month]` (its month-end factor), and
 /// writes the net at each whole month end after go-live into `nets` (lumps at a month end
 /// included; H + 1 entries).
 #[allow(clippy::too_many_arguments)]
@@ -35,7 +27,7 @@ pub fn walk(
     cand: &PieceRule,
     lumps: Lumps,
     go_live: Months,
-    discounting: Discounting,
+    month_discount: &[f64],
     path: &mut CashPath,
     nets: &mut [Money],
     scratch: &mut MonthPieces,
@@ -46,7 +38,7 @@ pub fn walk(
         lumps,
         path,
         nets,
-        discounting,
+        month_discount,
         last_month: horizon_months - 1,
     };
     let first = go_live as u32; // go_live ≥ 0: the cast is the floor
@@ -66,9 +58,7 @@ pub fn walk(
         month = cut + 1;
     }
     let horizon = f64::from(horizon_months);
-    walker
-        .lumps
-        .apply_until(horizon, walker.path, discounting.lump_rate);
+    walker.lumps.apply_until(horizon, walker.path);
     walker.nets[horizon_months as usize] = walker.path.net();
 }
 
@@ -79,7 +69,8 @@ struct Walker<'w, 'l> {
     next_lump: Months,
     path: &'w mut CashPath,
     nets: &'w mut [Money],
-    discounting: Discounting<'w>,
+    /// Month-end discount factor of each month.
+    month_discount: &'w [f64],
     last_month: u32,
 }
 
@@ -174,8 +165,7 @@ impl Walker<'_, '_> {
         net_at: Option<usize>,
     ) {
         if self.next_lump <= t {
-            self.lumps
-                .apply_until(t, self.path, self.discounting.lump_rate);
+            self.lumps.apply_until(t, self.path);
             self.next_lump = self.lumps.next_at();
         }
         if let Some(at) = net_at {
@@ -190,7 +180,7 @@ impl Walker<'_, '_> {
             t,
             end - t,
             base_rate - cand_rate,
-            self.discounting.month[month],
+            self.month_discount[month],
         );
     }
 }
@@ -212,14 +202,21 @@ impl Lumps<'_> {
     }
 
     /// Applies every lump at or before `t`, those at the same time together (a saving and a
-    /// cost at one instant net out before the payback test).
-    fn apply_until(&mut self, t: Months, path: &mut CashPath, discount_rate: f64) {
+    /// cost at one instant net out before the payback test, discounted by the first's factor).
+    fn apply_until(&mut self, t: Months, path: &mut CashPath) {
         loop {
-            let next = match (self.base.first(), self.cand.first()) {
+            let first = match (self.base.first(), self.cand.first()) {
                 (None, None) => return,
-                (Some(l), None) | (None, Some(l)) => l.at,
-                (Some(a), Some(b)) => a.at.min(b.at),
+                (Some(l), None) | (None, Some(l)) => l,
+                (Some(a), Some(b)) => {
+                    if b.at < a.at {
+                        b
+                    } else {
+                        a
+                    }
+                }
             };
+            let (next, discount) = (first.at, first.discount);
             if next > t {
                 return;
             }
@@ -232,7 +229,7 @@ impl Lumps<'_> {
                 amount -= l.amount;
                 self.cand = rest;
             }
-            path.lump(next, amount, (-next * discount_rate).exp());
+            path.lump(next, amount, discount);
         }
     }
 }
