@@ -1,7 +1,8 @@
 //! The cost of one draw of each distribution family, as the engine makes it: a fresh keyed
 //! stream (`streams::stream`) and one sample. Criterion reports the time per batch of 1,000
 //! draws; divide by 1,000 for the cost of one draw. The Beta family (PERT and `beta(…)` and
-//! `{ observed, of }`) draws two gammas, hence its higher cost. Then the cost of a draw by
+//! `{ observed, of }`) draws two gammas when both shapes are at least 1, hence its higher cost,
+//! and uses Cheng's algorithm below (`beta(0.5, 0.5)`). Then the cost of a draw by
 //! inverse CDF, which correlated inputs need, exact and tabulated.
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
@@ -10,11 +11,12 @@ use payback::streams::{path_key, stream, trial_key};
 use std::hint::black_box;
 
 /// One form of each family the scenario files can write.
-const FORMS: [&str; 13] = [
+const FORMS: [&str; 14] = [
     "uniform(1, 2)",
     "triangular(1, 2, 4)",
     "pert(1, 1.5, 3)",
     "beta(51, 951)",
+    "beta(0.5, 0.5)",
     "normal(0.01, 0.005)",
     "10 to 500",
     "lognormal(0, 0.5)",
