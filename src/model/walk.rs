@@ -195,31 +195,25 @@ pub struct Lumps<'a> {
 }
 
 impl Lumps<'_> {
+    /// The next lump due (the baseline's when both are due at once), if any is left.
+    fn first(&self) -> Option<Lump> {
+        match (self.base.first(), self.cand.first()) {
+            (Some(a), Some(b)) if b.at < a.at => Some(*b),
+            (Some(a), _) => Some(*a),
+            (None, b) => b.copied(),
+        }
+    }
+
     /// When the next lump is, `+∞` when none is left.
     fn next_at(&self) -> Months {
-        let at = |lumps: &[Lump]| lumps.first().map_or(f64::INFINITY, |l| l.at);
-        at(self.base).min(at(self.cand))
+        self.first().map_or(f64::INFINITY, |l| l.at)
     }
 
     /// Applies every lump at or before `t`, those at the same time together (a saving and a
     /// cost at one instant net out before the payback test, discounted by the first's factor).
     fn apply_until(&mut self, t: Months, path: &mut CashPath) {
-        loop {
-            let first = match (self.base.first(), self.cand.first()) {
-                (None, None) => return,
-                (Some(l), None) | (None, Some(l)) => l,
-                (Some(a), Some(b)) => {
-                    if b.at < a.at {
-                        b
-                    } else {
-                        a
-                    }
-                }
-            };
+        while let Some(first) = self.first().filter(|l| l.at <= t) {
             let (next, discount) = (first.at, first.discount);
-            if next > t {
-                return;
-            }
             let mut amount = 0.0;
             while let Some((l, rest)) = self.base.split_first().filter(|(l, _)| l.at == next) {
                 amount += l.amount;
