@@ -213,7 +213,7 @@ impl Reference {
             } else {
                 volume * margin[(since - 1) % 6] + baseline_direct - serving
             };
-            let retrain_lump = if since > 0 && since % 6 == 0 {
+            let retrain_lump = if since > 0 && since.is_multiple_of(6) {
                 -retrain
             } else {
                 0.0
