@@ -9,8 +9,8 @@
 //! the peer. Its P(never), mean NPV and P50 must agree with the peer's within Monte Carlo error,
 //! which shows that it simulates the same model.
 //!
-//! `cargo bench --bench ceiling -- [--trials N] [--threads T] [--draws-only] [--beta-table]`
-//! prints one JSON object. `--draws-only` draws the inputs and skips the model (the split);
+//! `cargo bench --bench ceiling -- [--trials N] [--threads T] [--seed S] [--draws-only]
+//! [--beta-table]` prints one JSON object. `--draws-only` draws the inputs and skips the model (the split);
 //! `--beta-table` draws the Beta family by linear interpolation in a 4,096-interval table of its
 //! quantile function instead (exactly in its two end intervals): approximate, for timing only, about
 //! the cheapest Beta draw there is.
@@ -334,6 +334,7 @@ impl Totals {
 fn main() {
     let mut trials = 10_000_000u64;
     let mut threads = 2usize;
+    let mut seed = 42u64;
     let (mut draws_only, mut tabulated) = (false, false);
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -350,6 +351,7 @@ fn main() {
                     .and_then(|v| v.parse().ok())
                     .expect("--threads T")
             }
+            "--seed" => seed = args.next().and_then(|v| v.parse().ok()).expect("--seed S"),
             "--draws-only" => draws_only = true,
             "--beta-table" => tabulated = true,
             _ => {} // `cargo bench` adds --bench
@@ -365,7 +367,7 @@ fn main() {
         (0..trials.div_ceil(CHUNK))
             .into_par_iter()
             .fold(Totals::new, |mut totals, chunk| {
-                let mut rng = Xoshiro256PlusPlus::seed_from_u64(chunk);
+                let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed.rotate_left(32) ^ chunk);
                 for _ in chunk * CHUNK..((chunk + 1) * CHUNK).min(trials) {
                     let (payback, npv) = reference.trial(&mut rng, draws_only);
                     totals.add(payback, npv);
@@ -384,6 +386,7 @@ fn main() {
         serde_json::json!({
             "trials": totals.trials,
             "threads": threads,
+            "seed": seed,
             "draws_only": draws_only,
             "beta_table": tabulated,
             "seconds": seconds,
