@@ -1,6 +1,7 @@
 //! The registry of a scenario's numeric inputs: every number in the file, constant or uncertain,
 //! gets a slot with its dotted path and its distribution. A trial draws every slot once into a
-//! flat buffer, each from its own stream keyed by its path ([`crate::streams`]); the model reads
+//! flat buffer, each uncertain one from its own stream keyed by its path ([`crate::streams`]), a
+//! constant with no stream at all (so it costs a copy); the model reads
 //! its inputs from that buffer through [`Param`] handles. Inputs with rank correlations are
 //! drawn together through a Gaussian copula, each by inverse CDF so that its marginal is kept
 //! (exactly, or within 1e-7 of its range where the quantile is tabulated).
@@ -32,8 +33,19 @@ pub struct Input {
     pub written: bool,
     /// The key of its random stream, from its path.
     key: u64,
-    /// Whether it is drawn through the copula.
-    correlated: bool,
+    /// How a trial draws it.
+    draw: Draw,
+}
+
+/// How a trial draws an input.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Draw {
+    /// A constant: its value, with no stream to start.
+    Constant(f64),
+    /// From its own stream.
+    Own,
+    /// Through the copula.
+    Copula,
 }
 
 /// Inputs drawn together: a standard normal per member from the member's own stream, mixed by
@@ -79,7 +91,7 @@ impl Inputs {
     fn push(&mut self, path: String, dist: Dist, written: bool) -> Param {
         self.list.push(Input {
             key: path_key(&path),
-            correlated: false,
+            draw: dist.as_constant().map_or(Draw::Own, Draw::Constant),
             path,
             dist,
             written,
@@ -112,8 +124,10 @@ impl Inputs {
     #[inline]
     pub fn sample_into(&self, trial: u64, draws: &mut [f64]) {
         for (slot, input) in draws.iter_mut().zip(&self.list) {
-            if !input.correlated {
-                *slot = input.dist.sample(&mut stream(trial, input.key));
+            match input.draw {
+                Draw::Constant(value) => *slot = value,
+                Draw::Own => *slot = input.dist.sample(&mut stream(trial, input.key)),
+                Draw::Copula => {}
             }
         }
         let members = &self.copula.members;
@@ -180,7 +194,7 @@ impl Inputs {
             )
         })?;
         for &m in &members {
-            self.list[m].correlated = true;
+            self.list[m].draw = Draw::Copula;
             self.list[m].dist.tabulate_quantile();
         }
         self.copula = Copula { members, lower };
