@@ -1,10 +1,10 @@
 //! The registry of a scenario's numeric inputs: every number in the file, constant or uncertain,
 //! gets a slot with its dotted path and its distribution. A trial draws every slot once into a
 //! flat buffer, each uncertain one from its own stream keyed by its path ([`crate::streams`]), a
-//! constant with no stream at all (so it costs a copy); the model reads
-//! its inputs from that buffer through [`Param`] handles. Inputs with rank correlations are
-//! drawn together through a Gaussian copula, each by inverse CDF so that its marginal is kept
-//! (exactly, or within 1e-7 of its range where the quantile is tabulated).
+//! constant with no stream at all (a copy); the model reads its inputs from that buffer through
+//! [`Param`] handles. Inputs with rank correlations are drawn together through a Gaussian
+//! copula, each by inverse CDF so that its marginal is kept (exactly, or within 1e-7 of its
+//! range where the quantile is tabulated).
 
 use crate::dist::Dist;
 use crate::streams::{path_key, stream};
