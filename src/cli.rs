@@ -63,10 +63,12 @@ struct RunArgs {
     file: PathBuf,
     #[command(flatten)]
     flags: TrialFlags,
-    /// Report directory, replaced whole (default: reports/<file stem>/).
+    /// Report directory (default: reports/<file stem>/; with --json, none unless given). It is
+    /// replaced whole, so it must be new, empty, or a report payback wrote.
     #[arg(long)]
     out: Option<PathBuf>,
-    /// Print summary.json to standard output instead of the table.
+    /// Print summary.json to standard output instead of the table (and write the report
+    /// directory only when --out is given).
     #[arg(long)]
     json: bool,
     /// Which files to write into the report directory (comma-separated; default: all).
@@ -98,10 +100,12 @@ struct SweepArgs {
     within: f64,
     #[command(flatten)]
     flags: TrialFlags,
-    /// Output directory, replaced whole (default: reports/<file stem>-sweep/).
+    /// Output directory (default: reports/<file stem>-sweep/; with --json, none unless given).
+    /// It is replaced whole, so it must be new, empty, or one payback wrote.
     #[arg(long)]
     out: Option<PathBuf>,
-    /// Print sweep.json to standard output instead of the table.
+    /// Print sweep.json to standard output instead of the table (and write the output
+    /// directory only when --out is given).
     #[arg(long)]
     json: bool,
 }
@@ -197,7 +201,14 @@ fn run_scenario(args: RunArgs) -> Result<()> {
                 .map_err(|m| usage("--stress-deprecation", m))?,
         ),
     };
-    let out = args.out.unwrap_or_else(|| default_out_dir(&args.file, ""));
+    let out = out_dir(args.out, args.json, &args.file, "")?;
+    if out.is_none() && (args.export_samples.is_some() || !args.format.is_empty()) {
+        let flag = if args.export_samples.is_some() { "--export-samples" } else { "--format" };
+        return Err(usage(
+            flag,
+            format!("{flag} chooses files of the report directory, which --json alone does not write; give --out DIR too"),
+        ));
+    }
     let pack_cases = pack.as_ref().map_or(0, |p| p.cases.len());
     let total = settings.trials * (1 + (cases.len() + pack_cases) as u64);
     let bar = progress_bar(total);
@@ -235,12 +246,16 @@ fn run_scenario(args: RunArgs) -> Result<()> {
         let csv = samples::samples_csv(scenario, settings.seed, n);
         files.push(("samples.csv".into(), csv.into_bytes()));
     }
-    output::write_dir(&out, &files)?;
+    if let Some(out) = &out {
+        output::write_dir(out, &files)?;
+    }
     if args.json {
         print!("{}", report::summary_json(&summary));
     } else {
         print!("{}", report::terminal::render(&summary));
-        println!("\nWrote {}", out.display());
+        if let Some(out) = &out {
+            println!("\nWrote {}", out.display());
+        }
     }
     Ok(())
 }
@@ -249,20 +264,22 @@ fn run_sweep(args: SweepArgs) -> Result<()> {
     let doc = Document::load(&args.file)?;
     let settings = settings(&args.flags, doc.base(), MAX_TRIALS)?;
     let values = sweep::parse_values(&args.values).map_err(|m| usage("--values", m))?;
+    let out = out_dir(args.out, args.json, &args.file, "-sweep")?;
     let bar = progress_bar(values.len() as u64);
     let result = sweep::run(&doc, &args.param, &values, args.within, settings, &|done| {
         bar.set_position(done as u64)
     })?;
     bar.finish_and_clear();
-    let out = args
-        .out
-        .unwrap_or_else(|| default_out_dir(&args.file, "-sweep"));
-    output::write_dir(&out, &report::questions::render(&result)?)?;
+    if let Some(out) = &out {
+        output::write_dir(out, &report::questions::render(&result)?)?;
+    }
     if args.json {
         print!("{}", report::questions::json(&result));
     } else {
         print!("{}", report::questions::table(&result));
-        println!("\nWrote {}", out.display());
+        if let Some(out) = &out {
+            println!("\nWrote {}", out.display());
+        }
     }
     Ok(())
 }
@@ -297,6 +314,20 @@ fn run_solve(args: SolveArgs) -> Result<()> {
         print!("{}", report::questions::answers(&answers));
     }
     Ok(())
+}
+
+/// The directory to write: `--out`, else without `--json` the default one; checked before any
+/// work, so that a directory that may not be replaced is refused at once.
+fn out_dir(out: Option<PathBuf>, json: bool, file: &Path, suffix: &str) -> Result<Option<PathBuf>> {
+    let out = match out {
+        Some(dir) => Some(dir),
+        None if json => None,
+        None => Some(default_out_dir(file, suffix)),
+    };
+    if let Some(dir) = &out {
+        output::check_dir(dir)?;
+    }
+    Ok(out)
 }
 
 /// `reports/<file stem><suffix>/`.

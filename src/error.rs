@@ -1,4 +1,5 @@
-//! Errors the user can act on: bad scenario files and bad command-line values (exit code 2),
+//! Errors the user can act on: bad scenario files, bad command-line values and report
+//! directories that may not be replaced (exit code 2),
 //! failures to read or write files (exit code 1), and a run stopped by Ctrl-C (exit code 130).
 
 use std::fmt;
@@ -73,12 +74,22 @@ impl UsageError {
     }
 }
 
+/// Why a directory may not be replaced by a report: nothing was written or removed.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{dir}: {reason}; nothing was written")]
+pub struct RefusedDir {
+    /// The directory as given.
+    pub dir: String,
+    /// What is in the way and what to do.
+    pub reason: String,
+}
+
 /// The exit code for an error chain: 2 when bad input caused it, 130 when the user stopped
 /// the run, 1 otherwise.
 pub fn exit_code(err: &anyhow::Error) -> u8 {
     let bad_input = err
         .chain()
-        .any(|e| e.is::<InputError>() || e.is::<UsageError>());
+        .any(|e| e.is::<InputError>() || e.is::<UsageError>() || e.is::<RefusedDir>());
     if bad_input {
         EXIT_BAD_INPUT
     } else if err.chain().any(|e| e.is::<crate::engine::Interrupted>()) {

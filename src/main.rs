@@ -4,6 +4,7 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    restore_sigpipe();
     let cli = payback::cli::Cli::parse();
     // The first Ctrl-C stops the simulation after its current wave and nothing is written; a
     // second one ends the process at once (a report directory is replaced whole, never half).
@@ -24,3 +25,19 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// A closed standard output (`payback run FILE | head -1`) ends the process quietly, as it
+/// does other Unix tools, with the conventional status of SIGPIPE: Rust ignores the signal and
+/// would panic on the failed print instead. Reports are written before anything is printed, so
+/// the signal never cuts one short.
+#[cfg(unix)]
+fn restore_sigpipe() {
+    // SAFETY: called first in main, before any thread starts; SIG_DFL is a valid handler.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+/// Elsewhere a closed pipe is an error like any other.
+#[cfg(not(unix))]
+fn restore_sigpipe() {}

@@ -4,6 +4,7 @@
 
 use super::check_within;
 use crate::config::{Document, Override};
+use crate::dist::fmt;
 use crate::engine::{self, RunSettings};
 use crate::error::InputError;
 use crate::report::Summary;
@@ -130,7 +131,13 @@ pub fn run(
         .map(|&v| {
             doc.variant(&[Override::number(param, v)])
                 .map_err(|e: InputError| {
-                    crate::error::UsageError::new("--param", format!("{param} = {v}: {e}"))
+                    let message = format!(
+                        "{param} = {} in {}: {}",
+                        fmt(v),
+                        e.file.display(),
+                        e.message
+                    );
+                    crate::error::UsageError::new("--param", message)
                 })
         })
         .collect::<Result<Vec<_>, _>>()?;

@@ -21,6 +21,9 @@ pub struct Builder<'a> {
     inputs: Inputs,
     /// Names of all options, in file order (for fallbacks).
     option_names: Vec<String>,
+    /// Whether the file is a variant of a checked one, whose changes may set a correlated
+    /// input to a constant.
+    variant: bool,
 }
 
 type Result<T> = std::result::Result<T, InputError>;
@@ -55,7 +58,16 @@ impl<'a> Builder<'a> {
             src,
             inputs: Inputs::default(),
             option_names: Vec::new(),
+            variant: false,
         }
+    }
+
+    /// A builder for a variant of a checked file (a stress case, a sweep's value, a solver's
+    /// step): a correlated input set to a constant keeps its place in the copula, so that its
+    /// partners draw exactly what they draw in the file as written (common random numbers).
+    pub fn for_variant(mut self) -> Self {
+        self.variant = true;
+        self
     }
 
     /// Checks the raw file and builds the scenario.
@@ -646,7 +658,7 @@ impl<'a> Builder<'a> {
                         format!("`{path}` is not an input of this scenario; give the dotted path of a number the file writes"),
                     ));
                 };
-                if self.inputs.get(Param(k)).dist.as_constant().is_some() {
+                if !self.variant && self.inputs.get(Param(k)).dist.as_constant().is_some() {
                     return Err(self.error(
                         span.clone(),
                         "correlation.between",

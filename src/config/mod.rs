@@ -81,9 +81,40 @@ impl Document {
         &self.stress
     }
 
-    /// The scenario with the changes `set` made, checked like a file written that way; errors
-    /// name the field (they have no line: the changed file exists only in memory).
+    /// The scenario with the changes `set` made, checked like a file written that way. An error
+    /// names the change that caused it (its path as the field, so callers can tell where it was
+    /// asked for) and, when another field is what became wrong, that field; it has no line: the
+    /// changed file exists only in memory.
     pub fn variant(&self, set: &[Override]) -> Result<Scenario, InputError> {
+        let err = match self.build_variant(set) {
+            Ok(scenario) => return Ok(scenario),
+            Err(err) => err,
+        };
+        if set.is_empty() {
+            return Err(err);
+        }
+        // The first change whose addition makes the file wrong is the one to name.
+        let culprit = (1..set.len())
+            .find(|&k| self.build_variant(&set[..k]).is_err())
+            .map_or(set.len() - 1, |k| k - 1);
+        let o = &set[culprit];
+        let message = if err.field == o.path {
+            err.message
+        } else if err.field.is_empty() {
+            format!("set to {}: {}", o.value_text(), err.message)
+        } else {
+            format!(
+                "set to {}, it leaves `{}` wrong: {}",
+                o.value_text(),
+                err.field,
+                err.message
+            )
+        };
+        Err(InputError::new(&self.file, None, &o.path, message))
+    }
+
+    /// The scenario with the changes `set` made, or the first error of the changed file.
+    fn build_variant(&self, set: &[Override]) -> Result<Scenario, InputError> {
         let mut tree = self.tree.clone();
         for o in set {
             overrides::apply(&mut tree, o)
@@ -97,15 +128,9 @@ impl Document {
                 format!("cannot write the changed file: {e}"),
             )
         })?;
-        let without_line = |mut e: InputError| {
-            e.line = None;
-            e
-        };
         let raw: raw::RawFile =
-            toml::from_str(&text).map_err(|e| without_line(toml_error(&text, &self.file, &e)))?;
-        Builder::new(&self.file, &text)
-            .build(raw)
-            .map_err(without_line)
+            toml::from_str(&text).map_err(|e| toml_error(&text, &self.file, &e))?;
+        Builder::new(&self.file, &text).for_variant().build(raw)
     }
 
     /// Checks one `[[stress]]` section and builds its scenario.
@@ -150,7 +175,7 @@ impl Document {
         let scenario = self.variant(&set).map_err(|e| {
             let line = set
                 .iter()
-                .position(|o| e.field.starts_with(&o.path) || o.path.starts_with(&e.field))
+                .position(|o| o.path == e.field)
                 .map_or(at(set_span.clone()), |i| lines[i]);
             InputError::new(
                 &self.file,
@@ -192,20 +217,45 @@ fn read(path: &Path) -> Result<String, InputError> {
 fn toml_error(src: &str, path: &Path, err: &toml::de::Error) -> InputError {
     let line = err.span().map(|s| line_of(src, s.start));
     let mut message = err.message().trim().to_string();
-    let at = err.span().map_or(0, |s| s.start);
-    let key = if let Some((unknown, expected)) = unknown_field(&message) {
-        if let Some(best) = nearest(&unknown, &expected) {
-            message.push_str(&format!("; did you mean `{best}`?"));
-        }
-        Some(unknown)
-    } else {
-        err.span().and_then(|_| key_at(src, at))
-    };
-    let field = match (table_at(src, at), key) {
-        (Some(table), Some(key)) => format!("{table}.{key}"),
-        (table, key) => key.or(table).unwrap_or_default(),
-    };
+    if let Some((unknown, expected)) = unknown_field(&message)
+        && let Some(best) = nearest(&unknown, &expected)
+    {
+        message.push_str(&format!("; did you mean `{best}`?"));
+    }
+    let field = err
+        .span()
+        .and_then(|s| key_path_at(src, s.start))
+        .unwrap_or_default();
     InputError::new(path, line, &field, message)
+}
+
+/// The dotted path of the deepest key whose name or value holds byte `at` of the TOML text
+/// `src` (`options.b.project.items.engineering.weeks`), however the file nests its tables:
+/// headers, dotted keys or inline tables. Arrays of tables add no index (`stress.name`).
+fn key_path_at(src: &str, at: usize) -> Option<String> {
+    use toml::de::{DeTable, DeValue};
+    fn walk(table: &DeTable, at: usize, path: &mut Vec<String>) -> bool {
+        for (key, value) in table {
+            path.push(key.get_ref().to_string());
+            let holds = |span: std::ops::Range<usize>| span.contains(&at);
+            let found = match value.get_ref() {
+                DeValue::Table(t) => walk(t, at, path),
+                DeValue::Array(items) => items.iter().any(|item| match item.get_ref() {
+                    DeValue::Table(t) => walk(t, at, path),
+                    _ => false,
+                }),
+                _ => false,
+            };
+            if found || holds(key.span()) || holds(value.span()) {
+                return true;
+            }
+            path.pop();
+        }
+        false
+    }
+    let doc = DeTable::parse(src).ok()?;
+    let mut path = Vec::new();
+    walk(doc.get_ref(), at, &mut path).then(|| path.join("."))
 }
 
 /// From serde's "unknown field `x`, expected one of `a`, `b`": the field and the known names.
@@ -231,26 +281,6 @@ fn nearest(unknown: &str, known: &[String]) -> Option<String> {
         .map(|(_, k)| k.clone())
 }
 
-/// The key written before `=` on the line holding byte `at`, when the error points at a value.
-fn key_at(src: &str, at: usize) -> Option<String> {
-    let start = src[..at.min(src.len())].rfind('\n').map_or(0, |i| i + 1);
-    let line = src[start..].lines().next()?;
-    let (key, _) = line.split_once('=')?;
-    let key = key.trim();
-    (!key.is_empty() && !key.starts_with('[')).then(|| key.to_string())
-}
-
-/// The `[table]` header in force at byte `at`, without its brackets.
-fn table_at(src: &str, at: usize) -> Option<String> {
-    src[..at.min(src.len())]
-        .lines()
-        .rev()
-        .map(str::trim)
-        .find(|l| l.starts_with('[') && !l.starts_with("[["))
-        .and_then(|l| l.trim_start_matches('[').split(']').next())
-        .map(|t| t.trim().to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -263,6 +293,23 @@ mod tests {
         assert_eq!(name, "horizon");
         assert_eq!(known, vec!["name", "horizon_months"]);
         assert_eq!(nearest(&name, &known).as_deref(), Some("horizon_months"));
+    }
+
+    #[test]
+    fn a_key_is_named_by_its_whole_path_however_its_tables_are_written() {
+        let src = "[options.b.project]\nitems.engineering = { hours = 3, weeks = 2 }\n\
+                   [options.b.serving]\nhourly = 1\n[[stress]]\nname = \"x\"\n";
+        let at = |needle: &str| key_path_at(src, src.find(needle).unwrap());
+        assert_eq!(
+            at("weeks").as_deref(),
+            Some("options.b.project.items.engineering.weeks")
+        );
+        assert_eq!(
+            at("3").as_deref(),
+            Some("options.b.project.items.engineering.hours")
+        );
+        assert_eq!(at("hourly").as_deref(), Some("options.b.serving.hourly"));
+        assert_eq!(at("\"x\"").as_deref(), Some("stress.name"));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! `options.prompted.deprecation.at_month = 6` puts that value into the file's TOML tree before
 //! the scenario is built, so the result is checked exactly like a file written that way.
 
+use super::raw::ways_of;
 use crate::dist::fmt as fmt_num;
 
 /// One change: the value at a dotted path (a constant, or a distribution as the file writes it).
@@ -36,15 +37,6 @@ impl Override {
         }
     }
 }
-
-/// Fields that exclude each other in one table: setting one removes the others, so that a
-/// stress case can switch a deprecation from a hazard to a fixed month (MODEL.md).
-const EXCLUSIVE: [&[&str]; 4] = [
-    &["at_month", "hazard_per_year", "repeat"],
-    &["events_per_day", "events_per_month"],
-    &["instances", "capacity_per_instance", "min_instances"],
-    &["cost", "hours", "rate"],
-];
 
 /// Top-level tables whose inputs may be changed, and the one scenario setting that may.
 const SETTABLE: [&str; 3] = ["workload.", "options.", "scenario.discount_rate"];
@@ -83,6 +75,7 @@ pub fn apply(doc: &mut toml::Table, o: &Override) -> Result<(), String> {
     let (leaf, parents) = keys.split_last().expect("a path has at least one key");
     let mut table = doc;
     for (depth, key) in parents.iter().enumerate() {
+        drop_alternatives(table, &keys[..depth], key);
         let entry = table
             .entry(key.to_string())
             .or_insert_with(|| toml::Value::Table(toml::Table::new()));
@@ -93,13 +86,23 @@ pub fn apply(doc: &mut toml::Table, o: &Override) -> Result<(), String> {
             )
         })?;
     }
-    if let Some(group) = EXCLUSIVE.iter().find(|g| g.contains(leaf)) {
-        for other in group.iter().filter(|k| *k != leaf) {
-            table.remove(*other);
-        }
-    }
+    drop_alternatives(table, parents, leaf);
     table.insert(leaf.to_string(), o.value.clone());
     Ok(())
+}
+
+/// Removes from `table` (the table at the dotted path `at`) the fields that are alternatives
+/// to `key` in the schema ([`ways_of`]), keeping `key`'s companions.
+fn drop_alternatives(table: &mut toml::Table, at: &[&str], key: &str) {
+    let ways = ways_of(at);
+    let Some(own) = ways.iter().find(|way| way.contains(&key)) else {
+        return;
+    };
+    for other in ways.iter().filter(|way| *way != own) {
+        for field in other.iter() {
+            table.remove(*field);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -125,6 +128,50 @@ mod tests {
         let dep = d["options"]["a"]["deprecation"].as_table().unwrap();
         assert_eq!(dep.get("at_month"), Some(&toml::Value::Integer(6)));
         assert!(!dep.contains_key("hazard_per_year") && !dep.contains_key("repeat"));
+    }
+
+    fn set<'a>(d: &'a mut toml::Table, path: &str, value: f64) -> &'a toml::Table {
+        apply(d, &Override::number(path, value)).unwrap();
+        let parent = path.rsplit_once('.').unwrap().0;
+        parent.split('.').fold(&*d, |t, k| t[k].as_table().unwrap())
+    }
+
+    fn keys(t: &toml::Table) -> Vec<&str> {
+        t.keys().map(String::as_str).collect()
+    }
+
+    #[test]
+    fn companions_stay_when_one_of_them_is_set() {
+        let mut d: toml::Table = toml::from_str(
+            "[options.a]\nerrors.x = { rate = 0.1, cost = 8 }\nreview = { rate = 0.1, cost = 2 }\n\
+             deprecation = { hazard_per_year = 0.5, repeat = true, migration_cost = 5 }\n\
+             serving = { hourly = 1, capacity_per_instance = 9, min_instances = 1 }\n\
+             project.items.e = { hours = 3, rate = 100, overrun = 1.2 }\n",
+        )
+        .unwrap();
+        assert_eq!(
+            keys(set(&mut d, "options.a.errors.x.rate", 0.2)),
+            ["rate", "cost"]
+        );
+        assert_eq!(
+            keys(set(&mut d, "options.a.review.rate", 0.2)),
+            ["rate", "cost"]
+        );
+        let dep = set(&mut d, "options.a.deprecation.repeat", 0.0);
+        assert_eq!(keys(dep), ["hazard_per_year", "repeat", "migration_cost"]);
+        let serving = set(&mut d, "options.a.serving.min_instances", 2.0);
+        assert_eq!(
+            keys(serving),
+            ["hourly", "capacity_per_instance", "min_instances"]
+        );
+        let item = set(&mut d, "options.a.project.items.e.rate", 120.0);
+        assert_eq!(keys(item), ["hours", "rate", "overrun"]);
+        let item = set(&mut d, "options.a.project.items.e.cost", 900.0);
+        assert_eq!(keys(item), ["overrun", "cost"]);
+        let serving = set(&mut d, "options.a.serving.instances", 2.0);
+        assert_eq!(keys(serving), ["hourly", "instances"]);
+        let option = set(&mut d, "options.a.accuracy", 0.9);
+        assert!(!option.contains_key("errors"), "{:?}", keys(option));
     }
 
     #[test]

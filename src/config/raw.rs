@@ -9,6 +9,25 @@ use toml::Spanned;
 /// A numeric input as written: a number, a distribution string or a distribution table.
 pub type Num = Spanned<toml::Value>;
 
+/// The ways one kind of table lets a quantity be given: each way is a list of fields that go
+/// together (companions), and fields of different ways exclude each other (alternatives). A
+/// change that sets a field of one way removes the fields of the others and keeps its
+/// companions, so that a stress case can switch a deprecation from a hazard to a fixed month.
+pub type Ways = &'static [&'static [&'static str]];
+
+/// The [`Ways`] of the table at the dotted path `table` (`["options", "a", "deprecation"]`),
+/// by the kind of table the schema puts there; none for a table without alternatives.
+pub fn ways_of(table: &[&str]) -> Ways {
+    match table {
+        ["workload"] => RawWorkload::WAYS,
+        ["options", _] => RawOption::WAYS,
+        ["options", _, "deprecation"] => RawDeprecation::WAYS,
+        ["options", _, "serving"] => RawServing::WAYS,
+        ["options", _, "project", "items", _] => RawItem::WAYS,
+        _ => &[],
+    }
+}
+
 /// The whole file.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -59,6 +78,11 @@ pub struct RawWorkload {
     pub growth_per_month: Option<Num>,
 }
 
+impl RawWorkload {
+    /// The volume per day or per month.
+    pub const WAYS: Ways = &[&["events_per_day"], &["events_per_month"]];
+}
+
 /// `[options.NAME]`: one way of doing the work.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -78,6 +102,11 @@ pub struct RawOption {
     pub drift_per_month: Option<Num>,
     pub retrain: Option<Spanned<RawRetrain>>,
     pub deprecation: Option<Spanned<RawDeprecation>>,
+}
+
+impl RawOption {
+    /// Errors as named buckets, or as one accuracy with the cost of an error.
+    pub const WAYS: Ways = &[&["errors"], &["accuracy", "error_cost"]];
 }
 
 /// `retrain = { every_months, cost }`.
@@ -101,6 +130,11 @@ pub struct RawDeprecation {
     pub error_factor: Option<Num>,
     pub repeat: Option<Spanned<bool>>,
     pub fallback: Option<Spanned<String>>,
+}
+
+impl RawDeprecation {
+    /// When: at a month, or at random with a yearly hazard (once or recurring).
+    pub const WAYS: Ways = &[&["at_month"], &["hazard_per_year", "repeat"]];
 }
 
 /// `errors.NAME = { rate, cost }`.
@@ -137,6 +171,11 @@ pub struct RawServing {
     pub min_instances: Option<Num>,
 }
 
+impl RawServing {
+    /// A fixed instance count, or instances scaling with the volume.
+    pub const WAYS: Ways = &[&["instances"], &["capacity_per_instance", "min_instances"]];
+}
+
 /// `benefits.NAME = { monthly, ramp_months }`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -166,4 +205,53 @@ pub struct RawItem {
     pub hours: Option<Num>,
     pub rate: Option<Num>,
     pub overrun: Option<Num>,
+}
+
+impl RawItem {
+    /// An amount, or hours at an hourly rate.
+    pub const WAYS: Ways = &[&["cost"], &["hours", "rate"]];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether `field` is a field of the table `T` (serde names every unknown one).
+    fn is_field_of<T: serde::de::DeserializeOwned>(field: &str) -> bool {
+        let text = format!("{field} = 1");
+        match toml::from_str::<T>(&text) {
+            Ok(_) => true,
+            Err(e) => !e.message().contains("unknown field"),
+        }
+    }
+
+    #[test]
+    fn every_way_names_fields_of_its_table() {
+        fn check<T: serde::de::DeserializeOwned>(ways: Ways) {
+            assert!(ways.len() >= 2, "{ways:?}");
+            for field in ways.iter().flat_map(|w| w.iter()) {
+                assert!(is_field_of::<T>(field), "{field}");
+            }
+            assert!(!is_field_of::<T>("no_such_field"));
+        }
+        check::<RawWorkload>(RawWorkload::WAYS);
+        check::<RawOption>(RawOption::WAYS);
+        check::<RawDeprecation>(RawDeprecation::WAYS);
+        check::<RawServing>(RawServing::WAYS);
+        check::<RawItem>(RawItem::WAYS);
+    }
+
+    #[test]
+    fn tables_are_told_by_their_place_in_the_file() {
+        assert_eq!(
+            ways_of(&["options", "a", "deprecation"]),
+            RawDeprecation::WAYS
+        );
+        assert_eq!(
+            ways_of(&["options", "a", "project", "items", "x"]),
+            RawItem::WAYS
+        );
+        assert!(ways_of(&["options", "a", "errors", "x"]).is_empty());
+        assert!(ways_of(&["options", "a", "review"]).is_empty());
+    }
 }

@@ -4,8 +4,9 @@
 
 use super::summary::Summary;
 use super::{csv, drivers, html, markdown, memo, plots, summary_json};
+use crate::error::RefusedDir;
 use anyhow::Context;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// A kind of output `payback run` can write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -88,11 +89,96 @@ pub fn render(summary: &Summary, formats: &[Format]) -> anyhow::Result<Vec<(Stri
     Ok(files)
 }
 
-/// Replaces the directory `dir` with one holding exactly `files`: they are written into a hidden
-/// sibling, which then takes `dir`'s place in one atomic exchange on Linux (two renames
-/// elsewhere, or when `dir` is new), so `dir` holds the whole previous report or the whole new
-/// one, whenever the process stops.
+/// The file every report directory holds: it says `payback` wrote the directory, and lists the
+/// files it wrote, so that a later run replaces the directory only when nothing else is in it.
+pub const MARKER: &str = ".payback-report";
+
+/// First line of [`MARKER`]: how a report directory is recognised.
+const MARKER_HEADER: &str = "payback report directory";
+
+/// Checks that `dir` may receive a report: it does not exist, or is an empty directory, or is
+/// a report directory `payback` wrote (its [`MARKER`] lists every file in it). Anything else
+/// (a file, a directory holding files `payback` did not write) is refused, before any work.
+pub fn check_dir(dir: &Path) -> Result<(), RefusedDir> {
+    let refuse = |reason: String| RefusedDir {
+        dir: dir.display().to_string(),
+        reason,
+    };
+    let meta = match std::fs::symlink_metadata(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(refuse(format!("cannot be read ({e})"))),
+        Ok(meta) => meta,
+    };
+    if !meta.is_dir() {
+        return Err(refuse(
+            "is a file, not a directory; give --out a directory for the report (a new one, or \
+             one payback wrote before)"
+                .into(),
+        ));
+    }
+    let entries = std::fs::read_dir(dir).map_err(|e| refuse(format!("cannot be read ({e})")))?;
+    let mut names = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| refuse(format!("cannot be read ({e})")))?;
+        names.push(entry.file_name().to_string_lossy().into_owned());
+    }
+    if names.is_empty() {
+        return Ok(());
+    }
+    let listed = match std::fs::read_to_string(dir.join(MARKER)) {
+        Ok(text) if text.lines().next() == Some(MARKER_HEADER) => text,
+        _ => {
+            return Err(refuse(
+                "is not empty and is not a report directory payback wrote (it has no \
+                 .payback-report), and a report replaces its directory whole; give --out a new \
+                 or empty directory"
+                    .into(),
+            ));
+        }
+    };
+    let ours: Vec<&str> = listed.lines().skip(2).collect();
+    let mut foreign: Vec<&str> = names
+        .iter()
+        .map(String::as_str)
+        .filter(|n| *n != MARKER && !ours.contains(n))
+        .collect();
+    if !foreign.is_empty() {
+        foreign.sort_unstable();
+        return Err(refuse(format!(
+            "holds {}, which payback did not write, and a report replaces its directory \
+             whole; move {} out, or give --out another directory",
+            foreign.join(", "),
+            if foreign.len() == 1 { "it" } else { "them" }
+        )));
+    }
+    Ok(())
+}
+
+/// The [`MARKER`] file's text for a directory holding `files`.
+fn marker(files: &[(String, Vec<u8>)]) -> String {
+    let mut text = format!(
+        "{MARKER_HEADER}\nWritten by payback; the next run replaces this directory whole. Its files:\n"
+    );
+    for (name, _) in files {
+        text.push_str(name);
+        text.push('\n');
+    }
+    text
+}
+
+/// Replaces the directory `dir` with one holding exactly `files` and the [`MARKER`], after
+/// [`check_dir`] allows it: they are written into a hidden sibling, which then takes `dir`'s
+/// place in one atomic exchange on Linux (two renames elsewhere, or when `dir` is new), so `dir`
+/// holds the whole previous report or the whole new one, whenever the process stops. The
+/// sibling is removed on every path out, error or not.
 pub fn write_dir(dir: &Path, files: &[(String, Vec<u8>)]) -> anyhow::Result<()> {
+    check_dir(dir)?;
+    let dir = if dir.exists() {
+        dir.canonicalize()
+            .with_context(|| format!("cannot read {}", dir.display()))?
+    } else {
+        dir.to_path_buf()
+    };
     let parent = dir
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -102,33 +188,58 @@ pub fn write_dir(dir: &Path, files: &[(String, Vec<u8>)]) -> anyhow::Result<()> 
     let name = dir
         .file_name()
         .map_or_else(|| "report".into(), |n| n.to_string_lossy().into_owned());
-    let staging = sibling(parent, &name, "new");
-    let _ = std::fs::remove_dir_all(&staging);
-    std::fs::create_dir(&staging)
-        .with_context(|| format!("cannot create {}", staging.display()))?;
+    let staging = tempfile::Builder::new()
+        .prefix(&format!(".{name}.new-"))
+        .tempdir_in(parent)
+        .with_context(|| format!("cannot create a directory in {}", parent.display()))?;
     for (file, bytes) in files {
-        let path = staging.join(file);
+        let path = staging.path().join(file);
         std::fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
     }
-    if dir.exists() && exchange(&staging, dir).is_ok() {
-        // The staging name now holds the previous report.
-        let _ = std::fs::remove_dir_all(&staging);
+    let path = staging.path().join(MARKER);
+    std::fs::write(&path, marker(files))
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    if is_empty_dir(&dir) {
+        // The user's own empty directory is kept (it may be where they stand): the files move
+        // in one by one, the marker first, so an interrupted move is still a report's.
+        let mut names: Vec<&str> = vec![MARKER];
+        names.extend(files.iter().map(|(n, _)| n.as_str()));
+        for name in names {
+            std::fs::rename(staging.path().join(name), dir.join(name))
+                .with_context(|| format!("cannot write {}", dir.join(name).display()))?;
+        }
+        return Ok(());
+    }
+    if dir.exists() && exchange(staging.path(), &dir).is_ok() {
+        // The staging name now holds the previous report, removed when `staging` drops.
         return Ok(());
     }
     // No previous report, or a file system without an atomic exchange: two renames, with the
     // previous report kept aside until the new one is in place.
-    let previous = sibling(parent, &name, "old");
-    let _ = std::fs::remove_dir_all(&previous);
-    let had_previous = dir.exists();
-    if had_previous {
-        std::fs::rename(dir, &previous)
+    let previous = tempfile::Builder::new()
+        .prefix(&format!(".{name}.old-"))
+        .tempdir_in(parent)
+        .with_context(|| format!("cannot create a directory in {}", parent.display()))?;
+    let moved = dir.exists();
+    if moved {
+        std::fs::rename(&dir, previous.path())
             .with_context(|| format!("cannot replace {}", dir.display()))?;
     }
-    std::fs::rename(&staging, dir).with_context(|| format!("cannot write {}", dir.display()))?;
-    if had_previous {
-        let _ = std::fs::remove_dir_all(&previous);
+    if let Err(e) = std::fs::rename(staging.path(), &dir) {
+        // Put the previous directory back; `staging` is removed when it drops.
+        if moved && std::fs::rename(previous.path(), &dir).is_ok() {
+            let _ = previous.keep();
+        }
+        return Err(e).with_context(|| format!("cannot write {}", dir.display()));
     }
+    // `staging` is now `dir`: keep it from being removed.
+    let _ = staging.keep();
     Ok(())
+}
+
+/// Whether `dir` is a directory with nothing in it.
+fn is_empty_dir(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_none())
 }
 
 /// Swaps the paths `a` and `b` in one step (Linux's `renameat2` with `RENAME_EXCHANGE`): a
@@ -162,11 +273,6 @@ fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
     Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
 }
 
-/// `.NAME.TAG-PID` beside the target: hidden, and private to this process.
-fn sibling(parent: &Path, name: &str, tag: &str) -> PathBuf {
-    parent.join(format!(".{name}.{tag}-{}", std::process::id()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,7 +299,7 @@ mod tests {
         )
         .unwrap();
         write_dir(&dir, &[("a.txt".into(), b"new".to_vec())]).unwrap();
-        assert_eq!(listing(&dir), ["a.txt"]);
+        assert_eq!(listing(&dir), [MARKER, "a.txt"]);
         assert_eq!(std::fs::read(dir.join("a.txt")).unwrap(), b"new");
         assert_eq!(
             listing(root.path()),

@@ -709,3 +709,37 @@ fn growth_that_compounds_beyond_a_million_fold_is_refused() {
     ));
     payback().arg("check").arg(&path).assert().success();
 }
+
+#[test]
+fn an_unknown_field_in_an_inline_table_is_named_by_its_whole_path() {
+    let err = refused(&with(
+        "items.data = { cost",
+        "items.data = { weeks = 3, cost",
+    ));
+    assert_has(
+        &err,
+        &[
+            "scenario.toml:22:",
+            "options.tuned.project.items.data.weeks",
+        ],
+    );
+}
+
+#[test]
+fn a_stress_case_that_leaves_another_field_wrong_names_the_case_the_set_path_and_its_line() {
+    let text = format!(
+        "{VALID}\n[[stress]]\nname = \"by the hour\"\n\
+         set = {{ \"options.tuned.project.items.data.hours\" = 10 }}\n"
+    );
+    let stderr = refused(&text);
+    assert_has(
+        &stderr,
+        &[
+            "scenario.toml:26:",
+            "options.tuned.project.items.data.hours:",
+            "stress case \"by the hour\"",
+            "set to 10, it leaves `options.tuned.project.items.data` wrong",
+            "hours and rate",
+        ],
+    );
+}

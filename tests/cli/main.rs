@@ -3,6 +3,7 @@
 mod bad_input;
 mod committed_reports;
 mod correlation;
+mod data_safety;
 mod determinism;
 mod dynamics;
 mod edge_cases;
@@ -13,4 +14,5 @@ mod reverse_questions;
 mod sensitivity;
 mod stress;
 mod support;
+mod what_if;
 mod worked_cases;

@@ -3,6 +3,7 @@
 //! the previous report untouched.
 
 use crate::support::*;
+use payback::report::output::MARKER;
 use std::path::Path;
 
 fn run_into(dir: &Path, file: &Path, flags: &[&str]) -> std::process::Output {
@@ -76,9 +77,10 @@ fn every_file_is_written_and_parses() {
         expected.push(format!("{chart}.svg"));
         expected.push(format!("{chart}.png"));
     }
+    expected.push(MARKER.into());
     expected.sort();
     assert_eq!(names(&dir), expected);
-    for name in &expected {
+    for name in expected.iter().filter(|n| *n != MARKER) {
         let path = dir.join(name);
         if name.ends_with(".svg") {
             let text = std::fs::read_to_string(&path).unwrap();
@@ -222,6 +224,7 @@ fn format_chooses_the_files() {
     assert_eq!(
         names(&dir),
         [
+            MARKER,
             "monthly.csv",
             "sensitivity.csv",
             "summary.csv",
@@ -234,12 +237,13 @@ fn format_chooses_the_files() {
 fn a_report_directory_is_replaced_whole() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("report");
-    std::fs::create_dir(&dir).unwrap();
-    std::fs::write(dir.join("stale.txt"), "from an older run").unwrap();
-    let flags = ["--trials", "100", "--format", "json"];
-    let out = run_into(&dir, &config("worked-1-email-triage.toml"), &flags);
+    let file = config("worked-1-email-triage.toml");
+    let out = run_into(&dir, &file, &["--trials", "100", "--format", "json,csv"]);
     assert!(out.status.success());
-    assert_eq!(names(&dir), ["summary.json"]);
+    assert!(names(&dir).contains(&"monthly.csv".to_string()));
+    let out = run_into(&dir, &file, &["--trials", "100", "--format", "json"]);
+    assert!(out.status.success());
+    assert_eq!(names(&dir), [MARKER, "summary.json"]);
     assert_eq!(
         names(tmp.path()),
         ["report"],
@@ -262,6 +266,7 @@ fn a_failed_run_leaves_the_previous_report_as_it_was() {
     assert_eq!(
         names(&dir),
         [
+            MARKER,
             "monthly.csv",
             "sensitivity.csv",
             "summary.csv",

@@ -1,0 +1,155 @@
+//! Nothing a user owns is lost: `--out` replaces only a new or empty directory or a report
+//! `payback` wrote, never leaves staging folders behind, `--json` alone writes no directory,
+//! and a closed standard output ends the process quietly.
+
+use crate::support::*;
+use payback::report::output::MARKER;
+use std::path::Path;
+use std::process::{Output, Stdio};
+
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+fn run_in(cwd: &Path, args: &[&str]) -> Output {
+    payback().current_dir(cwd).args(args).output().unwrap()
+}
+
+/// A project folder of the user's: the scenario and their notes.
+fn project() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let project = tmp.path().join("project");
+    std::fs::create_dir(&project).unwrap();
+    std::fs::copy(config("worked-1-email-triage.toml"), project.join("base.toml")).unwrap();
+    std::fs::write(project.join("notes.txt"), "mine").unwrap();
+    tmp
+}
+
+fn assert_refused(out: &Output, parts: &[&str]) {
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    for part in parts {
+        assert!(stderr.contains(part), "missing {part:?} in {stderr}");
+    }
+}
+
+#[test]
+fn out_pointed_at_the_users_folder_deletes_nothing() {
+    let tmp = project();
+    let out = run_in(
+        tmp.path(),
+        &["run", "project/base.toml", "--out", "project", "--trials", "100"],
+    );
+    assert_refused(&out, &["project", "not a report directory", "new or empty directory"]);
+    assert_eq!(names(&tmp.path().join("project")), ["base.toml", "notes.txt"]);
+    assert_eq!(names(tmp.path()), ["project"], "no staging folder left behind");
+}
+
+#[test]
+fn out_pointed_at_the_current_folder_deletes_nothing() {
+    let tmp = project();
+    let cwd = tmp.path().join("project");
+    for _ in 0..2 {
+        let out = run_in(&cwd, &["run", "base.toml", "--out", ".", "--trials", "100"]);
+        assert_refused(&out, &["not a report directory"]);
+    }
+    assert_eq!(names(&cwd), ["base.toml", "notes.txt"]);
+    assert_eq!(names(tmp.path()), ["project"], "no staging folder left behind");
+}
+
+#[test]
+fn out_pointed_at_a_file_keeps_the_file() {
+    let tmp = project();
+    let out = run_in(
+        tmp.path(),
+        &["run", "project/base.toml", "--out", "project/notes.txt", "--trials", "100"],
+    );
+    assert_refused(&out, &["notes.txt", "is a file, not a directory"]);
+    let sweep = run_in(
+        tmp.path(),
+        &[
+            "sweep", "project/base.toml", "--param", "workload.events_per_day",
+            "--values", "1,2", "--trials", "100", "--out", "project/notes.txt",
+        ],
+    );
+    assert_refused(&sweep, &["is a file, not a directory"]);
+    assert_eq!(std::fs::read_to_string(tmp.path().join("project/notes.txt")).unwrap(), "mine");
+    assert_eq!(names(&tmp.path().join("project")), ["base.toml", "notes.txt"]);
+}
+
+#[test]
+fn a_file_added_to_a_report_directory_is_never_removed() {
+    let tmp = project();
+    let args = ["run", "project/base.toml", "--out", "rep", "--trials", "100", "--format", "json"];
+    assert!(run_in(tmp.path(), &args).status.success());
+    let rep = tmp.path().join("rep");
+    assert_eq!(names(&rep), [MARKER, "summary.json"]);
+    std::fs::write(rep.join("comments.md"), "mine").unwrap();
+    assert_refused(&run_in(tmp.path(), &args), &["holds comments.md", "did not write"]);
+    assert_eq!(names(&rep), [MARKER, "comments.md", "summary.json"]);
+    std::fs::remove_file(rep.join("comments.md")).unwrap();
+    assert!(run_in(tmp.path(), &args).status.success(), "a report of its own is replaced");
+    assert_eq!(names(tmp.path()), ["project", "rep"]);
+}
+
+#[test]
+fn an_empty_folder_receives_the_report_and_stays_the_same_folder() {
+    let tmp = project();
+    let cwd = tmp.path().join("empty");
+    std::fs::create_dir(&cwd).unwrap();
+    let args = ["run", "../project/base.toml", "--out", ".", "--trials", "100", "--format", "json"];
+    assert!(run_in(&cwd, &args).status.success());
+    // Run again in the same folder: it is a report now, and replaced.
+    assert!(run_in(&cwd, &args).status.success());
+    assert_eq!(names(&tmp.path().join("empty")), [MARKER, "summary.json"]);
+    assert_eq!(names(tmp.path()), ["empty", "project"]);
+}
+
+#[test]
+fn json_alone_writes_no_report_directory() {
+    let tmp = project();
+    let out = run_in(tmp.path(), &["run", "project/base.toml", "--json", "--trials", "100"]);
+    assert!(out.status.success());
+    serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap();
+    let sweep = run_in(
+        tmp.path(),
+        &[
+            "sweep", "project/base.toml", "--param", "workload.events_per_day",
+            "--values", "1,2", "--trials", "100", "--json",
+        ],
+    );
+    assert!(sweep.status.success());
+    assert_eq!(names(tmp.path()), ["project"], "no reports/ appeared");
+    let samples = run_in(
+        tmp.path(),
+        &["run", "project/base.toml", "--json", "--trials", "100", "--export-samples", "5"],
+    );
+    assert_refused(&samples, &["--export-samples", "give --out DIR too"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_standard_output_ends_the_process_quietly() {
+    use std::os::unix::process::ExitStatusExt;
+    let tmp = project();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("payback"))
+        .current_dir(tmp.path())
+        .args(["run", "project/base.toml", "--trials", "100", "--out", "rep"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.signal(), Some(libc::SIGPIPE), "{:?}: {stderr}", out.status);
+    assert!(stderr.is_empty(), "{stderr}");
+    // The report was written before the print that failed.
+    assert!(tmp.path().join("rep").join(MARKER).exists());
+}
