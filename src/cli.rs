@@ -203,10 +203,16 @@ fn run_scenario(args: RunArgs) -> Result<()> {
     };
     let out = out_dir(args.out, args.json, &args.file, "")?;
     if out.is_none() && (args.export_samples.is_some() || !args.format.is_empty()) {
-        let flag = if args.export_samples.is_some() { "--export-samples" } else { "--format" };
+        let flag = if args.export_samples.is_some() {
+            "--export-samples"
+        } else {
+            "--format"
+        };
         return Err(usage(
             flag,
-            format!("{flag} chooses files of the report directory, which --json alone does not write; give --out DIR too"),
+            format!(
+                "{flag} chooses files of the report directory, which --json alone does not write; give --out DIR too"
+            ),
         ));
     }
     let pack_cases = pack.as_ref().map_or(0, |p| p.cases.len());

@@ -193,3 +193,20 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn histogram_percentile_on_a_point_mass_at_a_whole_month_is_that_month() {
+    let mut rng = Xoshiro256PlusPlus::seed_from_u64(3);
+    let mut hist = PaybackHistogram::new(24, 1000);
+    // Values spread below 20, a few just below it in the same bin, and a mass exactly on 20.
+    let mut values: Vec<f64> = (0..8_000).map(|_| rng.random::<f64>() * 19.0).collect();
+    values.extend([19.9996, 19.9999]);
+    values.extend(std::iter::repeat_n(20.0, 2_000));
+    values.iter().for_each(|&v| hist.add(v));
+    assert_eq!(hist.quantile(0.9), Some(20.0));
+    assert_eq!(hist.quantile(1.0), Some(20.0));
+    // The rank 8,001 is 19.9996, in the same bin as 20: the bin's midpoint, as before.
+    let below = hist.quantile(8_001.0 / 10_002.0).unwrap();
+    assert!((below - 19.9996).abs() <= 1e-3, "{below}");
+    assert_ne!(below, 20.0);
+}

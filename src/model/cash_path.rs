@@ -4,6 +4,22 @@
 
 use crate::scenario::{Money, Months};
 
+/// Relative distance from a whole month within which a crossing time counts as that month.
+pub const WHOLE_MONTH_TOLERANCE: f64 = 1e-9;
+
+/// A crossing time computed as a whole month `m` give or take rounding (`m ± a few ulps`, from
+/// `t0 + x / rate`) is `m` itself, so that a point mass on a month falls on one side of the
+/// month's boundary in every CDF and percentile, not on both.
+#[inline]
+fn on_whole_month(t: Months) -> Months {
+    let month = t.round();
+    if (t - month).abs() <= WHOLE_MONTH_TOLERANCE * month.max(1.0) {
+        month
+    } else {
+        t
+    }
+}
+
 /// State of the walk along one trial's cash path.
 #[derive(Debug, Clone, Copy)]
 pub struct CashPath {
@@ -39,13 +55,13 @@ impl CashPath {
     pub fn flow(&mut self, t0: Months, len: Months, rate: Money, discount: f64) {
         let end = self.net + rate * len;
         if self.payback == f64::INFINITY && end >= 0.0 {
-            self.payback = t0 + (-self.net).max(0.0) / rate;
+            self.payback = on_whole_month(t0 + (-self.net).max(0.0) / rate);
         }
         self.net = end;
         let drate = rate * discount;
         let dend = self.discounted + drate * len;
         if self.discounted_payback == f64::INFINITY && dend >= 0.0 {
-            self.discounted_payback = t0 + (-self.discounted).max(0.0) / drate;
+            self.discounted_payback = on_whole_month(t0 + (-self.discounted).max(0.0) / drate);
         }
         self.discounted = dend;
     }
@@ -88,6 +104,24 @@ impl CashPath {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_crossing_a_rounding_error_away_from_a_month_is_that_month() {
+        let month = 10.0_f64;
+        for t in [month.next_up(), month.next_down(), month * (1.0 + 5e-10)] {
+            assert_eq!(on_whole_month(t), month, "{t}");
+        }
+        assert_eq!(on_whole_month(month * (1.0 + 2e-9)), month * (1.0 + 2e-9));
+        assert_eq!(on_whole_month(0.5), 0.5);
+        assert_eq!(on_whole_month(1e-12), 0.0);
+        // 20,000 invested, 1,000 a month saved and a 10,000 lump at 3.7: rounding in the
+        // crossing of the flow that follows would land beside month 10.
+        let mut path = CashPath::start(20_000.0);
+        path.flow(0.0, 3.7, 1000.0, 1.0);
+        path.lump(3.7, 10_000.0, 1.0);
+        path.flow(3.7, 10.0, 1000.0, 1.0);
+        assert_eq!(path.payback(), 10.0);
+    }
 
     #[test]
     fn crossing_is_interpolated_inside_a_piece() {

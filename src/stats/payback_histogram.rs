@@ -5,13 +5,17 @@ use super::rank;
 /// Payback times on bins of width `1/R` month over `[0, H]`, and a never-count.
 ///
 /// Bin 0 holds paybacks at exactly 0 (no investment); bin `j ≥ 1` holds `((j−1)/R, j/R]`, so
-/// the count of paybacks ≤ m at a whole month m is exact. Memory: `8 · (R · H + 1)` bytes,
-/// whatever the number of values. Invariant: `Σ counts + never = count`.
+/// the count of paybacks ≤ m at a whole month m is exact. Paybacks exactly on a whole month
+/// (point masses, as a fixed event gives) are also counted by month, so that a percentile
+/// falling on them is that month exactly. Memory: `8 · (R · H + H + 2)` bytes, whatever the
+/// number of values. Invariant: `Σ counts + never = count`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PaybackHistogram {
     horizon_months: u32,
     bins_per_month: u32,
     counts: Vec<u64>,
+    /// Of the values in the bin ending on month m, those exactly equal to m.
+    on_month: Vec<u64>,
     never: u64,
     min: f64,
     max: f64,
@@ -24,6 +28,7 @@ impl PaybackHistogram {
             horizon_months,
             bins_per_month,
             counts: vec![0; (horizon_months * bins_per_month) as usize + 1],
+            on_month: vec![0; horizon_months as usize + 1],
             never: 0,
             min: f64::INFINITY,
             max: f64::NEG_INFINITY,
@@ -45,6 +50,12 @@ impl PaybackHistogram {
         let bin = floor as usize + usize::from(x > f64::from(floor));
         let last = self.counts.len() - 1;
         self.counts[bin.min(last)] += 1;
+        if x == f64::from(floor) && floor % self.bins_per_month == 0 {
+            let month = floor / self.bins_per_month;
+            if t == f64::from(month) {
+                self.on_month[month as usize] += 1;
+            }
+        }
         self.min = self.min.min(t);
         self.max = self.max.max(t);
     }
@@ -57,6 +68,9 @@ impl PaybackHistogram {
             "histograms of different shapes"
         );
         for (a, b) in self.counts.iter_mut().zip(&other.counts) {
+            *a += b;
+        }
+        for (a, b) in self.on_month.iter_mut().zip(&other.on_month) {
             *a += b;
         }
         self.never += other.never;
@@ -85,7 +99,8 @@ impl PaybackHistogram {
     }
 
     /// Percentile `p`: `None` when the ⌈p·n⌉-th smallest value is "never" (or nothing was
-    /// added). Otherwise the midpoint of its bin, clamped to the smallest and largest finite
+    /// added). The month m itself when that value is one of those exactly on m (the largest of
+    /// their bin). Otherwise the midpoint of its bin, clamped to the smallest and largest finite
     /// value added: within one bin width (`1/R` month) of the exact order statistic, and exact
     /// when all finite values in that bin equal the smallest or the largest one (as when every
     /// trial agrees).
@@ -96,9 +111,13 @@ impl PaybackHistogram {
         }
         let k = rank(p, n);
         let mut seen = 0;
+        let per_month = self.bins_per_month as usize;
         for (j, &c) in self.counts.iter().enumerate() {
             seen += c;
             if seen >= k {
+                if j % per_month == 0 && seen - self.on_month[j / per_month] < k {
+                    return Some((j / per_month) as f64);
+                }
                 let mid = (j as f64 - 0.5).max(0.0) / f64::from(self.bins_per_month);
                 return Some(mid.clamp(self.min, self.max));
             }

@@ -25,7 +25,11 @@ fn project() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
     let project = tmp.path().join("project");
     std::fs::create_dir(&project).unwrap();
-    std::fs::copy(config("worked-1-email-triage.toml"), project.join("base.toml")).unwrap();
+    std::fs::copy(
+        config("worked-1-email-triage.toml"),
+        project.join("base.toml"),
+    )
+    .unwrap();
     std::fs::write(project.join("notes.txt"), "mine").unwrap();
     tmp
 }
@@ -44,11 +48,32 @@ fn out_pointed_at_the_users_folder_deletes_nothing() {
     let tmp = project();
     let out = run_in(
         tmp.path(),
-        &["run", "project/base.toml", "--out", "project", "--trials", "100"],
+        &[
+            "run",
+            "project/base.toml",
+            "--out",
+            "project",
+            "--trials",
+            "100",
+        ],
     );
-    assert_refused(&out, &["project", "not a report directory", "new or empty directory"]);
-    assert_eq!(names(&tmp.path().join("project")), ["base.toml", "notes.txt"]);
-    assert_eq!(names(tmp.path()), ["project"], "no staging folder left behind");
+    assert_refused(
+        &out,
+        &[
+            "project",
+            "not a report directory",
+            "new or empty directory",
+        ],
+    );
+    assert_eq!(
+        names(&tmp.path().join("project")),
+        ["base.toml", "notes.txt"]
+    );
+    assert_eq!(
+        names(tmp.path()),
+        ["project"],
+        "no staging folder left behind"
+    );
 }
 
 #[test]
@@ -60,7 +85,11 @@ fn out_pointed_at_the_current_folder_deletes_nothing() {
         assert_refused(&out, &["not a report directory"]);
     }
     assert_eq!(names(&cwd), ["base.toml", "notes.txt"]);
-    assert_eq!(names(tmp.path()), ["project"], "no staging folder left behind");
+    assert_eq!(
+        names(tmp.path()),
+        ["project"],
+        "no staging folder left behind"
+    );
 }
 
 #[test]
@@ -68,33 +97,69 @@ fn out_pointed_at_a_file_keeps_the_file() {
     let tmp = project();
     let out = run_in(
         tmp.path(),
-        &["run", "project/base.toml", "--out", "project/notes.txt", "--trials", "100"],
+        &[
+            "run",
+            "project/base.toml",
+            "--out",
+            "project/notes.txt",
+            "--trials",
+            "100",
+        ],
     );
     assert_refused(&out, &["notes.txt", "is a file, not a directory"]);
     let sweep = run_in(
         tmp.path(),
         &[
-            "sweep", "project/base.toml", "--param", "workload.events_per_day",
-            "--values", "1,2", "--trials", "100", "--out", "project/notes.txt",
+            "sweep",
+            "project/base.toml",
+            "--param",
+            "workload.events_per_day",
+            "--values",
+            "1,2",
+            "--trials",
+            "100",
+            "--out",
+            "project/notes.txt",
         ],
     );
     assert_refused(&sweep, &["is a file, not a directory"]);
-    assert_eq!(std::fs::read_to_string(tmp.path().join("project/notes.txt")).unwrap(), "mine");
-    assert_eq!(names(&tmp.path().join("project")), ["base.toml", "notes.txt"]);
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("project/notes.txt")).unwrap(),
+        "mine"
+    );
+    assert_eq!(
+        names(&tmp.path().join("project")),
+        ["base.toml", "notes.txt"]
+    );
 }
 
 #[test]
 fn a_file_added_to_a_report_directory_is_never_removed() {
     let tmp = project();
-    let args = ["run", "project/base.toml", "--out", "rep", "--trials", "100", "--format", "json"];
+    let args = [
+        "run",
+        "project/base.toml",
+        "--out",
+        "rep",
+        "--trials",
+        "100",
+        "--format",
+        "json",
+    ];
     assert!(run_in(tmp.path(), &args).status.success());
     let rep = tmp.path().join("rep");
     assert_eq!(names(&rep), [MARKER, "summary.json"]);
     std::fs::write(rep.join("comments.md"), "mine").unwrap();
-    assert_refused(&run_in(tmp.path(), &args), &["holds comments.md", "did not write"]);
+    assert_refused(
+        &run_in(tmp.path(), &args),
+        &["holds comments.md", "did not write"],
+    );
     assert_eq!(names(&rep), [MARKER, "comments.md", "summary.json"]);
     std::fs::remove_file(rep.join("comments.md")).unwrap();
-    assert!(run_in(tmp.path(), &args).status.success(), "a report of its own is replaced");
+    assert!(
+        run_in(tmp.path(), &args).status.success(),
+        "a report of its own is replaced"
+    );
     assert_eq!(names(tmp.path()), ["project", "rep"]);
 }
 
@@ -103,7 +168,16 @@ fn an_empty_folder_receives_the_report_and_stays_the_same_folder() {
     let tmp = project();
     let cwd = tmp.path().join("empty");
     std::fs::create_dir(&cwd).unwrap();
-    let args = ["run", "../project/base.toml", "--out", ".", "--trials", "100", "--format", "json"];
+    let args = [
+        "run",
+        "../project/base.toml",
+        "--out",
+        ".",
+        "--trials",
+        "100",
+        "--format",
+        "json",
+    ];
     assert!(run_in(&cwd, &args).status.success());
     // Run again in the same folder: it is a report now, and replaced.
     assert!(run_in(&cwd, &args).status.success());
@@ -114,21 +188,39 @@ fn an_empty_folder_receives_the_report_and_stays_the_same_folder() {
 #[test]
 fn json_alone_writes_no_report_directory() {
     let tmp = project();
-    let out = run_in(tmp.path(), &["run", "project/base.toml", "--json", "--trials", "100"]);
+    let out = run_in(
+        tmp.path(),
+        &["run", "project/base.toml", "--json", "--trials", "100"],
+    );
     assert!(out.status.success());
     serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap();
     let sweep = run_in(
         tmp.path(),
         &[
-            "sweep", "project/base.toml", "--param", "workload.events_per_day",
-            "--values", "1,2", "--trials", "100", "--json",
+            "sweep",
+            "project/base.toml",
+            "--param",
+            "workload.events_per_day",
+            "--values",
+            "1,2",
+            "--trials",
+            "100",
+            "--json",
         ],
     );
     assert!(sweep.status.success());
     assert_eq!(names(tmp.path()), ["project"], "no reports/ appeared");
     let samples = run_in(
         tmp.path(),
-        &["run", "project/base.toml", "--json", "--trials", "100", "--export-samples", "5"],
+        &[
+            "run",
+            "project/base.toml",
+            "--json",
+            "--trials",
+            "100",
+            "--export-samples",
+            "5",
+        ],
     );
     assert_refused(&samples, &["--export-samples", "give --out DIR too"]);
 }
@@ -140,7 +232,14 @@ fn a_closed_standard_output_ends_the_process_quietly() {
     let tmp = project();
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("payback"))
         .current_dir(tmp.path())
-        .args(["run", "project/base.toml", "--trials", "100", "--out", "rep"])
+        .args([
+            "run",
+            "project/base.toml",
+            "--trials",
+            "100",
+            "--out",
+            "rep",
+        ])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -148,7 +247,12 @@ fn a_closed_standard_output_ends_the_process_quietly() {
     drop(child.stdout.take());
     let out = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.signal(), Some(libc::SIGPIPE), "{:?}: {stderr}", out.status);
+    assert_eq!(
+        out.status.signal(),
+        Some(libc::SIGPIPE),
+        "{:?}: {stderr}",
+        out.status
+    );
     assert!(stderr.is_empty(), "{stderr}");
     // The report was written before the print that failed.
     assert!(tmp.path().join("rep").join(MARKER).exists());

@@ -174,3 +174,40 @@ fn a_uniform_build_time_shifts_payback_uniformly() {
     assert_eq!(num(&cdf[4][1]), 0.0);
     assert_eq!(num(&cdf[6][1]), 1.0);
 }
+
+#[test]
+fn a_point_mass_on_a_whole_month_falls_on_that_month() {
+    // I = 20,000 saved at 1,000 a month, and the baseline's model retired at T ~ Exp(1 a year)
+    // with a 10,000 migration lump, once: the lump alone pays back when T is in [10, 20], the
+    // savings at exactly 10 when T < 10 and at exactly 20 when T > 20. So payback =
+    // clamp(T, 10, 20), with point masses on months 10 and 20: P(payback ≤ 10) =
+    // 1 − e^(−10/12) = 0.5654, P(≤ 15) = 1 − e^(−15/12) = 0.7135, P(≤ 20) = 1.
+    let text = scenario(1_000.0, "", "", "items.x = { cost = 20000 }")
+        .replace(
+            "[options.new]",
+            "deprecation = { hazard_per_year = 1, migration_cost = 10000 }\n\n[options.new]",
+        )
+        .replace("[options.new]\n", "[options.new]\ncost_per_event = 0\n");
+    let (_dir, path) = scenario_file(&text);
+    let s = run_json(&path, &["--trials", "200000"]);
+    let c = candidate(&s, "new");
+    let cdf = c["payback_cdf"].as_array().unwrap();
+    for (month, p) in [
+        (10, 1.0 - (-10.0_f64 / 12.0).exp()),
+        (15, 1.0 - (-15.0_f64 / 12.0).exp()),
+    ] {
+        let se = (p * (1.0 - p) / TRIALS).sqrt();
+        assert_eq!(num(&cdf[month][0]), month as f64);
+        let got = num(&cdf[month][1]);
+        assert!(
+            (got - p).abs() <= Z * se,
+            "P(payback <= {month}) = {got}, expected {p} ± {}",
+            Z * se
+        );
+    }
+    assert_eq!(num(&cdf[20][1]), 1.0);
+    assert_eq!(num(&cdf[9][1]), 0.0);
+    assert_eq!(num(&c["payback_months"]["p50"]), 10.0);
+    assert_eq!(num(&c["payback_months"]["p10"]), 10.0);
+    assert_eq!(num(&c["payback_months"]["p90"]), 20.0);
+}
