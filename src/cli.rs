@@ -2,13 +2,14 @@
 //! does.
 
 use crate::analysis::solve::{self, Question};
-use crate::analysis::{stress, sweep};
+use crate::analysis::{stress, sweep, threshold};
 use crate::config::{self, Document};
 use crate::engine::{self, RunSettings};
 use crate::error::UsageError;
 use crate::report::output::{self, ALL_FORMATS, Format};
 use crate::report::{self, Summary, samples};
 use crate::scenario::{MAX_TRIALS, Scenario};
+use crate::thousands::count;
 use anyhow::Result;
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -38,7 +39,8 @@ enum Command {
     /// against the value (common random numbers: every value runs the same trials).
     Sweep(SweepArgs),
     /// Answer a reverse question at a confidence q and a target T: the largest investment, the
-    /// smallest volume or the largest extra cost per event with P(payback ≤ T) ≥ q.
+    /// smallest volume, the largest extra cost per event, or the threshold of any input
+    /// (--for PATH) with P(payback ≤ T) ≥ q.
     Solve(SolveArgs),
 }
 
@@ -124,6 +126,10 @@ struct SolveArgs {
     /// The largest extra cost per event the candidate may have.
     #[arg(long, group = "question")]
     max_premium: bool,
+    /// Any numeric input, by dotted path: the value (set as a constant) at which
+    /// P(payback ≤ T) crosses q, and on which side of it the goal is met.
+    #[arg(long = "for", group = "question", value_name = "PATH")]
+    for_path: Option<String>,
     /// Confidence q: the answer keeps P(payback ≤ T) ≥ q.
     #[arg(long, default_value_t = 0.8)]
     confidence: f64,
@@ -163,14 +169,22 @@ fn settings(flags: &TrialFlags, scenario: &Scenario, default_trials: u64) -> Res
     if !(1..=MAX_TRIALS).contains(&trials) {
         return Err(usage(
             "--trials",
-            format!("{trials} is out of range: must be in [1, {MAX_TRIALS}]"),
+            format!(
+                "{} is out of range: must be in [1, {}]",
+                count(trials),
+                count(MAX_TRIALS)
+            ),
         ));
     }
     let threads = flags.threads.unwrap_or_else(rayon::current_num_threads);
     if !(1..=MAX_THREADS).contains(&threads) {
         return Err(usage(
             "--threads",
-            format!("{threads} is out of range: must be in [1, {MAX_THREADS}]"),
+            format!(
+                "{} is out of range: must be in [1, {}]",
+                count(threads as u64),
+                count(MAX_THREADS as u64)
+            ),
         ));
     }
     Ok(RunSettings {
@@ -189,7 +203,11 @@ fn run_scenario(args: RunArgs) -> Result<()> {
         if !(1..=most).contains(&n) {
             return Err(usage(
                 "--export-samples",
-                format!("{n} is out of range: must be in [1, {most}] (the trials, at most 1e6)"),
+                format!(
+                    "{} is out of range: must be in [1, {}] (the trials, at most 1,000,000)",
+                    count(n),
+                    count(most)
+                ),
             ));
         }
     }
@@ -217,18 +235,10 @@ fn run_scenario(args: RunArgs) -> Result<()> {
     }
     let pack_cases = pack.as_ref().map_or(0, |p| p.cases.len());
     let total = settings.trials * (1 + (cases.len() + pack_cases) as u64);
-    let bar = progress_bar(total);
-    let started = Instant::now();
+    let bar = progress_bar(Some(total));
     let done_before = AtomicU64::new(0);
-    let progress = |done: u64| {
-        if bar.is_hidden()
-            && started.elapsed().as_secs_f64() > 1.0
-            && std::io::stderr().is_terminal()
-        {
-            bar.set_draw_target(ProgressDrawTarget::stderr());
-        }
-        bar.set_position(done_before.load(Ordering::Relaxed) + done);
-    };
+    let shown = shown_on(&bar);
+    let progress = |done: u64| shown(done_before.load(Ordering::Relaxed) + done);
     let factors = engine::Factors::new(scenario);
     let run = engine::simulate_detailed(scenario, &factors, settings, &progress)?;
     let mut summary = Summary::detailed(scenario, settings.seed, &run);
@@ -253,6 +263,7 @@ fn run_scenario(args: RunArgs) -> Result<()> {
         files.push(("samples.csv".into(), csv.into_bytes()));
     }
     if let Some(out) = &out {
+        stop_check(total)?;
         output::write_dir(out, &files)?;
     }
     if args.json {
@@ -271,13 +282,14 @@ fn run_sweep(args: SweepArgs) -> Result<()> {
     let settings = settings(&args.flags, doc.base(), MAX_TRIALS)?;
     let values = sweep::parse_values(&args.values).map_err(|m| usage("--values", m))?;
     let out = out_dir(args.out, args.json, &args.file, "-sweep")?;
-    let bar = progress_bar(values.len() as u64);
-    let result = sweep::run(&doc, &args.param, &values, args.within, settings, &|done| {
-        bar.set_position(done as u64)
-    })?;
+    let bar = progress_bar(Some(settings.trials * values.len() as u64));
+    let progress = shown_on(&bar);
+    let result = sweep::run(&doc, &args.param, &values, args.within, settings, &progress)?;
     bar.finish_and_clear();
     if let Some(out) = &out {
-        output::write_dir(out, &report::questions::render(&result)?)?;
+        let files = report::questions::render(&result)?;
+        stop_check(settings.trials * values.len() as u64)?;
+        output::write_dir(out, &files)?;
     }
     if args.json {
         print!("{}", report::questions::json(&result));
@@ -297,28 +309,50 @@ const SOLVE_TRIALS: u64 = 100_000;
 fn run_solve(args: SolveArgs) -> Result<()> {
     let doc = Document::load(&args.file)?;
     let settings = settings(&args.flags, doc.base(), SOLVE_TRIALS)?;
-    let question = if args.max_investment {
-        Question::MaxInvestment
-    } else if args.max_premium {
-        Question::MaxPremium
+    let bar = progress_bar(None);
+    bar.set_message("solving");
+    let progress = shown_on(&bar);
+    let text = if let Some(path) = &args.for_path {
+        let answers = threshold::solve_for(
+            &doc,
+            path,
+            args.candidate.as_deref(),
+            args.confidence,
+            args.within,
+            settings,
+            &progress,
+        )?;
+        bar.finish_and_clear();
+        if args.json {
+            serde_json::to_string_pretty(&answers)? + "\n"
+        } else {
+            report::questions::thresholds(&answers)
+        }
     } else {
-        Question::BreakEvenVolume
+        let question = if args.max_investment {
+            Question::MaxInvestment
+        } else if args.max_premium {
+            Question::MaxPremium
+        } else {
+            Question::BreakEvenVolume
+        };
+        let answers = solve::solve(
+            &doc,
+            question,
+            args.candidate.as_deref(),
+            args.confidence,
+            args.within,
+            settings,
+            &progress,
+        )?;
+        bar.finish_and_clear();
+        if args.json {
+            serde_json::to_string_pretty(&answers)? + "\n"
+        } else {
+            report::questions::answers(&answers)
+        }
     };
-    let answers = solve::solve(
-        &doc,
-        question,
-        args.candidate.as_deref(),
-        args.confidence,
-        args.within,
-        settings,
-    )?;
-    if args.json {
-        let mut text = serde_json::to_string_pretty(&answers)?;
-        text.push('\n');
-        print!("{text}");
-    } else {
-        print!("{}", report::questions::answers(&answers));
-    }
+    print!("{text}");
     Ok(())
 }
 
@@ -344,15 +378,47 @@ fn default_out_dir(file: &Path, suffix: &str) -> PathBuf {
     Path::new("reports").join(format!("{stem}{suffix}"))
 }
 
-/// A progress bar on standard error, hidden until the run has taken a second.
-fn progress_bar(trials: u64) -> ProgressBar {
-    let bar = ProgressBar::with_draw_target(Some(trials), ProgressDrawTarget::hidden());
-    if let Ok(style) =
-        ProgressStyle::with_template("{bar:40} {human_pos}/{human_len} trials, {eta} left")
-    {
+/// A progress bar on standard error, hidden until the work has taken a second: of `trials`
+/// when known beforehand, else a count of the trials simulated so far.
+fn progress_bar(trials: Option<u64>) -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(trials, ProgressDrawTarget::hidden());
+    let template = if trials.is_some() {
+        "{bar:40} {human_pos}/{human_len} trials, {eta} left"
+    } else {
+        "{spinner} {human_pos} trials simulated, {elapsed}; {msg}"
+    };
+    if let Ok(style) = ProgressStyle::with_template(template) {
         bar.set_style(style);
     }
     bar
+}
+
+/// The progress callback of `bar`: sets the trials done, and shows the bar once the work has
+/// taken a second on a terminal.
+fn shown_on(bar: &ProgressBar) -> impl Fn(u64) + Sync + '_ {
+    let started = Instant::now();
+    move |done: u64| {
+        if bar.is_hidden()
+            && started.elapsed().as_secs_f64() > 1.0
+            && std::io::stderr().is_terminal()
+        {
+            bar.set_draw_target(ProgressDrawTarget::stderr());
+        }
+        bar.set_position(done);
+    }
+}
+
+/// Fails with [`engine::Interrupted`] when the user asked to stop while the work was being
+/// finished (rendering, writing), so that nothing is written; `trials` were all simulated.
+fn stop_check(trials: u64) -> Result<()> {
+    if engine::stop_requested() {
+        return Err(engine::Interrupted {
+            done: trials,
+            total: Some(trials),
+        }
+        .into());
+    }
+    Ok(())
 }
 
 fn usage(flag: &str, message: String) -> anyhow::Error {

@@ -9,24 +9,95 @@ pub mod sensitivity;
 pub mod solve;
 pub mod stress;
 pub mod sweep;
+pub mod threshold;
 pub mod value_of_information;
 
-use crate::engine::{self, RunAggregate, RunSettings};
+use crate::engine::{self, Interrupted, RunAggregate, RunSettings};
+use crate::error::UsageError;
 use crate::scenario::{Months, Probability, Scenario};
 
-/// P(payback ≤ `within` months) of every candidate of `scenario`, and the run behind it.
-pub fn p_within(
+/// The runs of one question of many runs (a solve), counted: `progress` is told the trials
+/// simulated so far over all of them, and a stop by the user is an [`Interrupted`] that counts
+/// them all.
+pub struct RunCounter<'a> {
+    done: u64,
+    progress: &'a (dyn Fn(u64) + Sync),
+}
+
+impl<'a> RunCounter<'a> {
+    /// No runs yet.
+    pub fn new(progress: &'a (dyn Fn(u64) + Sync)) -> Self {
+        RunCounter { done: 0, progress }
+    }
+
+    /// P(payback ≤ `within` months) of every candidate of `scenario`, and the run behind it.
+    pub fn p_within(
+        &mut self,
+        scenario: &Scenario,
+        settings: RunSettings,
+        within: u32,
+    ) -> anyhow::Result<(Vec<Probability>, RunAggregate)> {
+        let before = self.done;
+        let progress = self.progress;
+        let run =
+            engine::simulate(scenario, settings, &|done| progress(before + done)).map_err(|e| {
+                match e.downcast::<Interrupted>() {
+                    Ok(stop) => stop.within(before, None).into(),
+                    Err(e) => e,
+                }
+            })?;
+        self.done += run.trials;
+        let p = run
+            .candidates
+            .iter()
+            .map(|c| c.payback.cdf_at(within))
+            .collect();
+        Ok((p, run))
+    }
+}
+
+/// The candidates a question is asked of: every one, or the one named (`--candidate`), as
+/// (candidate slot, option index) pairs.
+pub fn chosen_candidates(
     scenario: &Scenario,
-    settings: RunSettings,
-    within: u32,
-) -> anyhow::Result<(Vec<Probability>, RunAggregate)> {
-    let run = engine::simulate(scenario, settings, &|_| {})?;
-    let p = run
-        .candidates
-        .iter()
-        .map(|c| c.payback.cdf_at(within))
+    name: Option<&str>,
+) -> Result<Vec<(usize, usize)>, UsageError> {
+    let slots: Vec<(usize, usize)> = scenario.candidates().enumerate().collect();
+    let Some(name) = name else {
+        return Ok(slots);
+    };
+    let found: Vec<_> = slots
+        .into_iter()
+        .filter(|&(_, o)| scenario.options[o].name == name)
         .collect();
-    Ok((p, run))
+    if found.is_empty() {
+        let names: Vec<&str> = scenario
+            .candidates()
+            .map(|o| scenario.options[o].name.as_str())
+            .collect();
+        return Err(UsageError::new(
+            "--candidate",
+            format!(
+                "`{name}` is not a candidate; the candidates are {}",
+                names.join(", ")
+            ),
+        ));
+    }
+    Ok(found)
+}
+
+/// Checks the goal of a reverse question, P(payback ≤ `within`) ≥ `q`: a confidence in
+/// (0, 1] and a target in whole months of the horizon, which it returns.
+pub fn check_goal(q: Probability, within: Months, horizon_months: u32) -> Result<u32, UsageError> {
+    let within =
+        check_within(within, horizon_months).map_err(|m| UsageError::new("--within", m))?;
+    if !(q > 0.0 && q <= 1.0) {
+        return Err(UsageError::new(
+            "--confidence",
+            format!("{q} is not allowed: must be a probability in (0, 1]"),
+        ));
+    }
+    Ok(within)
 }
 
 /// Checks a target payback time against the horizon: a whole month in `1..=H`.

@@ -5,7 +5,7 @@
 //! function of the knob and the bisection is well posed. The Monte Carlo uncertainty of the
 //! answer is the interval over which P crosses q ± its standard error `sqrt(q (1 − q) / n)`.
 
-use super::{check_within, p_within};
+use super::{RunCounter, check_goal};
 use crate::config::{Document, Override};
 use crate::engine::RunSettings;
 use crate::error::UsageError;
@@ -136,7 +136,7 @@ fn frontier(
 }
 
 /// Answers `question` for every candidate (or the one named) of the file, at confidence `q`
-/// and target `within` months.
+/// and target `within` months; `progress` is told the trials simulated so far.
 pub fn solve(
     doc: &Document,
     question: Question,
@@ -144,42 +144,12 @@ pub fn solve(
     q: Probability,
     within: f64,
     settings: RunSettings,
+    progress: &(dyn Fn(u64) + Sync),
 ) -> anyhow::Result<Vec<Answer>> {
     let base = doc.base();
-    let within =
-        check_within(within, base.horizon_months).map_err(|m| UsageError::new("--within", m))?;
-    if !(q > 0.0 && q <= 1.0) {
-        return Err(UsageError::new(
-            "--confidence",
-            format!("{q} is not allowed: must be a probability in (0, 1]"),
-        )
-        .into());
-    }
-    let slots: Vec<(usize, usize)> = base.candidates().enumerate().collect();
-    let chosen: Vec<(usize, usize)> = match candidate {
-        None => slots,
-        Some(name) => {
-            let found: Vec<_> = slots
-                .into_iter()
-                .filter(|&(_, o)| base.options[o].name == name)
-                .collect();
-            if found.is_empty() {
-                let names: Vec<&str> = base
-                    .candidates()
-                    .map(|o| base.options[o].name.as_str())
-                    .collect();
-                return Err(UsageError::new(
-                    "--candidate",
-                    format!(
-                        "`{name}` is not a candidate; the candidates are {}",
-                        names.join(", ")
-                    ),
-                )
-                .into());
-            }
-            found
-        }
-    };
+    let within = check_goal(q, within, base.horizon_months)?;
+    let chosen = super::chosen_candidates(base, candidate)?;
+    let mut runs = RunCounter::new(progress);
     let volume_path = if base.workload.per_day {
         "workload.events_per_day"
     } else {
@@ -201,7 +171,7 @@ pub fn solve(
                 return Ok(found[slot]);
             }
             let scenario = knob(doc, question, option, volume_path, x)?;
-            let (p, run) = p_within(&scenario, settings, within)?;
+            let (p, run) = runs.p_within(&scenario, settings, within)?;
             let n = run.trials as f64;
             let found: Vec<_> = p
                 .into_iter()
@@ -319,18 +289,43 @@ fn describe(c: &Context, answer: Frontier, band: [Frontier; 2]) -> Answer {
         Question::BreakEvenVolume => "events per month".to_string(),
         Question::MaxPremium => format!("{} per event", c.currency),
     };
-    let goal = format!(
-        "pays back within {} months in at least {} of trials",
+    // The goal after "it" ("pays back within …") and after "may"/"makes it" ("pay back …").
+    let target = format!(
+        "within {} months in at least {} of trials",
         c.within,
         percent(c.q)
     );
+    let goal = format!("pays back {target}");
+    let to_goal = format!("pay back {target}");
+    // An answer of nothing at all (no investment, no premium) is no answer: say so.
+    let nothing_works = |x: f64| match c.question {
+        Question::MaxInvestment => money(to_value(x)) == "0",
+        Question::MaxPremium => x == 0.0,
+        Question::BreakEvenVolume => false,
+    };
     let (value, explanation) = match answer {
+        Frontier::At(x) if nothing_works(x) => {
+            let what = match c.question {
+                Question::MaxInvestment => "no upfront investment",
+                _ => "no extra cost per event",
+            };
+            (
+                None,
+                format!(
+                    "{what} works: {} would {to_goal} only if it cost nothing at all \
+                     (at zero, {} of trials pay back within {} months)",
+                    c.candidate,
+                    percent(c.p_at_zero),
+                    c.within
+                ),
+            )
+        }
         Frontier::At(x) => {
             let v = to_value(x);
             let words = match c.question {
                 Question::MaxInvestment => format!(
                     "{} may cost up to {} {} upfront ({x:.4} × its planned investment, whose mean \
-                     is {}) and still {goal}",
+                     is {}) and still {to_goal}",
                     c.candidate,
                     money(v),
                     c.currency,
@@ -342,7 +337,7 @@ fn describe(c: &Context, answer: Frontier, band: [Frontier; 2]) -> Answer {
                     significant(v, 4)
                 ),
                 Question::MaxPremium => format!(
-                    "{} may cost up to {} {} more per event and still {goal}",
+                    "{} may cost up to {} {} more per event and still {to_goal}",
                     c.candidate,
                     significant(v, 4),
                     c.currency
@@ -352,12 +347,13 @@ fn describe(c: &Context, answer: Frontier, band: [Frontier; 2]) -> Answer {
         }
         Frontier::Nowhere => {
             let words = match c.question {
-                Question::BreakEvenVolume => {
-                    format!("no volume up to 1e12 {unit} makes {} {goal}", c.candidate)
-                }
+                Question::BreakEvenVolume => format!(
+                    "no volume up to 1e12 {unit} makes {} {to_goal}",
+                    c.candidate
+                ),
                 _ => format!(
                     "even at zero, {} pays back within {} months in only {} of trials \
-                     (failed projects never pay back): no value {goal}",
+                     (failed projects never pay back): no value lets it {to_goal}",
                     c.candidate,
                     c.within,
                     percent(c.p_at_zero)
@@ -391,8 +387,8 @@ fn describe(c: &Context, answer: Frontier, band: [Frontier; 2]) -> Answer {
         unit,
         value,
         interval,
-        scale: match (c.question, answer) {
-            (Question::MaxInvestment, Frontier::At(x)) => Some(x),
+        scale: match (c.question, answer, value) {
+            (Question::MaxInvestment, Frontier::At(x), Some(_)) => Some(x),
             _ => None,
         },
         explanation,

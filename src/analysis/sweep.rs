@@ -5,10 +5,11 @@
 use super::check_within;
 use crate::config::{Document, Override};
 use crate::dist::fmt;
-use crate::engine::{self, RunSettings};
+use crate::engine::{self, Interrupted, RunSettings};
 use crate::error::InputError;
 use crate::report::Summary;
 use crate::scenario::{Money, Months, Probability};
+use crate::thousands::{count, group};
 use serde::{Deserialize, Serialize};
 
 /// Most values in one sweep.
@@ -91,8 +92,9 @@ pub fn parse_values(text: &str) -> Result<Vec<f64>, String> {
             .filter(|n| (2..=MAX_VALUES).contains(n))
             .ok_or_else(|| {
                 format!(
-                    "`{}` is not allowed after /: must be a number of values in [2, {MAX_VALUES}]",
-                    steps.trim()
+                    "`{}` is not allowed after /: must be a number of values in [2, {}]",
+                    steps.trim(),
+                    count(MAX_VALUES as u64)
                 )
             })?;
         if a == b {
@@ -106,22 +108,24 @@ pub fn parse_values(text: &str) -> Result<Vec<f64>, String> {
     };
     if values.is_empty() || values.len() > MAX_VALUES {
         return Err(format!(
-            "{} values given: a sweep takes 1 to {MAX_VALUES}",
-            values.len()
+            "{} values given: a sweep takes 1 to {}",
+            count(values.len() as u64),
+            count(MAX_VALUES as u64)
         ));
     }
     Ok(values)
 }
 
-/// Runs the sweep of `param` over `values`; `progress` is told each value's index when done.
-/// A value the input does not allow is an error naming it, before anything runs.
+/// Runs the sweep of `param` over `values`; `progress` is told the trials done so far, over
+/// all values. A value the input does not allow is an error naming it, before anything runs;
+/// a stop asked by the user is an [`Interrupted`] counting the whole sweep's trials.
 pub fn run(
     doc: &Document,
     param: &str,
     values: &[f64],
     within: Months,
     settings: RunSettings,
-    progress: &dyn Fn(usize),
+    progress: &(dyn Fn(u64) + Sync),
 ) -> anyhow::Result<Sweep> {
     let base = doc.base();
     let within = check_within(within, base.horizon_months)
@@ -133,7 +137,7 @@ pub fn run(
                 .map_err(|e: InputError| {
                     let message = format!(
                         "{param} = {} in {}: {}",
-                        fmt(v),
+                        group(&fmt(v)),
                         e.file.display(),
                         e.message
                     );
@@ -143,8 +147,16 @@ pub fn run(
         .collect::<Result<Vec<_>, _>>()?;
     let n = settings.trials as f64;
     let mut points = Vec::new();
+    let total = settings.trials * values.len() as u64;
     for (i, (&value, scenario)) in values.iter().zip(&scenarios).enumerate() {
-        let run = engine::simulate(scenario, settings, &|_| {})?;
+        let before = settings.trials * i as u64;
+        let run =
+            engine::simulate(scenario, settings, &|done| progress(before + done)).map_err(|e| {
+                match e.downcast::<Interrupted>() {
+                    Ok(stop) => stop.within(before, Some(total)).into(),
+                    Err(e) => e,
+                }
+            })?;
         let summary = Summary::new(scenario, settings.seed, &run);
         let candidates = summary
             .candidates
@@ -163,7 +175,6 @@ pub fn run(
             })
             .collect();
         points.push(SweepPoint { value, candidates });
-        progress(i + 1);
     }
     Ok(Sweep {
         scenario: base.name.clone(),

@@ -10,6 +10,8 @@ use crate::dist::{self, Dist, fmt as fmt_num};
 use crate::error::InputError;
 use crate::inputs::{Inputs, Param, RankCorrelation};
 use crate::scenario::*;
+use crate::thousands::{count, group};
+use indexmap::IndexMap;
 use std::ops::Range;
 use std::path::Path;
 use toml::Spanned;
@@ -24,6 +26,8 @@ pub struct Builder<'a> {
     /// Whether the file is a variant of a checked one, whose changes may set a correlated
     /// input to a constant.
     variant: bool,
+    /// The range of every number checked, by dotted path.
+    domains: IndexMap<String, Domain>,
 }
 
 type Result<T> = std::result::Result<T, InputError>;
@@ -59,6 +63,7 @@ impl<'a> Builder<'a> {
             inputs: Inputs::default(),
             option_names: Vec::new(),
             variant: false,
+            domains: IndexMap::new(),
         }
     }
 
@@ -70,8 +75,9 @@ impl<'a> Builder<'a> {
         self
     }
 
-    /// Checks the raw file and builds the scenario.
-    pub fn build(mut self, raw: RawFile) -> Result<Scenario> {
+    /// Checks the raw file and builds the scenario, with the range of every number it checked
+    /// (by dotted path).
+    pub fn build(mut self, raw: RawFile) -> Result<(Scenario, IndexMap<String, Domain>)> {
         let s = &raw.scenario;
         let name = s.name.get_ref().trim().to_string();
         if name.is_empty() {
@@ -183,7 +189,7 @@ impl<'a> Builder<'a> {
             ));
         }
         self.correlations(raw.correlation.as_deref().unwrap_or_default())?;
-        Ok(Scenario {
+        let scenario = Scenario {
             name,
             currency,
             horizon_months,
@@ -196,7 +202,8 @@ impl<'a> Builder<'a> {
             workload,
             options,
             baseline,
-        })
+        };
+        Ok((scenario, self.domains))
     }
 
     fn workload(&mut self, raw: &RawFile, horizon_months: u32) -> Result<Workload> {
@@ -703,7 +710,8 @@ impl<'a> Builder<'a> {
     }
 
     /// Parses a numeric input's distribution and checks it against `domain`.
-    fn dist(&self, v: &Num, path: &str, domain: Domain) -> Result<Dist> {
+    fn dist(&mut self, v: &Num, path: &str, domain: Domain) -> Result<Dist> {
+        self.domains.insert(path.to_string(), domain);
         let dist = dist::from_toml(v.get_ref())
             .map_err(|e| self.error(Some(v.span()), path, e.message))?;
         domain
@@ -726,6 +734,7 @@ impl<'a> Builder<'a> {
         default: f64,
         domain: Domain,
     ) -> Result<Param> {
+        self.domains.insert(path.to_string(), domain);
         match v {
             Some(v) => self.param(v, path, domain),
             None => Ok(self.inputs.add_default(path, default)),
@@ -733,7 +742,14 @@ impl<'a> Builder<'a> {
     }
 
     /// A run setting: a plain number, not a distribution.
-    fn setting(&self, v: Option<&Num>, path: &str, default: f64, domain: Domain) -> Result<f64> {
+    fn setting(
+        &mut self,
+        v: Option<&Num>,
+        path: &str,
+        default: f64,
+        domain: Domain,
+    ) -> Result<f64> {
+        self.domains.insert(path.to_string(), domain);
         let Some(v) = v else { return Ok(default) };
         let dist = self.dist(v, path, domain)?;
         dist.as_constant().ok_or_else(|| {
@@ -757,7 +773,11 @@ impl<'a> Builder<'a> {
                 return Err(self.error(
                     Some(v.span()),
                     path,
-                    format!("{other} is not allowed: must be a whole number in [{lo}, {hi}]"),
+                    format!(
+                        "{other} is not allowed: must be a whole number in [{}, {}]",
+                        count(lo),
+                        count(hi)
+                    ),
                 ));
             }
         };
@@ -766,8 +786,10 @@ impl<'a> Builder<'a> {
                 Some(v.span()),
                 path,
                 format!(
-                    "{} is out of range: must be a whole number in [{lo}, {hi}]",
-                    fmt_num(x)
+                    "{} is out of range: must be a whole number in [{}, {}]",
+                    group(&fmt_num(x)),
+                    count(lo),
+                    count(hi)
                 ),
             ));
         }

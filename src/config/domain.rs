@@ -1,6 +1,7 @@
 //! The values each kind of input may take, and the check that a distribution stays inside them.
 
 use crate::dist::{Dist, fmt as fmt_num};
+use crate::thousands::group;
 
 /// Largest share of a distribution's mass allowed outside its field's range. Unbounded families
 /// (a normal growth rate) always have some mass outside; below this share it is negligible at
@@ -39,6 +40,27 @@ impl Domain {
 
     /// A probability or a share: `[0, 1]`.
     pub const PROBABILITY: Domain = Domain::closed(0.0, 1.0, "a probability in [0, 1]");
+
+    /// The smallest allowed value: `lo`, or for a range open below the smallest value above
+    /// `lo` that a search should try (a millionth of a millionth of the range above it).
+    pub fn lowest(&self) -> f64 {
+        if self.lo_open {
+            self.lo + (self.hi - self.lo) * 1e-12
+        } else {
+            self.lo
+        }
+    }
+
+    /// The largest allowed value.
+    pub fn highest(&self) -> f64 {
+        self.hi
+    }
+
+    /// What the field must be, in words: "a probability in [0, 1]".
+    pub fn what(&self) -> &'static str {
+        self.what
+    }
+
     /// Whether `x` is allowed.
     pub fn contains(&self, x: f64) -> bool {
         let above = if self.lo_open {
@@ -58,7 +80,7 @@ impl Domain {
             } else {
                 Err(format!(
                     "{} is not allowed: must be {}",
-                    fmt_num(x),
+                    group(&fmt_num(x)),
                     self.what
                 ))
             };

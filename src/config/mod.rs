@@ -8,11 +8,13 @@ mod domain;
 mod overrides;
 mod raw;
 
+pub use domain::Domain;
 pub use overrides::Override;
 
 use crate::error::InputError;
 use crate::scenario::Scenario;
 use build::{Builder, line_of};
+use indexmap::IndexMap;
 use std::path::{Path, PathBuf};
 
 /// Largest scenario file accepted, in bytes.
@@ -26,6 +28,8 @@ pub struct Document {
     /// The file's tree without its `[[stress]]` sections.
     tree: toml::Table,
     base: Scenario,
+    /// The range of every number of the base, by dotted path.
+    domains: IndexMap<String, Domain>,
     stress: Vec<StressCase>,
 }
 
@@ -50,13 +54,14 @@ impl Document {
     pub fn parse(src: &str, path: &Path) -> Result<Self, InputError> {
         let mut raw: raw::RawFile = toml::from_str(src).map_err(|e| toml_error(src, path, &e))?;
         let raw_stress = raw.stress.take().unwrap_or_default();
-        let base = Builder::new(path, src).build(raw)?;
+        let (base, domains) = Builder::new(path, src).build(raw)?;
         let mut tree: toml::Table = toml::from_str(src).map_err(|e| toml_error(src, path, &e))?;
         tree.remove("stress");
         let mut doc = Document {
             file: path.to_path_buf(),
             tree,
             base,
+            domains,
             stress: Vec::new(),
         };
         for case in raw_stress {
@@ -74,6 +79,12 @@ impl Document {
     /// The scenario as written, by value.
     pub fn into_base(self) -> Scenario {
         self.base
+    }
+
+    /// The values the number at `path` may take (an input of the base, written or at its
+    /// default, or `scenario.discount_rate`); `None` for any other path.
+    pub fn domain_of(&self, path: &str) -> Option<Domain> {
+        self.domains.get(path).copied()
     }
 
     /// The file's stress cases, in file order.
@@ -130,7 +141,8 @@ impl Document {
         })?;
         let raw: raw::RawFile =
             toml::from_str(&text).map_err(|e| toml_error(&text, &self.file, &e))?;
-        Builder::new(&self.file, &text).for_variant().build(raw)
+        let (scenario, _) = Builder::new(&self.file, &text).for_variant().build(raw)?;
+        Ok(scenario)
     }
 
     /// Checks one `[[stress]]` section and builds its scenario.

@@ -14,6 +14,7 @@ pub use sensitivity::SensitivityAggregate;
 use crate::model::TrialRunner;
 use crate::scenario::Scenario;
 use crate::streams::trial_key;
+use crate::thousands::count;
 use rayon::prelude::*;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -32,14 +33,36 @@ pub fn stop_requested() -> bool {
     STOP.load(Ordering::Relaxed)
 }
 
-/// A simulation stopped by the user before its last trial.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("stopped by the user after {done} of {total} trials; nothing was written")]
+/// Work stopped by the user: a simulation, or a command of many (a sweep, a solve).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Interrupted {
     /// Trials simulated before the stop.
     pub done: u64,
-    /// Trials asked for.
-    pub total: u64,
+    /// Trials the work would have simulated, when known beforehand (a solve's are not).
+    pub total: Option<u64>,
+}
+
+impl std::fmt::Display for Interrupted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "stopped by the user after {}", count(self.done))?;
+        if let Some(total) = self.total {
+            write!(f, " of {}", count(total))?;
+        }
+        write!(f, " trials; nothing was written")
+    }
+}
+
+impl std::error::Error for Interrupted {}
+
+impl Interrupted {
+    /// This stop, counted as part of larger work: `before` trials were simulated earlier, and
+    /// the whole work would have simulated `total`.
+    pub fn within(self, before: u64, total: Option<u64>) -> Self {
+        Interrupted {
+            done: before + self.done,
+            total,
+        }
+    }
 }
 
 /// Trials per chunk: the unit of seeding and of parallel work.
@@ -139,8 +162,9 @@ pub fn simulate_detailed<'f>(
 }
 
 /// Runs the chunks of a run in waves of one chunk per thread, each into a collector from
-/// `empty`, and merges them in chunk order; stops with [`Interrupted`] after the wave during
-/// which a stop was asked.
+/// `empty`, and merges them in chunk order; stops with [`Interrupted`] before the first wave
+/// when a stop was asked already, else after the wave during which it was asked (the last
+/// wave included: the caller's work stops, not only this run).
 fn simulate_into<C: Collector>(
     scenario: &Scenario,
     settings: RunSettings,
@@ -153,6 +177,13 @@ fn simulate_into<C: Collector>(
     let chunks = settings.trials.div_ceil(CHUNK_TRIALS);
     let wave = settings.threads.max(1) as u64;
     let mut total = empty();
+    let interrupted = |done| Interrupted {
+        done,
+        total: Some(settings.trials),
+    };
+    if stop_requested() {
+        return Err(interrupted(0).into());
+    }
     let mut first = 0;
     while first < chunks {
         let last = (first + wave).min(chunks);
@@ -166,13 +197,8 @@ fn simulate_into<C: Collector>(
             total.merge(part);
         }
         progress(total.trials());
-        if stop_requested() && last < chunks {
-            let done = total.trials();
-            return Err(Interrupted {
-                done,
-                total: settings.trials,
-            }
-            .into());
+        if stop_requested() {
+            return Err(interrupted(total.trials()).into());
         }
         first = last;
     }

@@ -1,24 +1,24 @@
 //! Number formats shared by the text reports: money with thousands separators, months, shares.
 
+pub use crate::thousands::count;
+use crate::thousands::group;
+
 /// An amount rounded to whole units with thousands separators: `-1,234,568`.
 pub fn money(x: f64) -> String {
     if !x.is_finite() {
         return format!("{x}");
     }
     let rounded = x.round();
-    let digits = format!("{:.0}", rounded.abs());
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if rounded < 0.0 {
-        format!("-{out}")
-    } else {
-        out
-    }
+    // `{:.0}` of -0.4 rounded is "-0": no sign on a zero.
+    group(&format!(
+        "{:.0}",
+        if rounded == 0.0 { 0.0 } else { rounded }
+    ))
+}
+
+/// An amount with two decimals and thousands separators: `133,578.70`.
+pub fn money_cents(x: f64) -> String {
+    group(&format!("{x:.2}"))
 }
 
 /// Months with two decimals, or "never".
@@ -36,14 +36,14 @@ pub fn percent_err(p: f64) -> String {
     format!("{:.3} %", 100.0 * p)
 }
 
-/// A number rounded to `digits` significant digits, in plain form: `significant(1346.8, 4)`
-/// is `1347`, `significant(0.120556, 4)` is `0.1206`.
+/// A number rounded to `digits` significant digits, with thousands separators:
+/// `significant(1346.8, 4)` is `1,347`, `significant(0.120556, 4)` is `0.1206`.
 pub fn significant(x: f64, digits: i32) -> String {
     if x == 0.0 || !x.is_finite() {
         return format!("{x}");
     }
     let decimals = (digits - 1 - x.abs().log10().floor() as i32).max(0) as usize;
-    format!("{x:.decimals$}")
+    group(&format!("{x:.decimals$}"))
 }
 
 #[cfg(test)]
@@ -61,9 +61,10 @@ mod tests {
 
     #[test]
     fn significant_digits_are_kept() {
-        assert_eq!(significant(1346.8013, 4), "1347");
+        assert_eq!(significant(1346.8013, 4), "1,347");
         assert_eq!(significant(0.120555, 4), "0.1206");
-        assert_eq!(significant(148_499.994, 6), "148500");
+        assert_eq!(significant(148_499.994, 6), "148,500");
+        assert_eq!(money_cents(133_578.7), "133,578.70");
     }
 
     #[test]

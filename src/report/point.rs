@@ -1,7 +1,7 @@
 //! The deterministic point estimate printed by `payback check`: every input at its mean, every
 //! project succeeding: the single number a spreadsheet gives.
 
-use super::format::{money, months};
+use super::format::{money, money_cents, months};
 use crate::model::{CostState, TrialRunner};
 use crate::scenario::Scenario;
 use std::fmt::Write;
@@ -48,9 +48,11 @@ pub fn render(scenario: &Scenario) -> String {
             + 0.0;
         let _ = writeln!(
             out,
-            "    {:<24}{per_event:>14.4}{fixed:>16.2}{benefits:>16.2}{:>16.2}{role}",
+            "    {:<24}{per_event:>14.4}{:>16}{:>16}{:>16}{role}",
             option.name,
-            volume * per_event + fixed - benefits
+            money_cents(fixed),
+            money_cents(benefits),
+            money_cents(volume * per_event + fixed - benefits)
         );
     }
     for (slot, c) in scenario.candidates().enumerate() {

@@ -2,10 +2,11 @@
 //! `sweep.csv` and chart, and the sentences of `payback solve`.
 
 use super::csv::field;
-use super::format::{months, percent, percent_err, significant};
+use super::format::{count, months, percent, percent_err, significant};
 use super::plots;
 use crate::analysis::solve::Answer;
 use crate::analysis::sweep::Sweep;
+use crate::analysis::threshold::Threshold;
 use std::fmt::Write;
 
 /// `sweep.json` as written: pretty-printed with a final newline.
@@ -58,7 +59,9 @@ pub fn table(s: &Sweep) -> String {
     let _ = writeln!(
         out,
         "{} swept; {} trials per value, seed {} (the same trials at every value)",
-        s.param, s.trials, s.seed
+        s.param,
+        count(s.trials),
+        s.seed
     );
     let names: Vec<&str> = s
         .points
@@ -75,7 +78,11 @@ pub fn table(s: &Sweep) -> String {
     }
     let _ = writeln!(out);
     for p in &s.points {
-        let _ = write!(out, "{:>14}", crate::dist::fmt(p.value));
+        let _ = write!(
+            out,
+            "{:>14}",
+            crate::thousands::group(&crate::dist::fmt(p.value))
+        );
         for c in &p.candidates {
             let cell = format!(
                 "{} ± {}, {}",
@@ -106,7 +113,30 @@ pub fn answers(answers: &[Answer]) -> String {
                 significant(hi, 6),
                 a.within_months,
                 percent(a.confidence),
-                a.trials,
+                count(a.trials),
+                a.seed
+            );
+        }
+    }
+    out
+}
+
+/// The sentences of `payback solve --for`: one threshold per candidate with its uncertainty.
+pub fn thresholds(answers: &[Threshold]) -> String {
+    let mut out = String::new();
+    for a in answers {
+        let _ = writeln!(out, "{}.", a.explanation);
+        if let (Some(value), Some([lo, hi])) = (a.value, a.interval) {
+            let _ = writeln!(
+                out,
+                "  threshold {}; Monte Carlo uncertainty {} to {} (where P(payback ≤ {} months) \
+                 crosses {} ± one standard error); {} trials, seed {}",
+                significant(value, 6),
+                significant(lo, 6),
+                significant(hi, 6),
+                a.within_months,
+                percent(a.confidence),
+                count(a.trials),
                 a.seed
             );
         }

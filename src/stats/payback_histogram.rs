@@ -50,7 +50,7 @@ impl PaybackHistogram {
         let bin = floor as usize + usize::from(x > f64::from(floor));
         let last = self.counts.len() - 1;
         self.counts[bin.min(last)] += 1;
-        if x == f64::from(floor) && floor % self.bins_per_month == 0 {
+        if x == f64::from(floor) && floor.is_multiple_of(self.bins_per_month) {
             let month = floor / self.bins_per_month;
             if t == f64::from(month) {
                 self.on_month[month as usize] += 1;
@@ -115,7 +115,7 @@ impl PaybackHistogram {
         for (j, &c) in self.counts.iter().enumerate() {
             seen += c;
             if seen >= k {
-                if j % per_month == 0 && seen - self.on_month[j / per_month] < k {
+                if j.is_multiple_of(per_month) && seen - self.on_month[j / per_month] < k {
                     return Some((j / per_month) as f64);
                 }
                 let mid = (j as f64 - 0.5).max(0.0) / f64::from(self.bins_per_month);

@@ -2,6 +2,7 @@
 //! hand, its answer run back through `payback run`; `payback sweep` and its files.
 
 use crate::support::*;
+use payback::report::output::MARKER;
 use serde_json::Value;
 
 /// Runs `payback solve FILE ARGS --json` and returns the answers.
@@ -166,7 +167,10 @@ fn sweep_writes_its_files_and_moves_with_the_value() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, ["sweep.csv", "sweep.json", "sweep.png", "sweep.svg"]);
+    assert_eq!(
+        names,
+        [MARKER, "sweep.csv", "sweep.json", "sweep.png", "sweep.svg"]
+    );
     let svg = std::fs::read_to_string(dir.join("sweep.svg")).unwrap();
     roxmltree::Document::parse(&svg).unwrap();
     // fine_tuned's payback is 40,000 / (0.165 × 30 v): within 6 months from v = 1,346.8 on.
@@ -187,4 +191,217 @@ fn sweep_writes_its_files_and_moves_with_the_value() {
         );
         assert_close(num(&c["payback_p50_months"]), 40_000.0 / (0.165 * 30.0 * v));
     }
+}
+
+#[test]
+fn a_zero_investment_answer_is_said_as_no_investment_works() {
+    // The tuned model costs what the API costs: only a free project pays back (at t = 0).
+    let text = uniform_savings(1000.0).replace("\"uniform(0.1, 0.4)\"", "0.5");
+    let (_d, path) = scenario_file(&text);
+    let a = &solve(
+        &path,
+        &[
+            "--max-investment",
+            "--within",
+            "12",
+            "--confidence",
+            "0.5",
+            "--trials",
+            "2000",
+        ],
+    )[0];
+    assert!(
+        a["value"].is_null() && a["interval"].is_null() && a["scale"].is_null(),
+        "{a}"
+    );
+    let words = a["explanation"].as_str().unwrap();
+    assert!(words.starts_with("no upfront investment works"), "{words}");
+    assert!(!words.contains("up to 0"), "{words}");
+}
+
+#[test]
+fn no_break_even_volume_is_said_in_plain_grammar() {
+    let a = &solve(
+        &config("worked-1-email-triage.toml"),
+        &[
+            "--break-even",
+            "volume",
+            "--within",
+            "1",
+            "--candidate",
+            "fine_tuned",
+        ],
+    )[0];
+    // 1.616 months at any volume the project pays back at all: volume 1e12 pays back at once,
+    // so the answer exists; within 1 month it needs 2,177 emails a day or more.
+    assert_rel(num(&a["value"]), 40_000.0 / (0.165 * 30.0));
+    let text = uniform_savings(1000.0).replace("items.x", "success = 0.5\nitems.x");
+    let (_d, path) = scenario_file(&text);
+    let a = &solve(
+        &path,
+        &[
+            "--break-even",
+            "volume",
+            "--within",
+            "6",
+            "--trials",
+            "2000",
+        ],
+    )[0];
+    let words = a["explanation"].as_str().unwrap();
+    assert!(
+        words.contains("makes tuned pay back within 6 months"),
+        "{words}"
+    );
+}
+
+/// `payback solve --for PATH` on worked case 1 for fine_tuned within 6 months.
+fn solve_for(path: &str, extra: &[&str]) -> Value {
+    let args = [&["--for", path][..], &WORKED_1[..], extra].concat();
+    solve(&config("worked-1-email-triage.toml"), &args)
+        .into_iter()
+        .next()
+        .unwrap()
+}
+
+#[test]
+fn solve_for_an_error_rate_is_the_closed_form() {
+    // Savings per email 0.32 − (0.015 + 0.06 + 8 r); 900,000 emails in 6 months must repay
+    // 40,000: r ≤ (0.245 − 40,000 / 900,000) / 8 = 0.025069.
+    let a = solve_for("options.fine_tuned.errors.wrong_department.rate", &[]);
+    assert_eq!(a["candidate"], "fine_tuned");
+    assert_eq!(a["path"], "options.fine_tuned.errors.wrong_department.rate");
+    assert_eq!(a["direction"], "at_most");
+    assert_eq!(
+        num(&a["trials"]),
+        10_000.0,
+        "the file's trials, below the solve cap"
+    );
+    let expected = (0.245 - 40_000.0 / 900_000.0) / 8.0;
+    // The bisection stops at a relative width of 1e-6 of the value.
+    assert!(
+        (num(&a["value"]) - expected).abs() <= 2e-6 * expected,
+        "{a}"
+    );
+    // Every input fixed: the interval has no width beyond the bisection's.
+    for end in [&a["interval"][0], &a["interval"][1]] {
+        assert!((num(end) - expected).abs() <= 2e-6 * expected, "{a}");
+    }
+}
+
+#[test]
+fn solve_for_finds_the_direction_itself() {
+    // The price of a fine-tuned email: at most 0.32 − 0.14 − 40,000 / 900,000 = 0.135556.
+    let a = solve_for("options.fine_tuned.cost_per_event", &[]);
+    assert_eq!(a["direction"], "at_most");
+    assert!((num(&a["value"]) - (0.18 - 40_000.0 / 900_000.0)).abs() <= 2e-6 * 0.14);
+    // The volume: at least 40,000 / (0.165 × 30 × 6) = 1,346.80 a day, as --break-even says.
+    let a = solve_for("workload.events_per_day", &[]);
+    assert_eq!(a["direction"], "at_least");
+    let expected = 40_000.0 / (0.165 * 30.0 * 6.0);
+    assert!(
+        (num(&a["value"]) - expected).abs() <= 2e-6 * expected,
+        "{a}"
+    );
+    let words = a["explanation"].as_str().unwrap();
+    assert!(
+        words.contains("needs workload.events_per_day at least 1,347"),
+        "{words}"
+    );
+}
+
+#[test]
+fn solve_for_a_success_probability_is_its_quantile_within_monte_carlo_error() {
+    // Every trial pays back in 1.616 months when its project succeeds (u < success): P is the
+    // share of the trials' u below the value, so the threshold at q = 0.8 is the 0.8 quantile
+    // of 100,000 uniforms: 0.8 with standard error sqrt(0.8 · 0.2 / 1e5) = 0.00126 (4 of them
+    // allowed), and the interval spans about ± one of them.
+    let a = solve_for(
+        "options.fine_tuned.project.success",
+        &["--trials", "100000"],
+    );
+    assert_eq!(a["direction"], "at_least");
+    let se = (0.8f64 * 0.2 / 1e5).sqrt();
+    assert!((num(&a["value"]) - 0.8).abs() <= 4.0 * se, "{a}");
+    let width = num(&a["interval"][1]) - num(&a["interval"][0]);
+    assert!(width > 1.0 * se && width < 3.0 * se, "{width} vs 2 × {se}");
+}
+
+#[test]
+fn solve_for_says_when_no_value_or_every_value_works() {
+    // 1.616 months is the payback when the project succeeds: no success rate gets it within 1.
+    let args = [
+        "--for",
+        "options.fine_tuned.project.success",
+        "--within",
+        "1",
+    ];
+    let a = &solve(&config("worked-1-email-triage.toml"), &args)[0];
+    assert!(a["value"].is_null() && a["direction"].is_null(), "{a}");
+    let words = a["explanation"].as_str().unwrap();
+    assert!(
+        words
+            .contains("no value of options.fine_tuned.project.success in its allowed range [0, 1]"),
+        "{words}"
+    );
+    // The people's hourly rate does not touch the fine-tune against the prompted baseline.
+    let a = solve_for("options.human.labour.hourly", &[]);
+    assert!(a["value"].is_null() && a["direction"].is_null(), "{a}");
+    assert!(
+        a["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("does not decide it"),
+        "{a}"
+    );
+}
+
+#[test]
+fn solve_for_a_path_that_is_not_an_input_is_refused() {
+    for path in [
+        "options.fine_tuned.nope",
+        "scenario.trials",
+        "options.fine_tuned.project",
+    ] {
+        let out = payback()
+            .arg("solve")
+            .arg(config("worked-1-email-triage.toml"))
+            .args(["--for", path])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.contains("--for") && stderr.contains("not a numeric input"),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn solve_and_sweep_say_their_numbers_with_thousands_separators() {
+    let file = config("worked-1-email-triage.toml");
+    let out = payback()
+        .arg("solve")
+        .arg(&file)
+        .args(["--max-investment"])
+        .args(WORKED_1)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("may cost up to 148,500 EUR upfront"), "{text}");
+    assert!(text.contains("answer 148,500 EUR") && text.contains("10,000 trials"), "{text}");
+    assert!(text.contains("and still pay back within 6 months"), "{text}");
+    let tmp = tempfile::tempdir().unwrap();
+    let out = payback()
+        .arg("sweep")
+        .arg(&file)
+        .args(["--param", "workload.events_per_day", "--values", "1000,2500", "--trials", "2000"])
+        .arg("--out")
+        .arg(tmp.path().join("s"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("2,000 trials per value"), "{text}");
+    assert!(text.contains("         1,000  ") && text.contains("         2,500  "), "{text}");
 }

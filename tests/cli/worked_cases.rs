@@ -106,8 +106,8 @@ fn case_3_point_estimate_shows_api_and_serving_costs() {
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("158250.00"), "{text}"); // 8,250 tokens + 150,000 review
-    assert!(text.contains("2966.72"), "{text}"); // 2,966.40 serving + 0.322 storage
+    assert!(text.contains("158,250.00"), "{text}"); // 8,250 tokens + 150,000 review
+    assert!(text.contains("2,966.72"), "{text}"); // 2,966.40 serving + 0.322 storage
     assert!(text.contains("15,096"), "{text}");
 }
 

@@ -1,0 +1,374 @@
+//! `payback solve --for PATH`: the value of any numeric input (set to a constant) at which a
+//! candidate's P(payback ≤ T) crosses q. "What error rate must the fine-tune reach?", "what
+//! API price makes it pointless?". Every evaluation runs the same trials (common random
+//! numbers), so P moves with the value only. The search first looks at the input's whole
+//! allowed range on a coarse grid, which tells the direction (the goal is met at or below the
+//! threshold, or at or above it), or that every value or none meets it; then it bisects the
+//! one bracket where the goal switches. The Monte Carlo interval is where P crosses q ± its
+//! standard error `sqrt(q (1 − q) / n)`, as for the other reverse questions.
+
+use super::RunCounter;
+use crate::config::{Document, Domain, Override};
+use crate::dist::fmt;
+use crate::engine::RunSettings;
+use crate::error::UsageError;
+use crate::report::format::{percent, significant};
+use crate::scenario::{Months, Probability};
+use crate::thousands::group;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// Points of the first look over the input's range (both ends included).
+const GRID: usize = 9;
+/// Relative precision of the bisection, on the scale of the input.
+const TOLERANCE: f64 = 1e-6;
+/// Most bisection steps of one threshold.
+const MAX_STEPS: usize = 100;
+
+/// On which side of the threshold the goal is met.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// The goal is met at the value and below it.
+    AtMost,
+    /// The goal is met at the value and above it.
+    AtLeast,
+}
+
+/// One candidate's threshold: the schema of `payback solve --for PATH --json` (a list of
+/// these).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Threshold {
+    /// The candidate.
+    pub candidate: String,
+    /// The dotted path of the input.
+    pub path: String,
+    /// The threshold; `null` when every value of the range meets the goal, or none does.
+    pub value: Option<f64>,
+    /// Monte Carlo uncertainty: the values at which P(payback ≤ T) crosses q + its standard
+    /// error and q − its standard error, ascending (`null` without a threshold).
+    pub interval: Option<[f64; 2]>,
+    /// Whether the goal is met at or below the value, or at or above it (`null` without one).
+    pub direction: Option<Direction>,
+    /// Trials of every evaluation.
+    pub trials: u64,
+    /// Seed of every evaluation.
+    pub seed: u64,
+    /// Target T in months.
+    pub within_months: u32,
+    /// Confidence q: the goal is P(payback ≤ T) ≥ q.
+    pub confidence: Probability,
+    /// The allowed range of the input searched, `[lowest, highest]`.
+    pub range: [f64; 2],
+    /// What the answer means, or why there is none, in words.
+    pub explanation: String,
+}
+
+/// Where the goal switches over the range, for one candidate at one level.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Switch {
+    /// Between the last value that meets the goal and the first that does not (either order).
+    Between { good: f64, bad: f64 },
+    /// Every value looked at meets the goal.
+    Everywhere,
+    /// No value looked at meets it; the best P seen.
+    Nowhere(Probability),
+    /// The goal switches more than once over the grid: P does not move one way.
+    NotMonotone,
+}
+
+/// P(payback ≤ T) of every candidate at input values, each run once and kept.
+struct Evaluations<'a> {
+    doc: &'a Document,
+    path: &'a str,
+    settings: RunSettings,
+    within: u32,
+    runs: RunCounter<'a>,
+    seen: HashMap<u64, Vec<Probability>>,
+}
+
+impl Evaluations<'_> {
+    /// Every candidate's P(payback ≤ T) with the input at `x`.
+    fn at(&mut self, x: f64) -> anyhow::Result<&[Probability]> {
+        if !self.seen.contains_key(&x.to_bits()) {
+            let set = [Override::number(self.path, x)];
+            let scenario = self.doc.variant(&set).map_err(|e| {
+                UsageError::new(
+                    "--for",
+                    format!("{} = {}: {}", self.path, significant(x, 6), e.message),
+                )
+            })?;
+            let (p, _) = self.runs.p_within(&scenario, self.settings, self.within)?;
+            self.seen.insert(x.to_bits(), p);
+        }
+        Ok(&self.seen[&x.to_bits()])
+    }
+}
+
+/// The input's scale for the search: its mean's size, or the range's when the mean is 0.
+fn scale_of(doc: &Document, path: &str, lo: f64, hi: f64) -> f64 {
+    let mean = doc
+        .base()
+        .inputs
+        .iter()
+        .find(|i| i.path == path)
+        .map_or(doc.base().discount_rate, |i| i.dist.mean())
+        .abs();
+    if mean > 0.0 && mean.is_finite() {
+        mean
+    } else {
+        ((hi - lo) * 1e-3).max(1e-9)
+    }
+}
+
+/// The search coordinate: `u = asinh(x / s)`, linear near 0 and logarithmic for large values,
+/// so a grid and a bisection reach small thresholds in a range as wide as [0, 1e15].
+fn to_u(x: f64, s: f64) -> f64 {
+    (x / s).asinh()
+}
+
+fn from_u(u: f64, s: f64) -> f64 {
+    s * u.sinh()
+}
+
+/// Finds, for every candidate (or the one named) of the file, the value of the input at
+/// `path` at which P(payback ≤ `within`) crosses `q`; `progress` is told the trials done.
+pub fn solve_for(
+    doc: &Document,
+    path: &str,
+    candidate: Option<&str>,
+    q: Probability,
+    within: Months,
+    settings: RunSettings,
+    progress: &(dyn Fn(u64) + Sync),
+) -> anyhow::Result<Vec<Threshold>> {
+    let base = doc.base();
+    let within = super::check_goal(q, within, base.horizon_months)?;
+    let is_input = path == "scenario.discount_rate" || base.inputs.iter().any(|i| i.path == path);
+    let domain = doc.domain_of(path).filter(|_| is_input).ok_or_else(|| {
+        UsageError::new(
+            "--for",
+            format!(
+                "`{path}` is not a numeric input of this scenario; give the dotted path of a \
+                 number the file writes or whose default it uses (such as \
+                 options.NAME.project.success), or scenario.discount_rate"
+            ),
+        )
+    })?;
+    let chosen = super::chosen_candidates(base, candidate)?;
+    let written = base
+        .inputs
+        .iter()
+        .find(|i| i.path == path)
+        .map_or_else(|| group(&fmt(base.discount_rate)), |i| i.dist.describe());
+    let (lo, hi) = (domain.lowest(), domain.highest());
+    let s = scale_of(doc, path, lo, hi);
+    let (u_lo, u_hi) = (to_u(lo, s), to_u(hi, s));
+    let grid: Vec<f64> = (0..GRID)
+        .map(|i| match i {
+            0 => lo,
+            i if i == GRID - 1 => hi,
+            i => from_u(u_lo + (u_hi - u_lo) * i as f64 / (GRID - 1) as f64, s).clamp(lo, hi),
+        })
+        .collect();
+    let mut evals = Evaluations {
+        doc,
+        path,
+        settings,
+        within,
+        runs: RunCounter::new(progress),
+        seen: HashMap::new(),
+    };
+    let se = (q * (1.0 - q) / settings.trials as f64).sqrt();
+    let mut answers = Vec::new();
+    for (slot, option) in chosen {
+        let mut find = |level: f64| -> anyhow::Result<(Switch, Option<f64>)> {
+            let level = level.clamp(0.0, 1.0);
+            let switch = locate(&mut evals, &grid, slot, level)?;
+            let value = match switch {
+                Switch::Between { good, bad } => {
+                    Some(bisect(&mut evals, slot, level, good, bad, s)?)
+                }
+                _ => None,
+            };
+            Ok((switch, value))
+        };
+        let (switch, value) = find(q)?;
+        let band = [find(q + se)?.1, find(q - se)?.1];
+        let direction = match switch {
+            Switch::Between { good, bad } if good < bad => Some(Direction::AtMost),
+            Switch::Between { .. } => Some(Direction::AtLeast),
+            _ => None,
+        };
+        let interval = match (value, band) {
+            (Some(_), [Some(a), Some(b)]) => Some([a.min(b), a.max(b)]),
+            _ => None,
+        };
+        let context = Words {
+            candidate: &base.options[option].name,
+            path,
+            within,
+            q,
+            domain,
+            written: written.clone(),
+        };
+        answers.push(Threshold {
+            candidate: base.options[option].name.clone(),
+            path: path.to_string(),
+            value,
+            interval,
+            direction,
+            trials: settings.trials,
+            seed: settings.seed,
+            within_months: within,
+            confidence: q,
+            range: [lo, hi],
+            explanation: context.explain(switch, value, direction),
+        });
+    }
+    Ok(answers)
+}
+
+/// Where, over the grid, candidate `slot`'s goal P ≥ `level` switches.
+fn locate(
+    evals: &mut Evaluations,
+    grid: &[f64],
+    slot: usize,
+    level: f64,
+) -> anyhow::Result<Switch> {
+    let mut holds = Vec::with_capacity(grid.len());
+    let mut best: Probability = 0.0;
+    for &x in grid {
+        let p = evals.at(x)?[slot];
+        best = best.max(p);
+        holds.push(p >= level);
+    }
+    let switches: Vec<usize> = (1..grid.len())
+        .filter(|&i| holds[i] != holds[i - 1])
+        .collect();
+    Ok(match switches.as_slice() {
+        [] if holds[0] => Switch::Everywhere,
+        [] => Switch::Nowhere(best),
+        [i] if holds[*i - 1] => Switch::Between {
+            good: grid[*i - 1],
+            bad: grid[*i],
+        },
+        [i] => Switch::Between {
+            good: grid[*i],
+            bad: grid[*i - 1],
+        },
+        _ => Switch::NotMonotone,
+    })
+}
+
+/// Bisects between a value that meets candidate `slot`'s goal and one that does not, on the
+/// search coordinate, until they are within the tolerance; returns the last value that meets
+/// it.
+fn bisect(
+    evals: &mut Evaluations,
+    slot: usize,
+    level: f64,
+    mut good: f64,
+    mut bad: f64,
+    s: f64,
+) -> anyhow::Result<f64> {
+    // Start from the tightest bracket the values already run give (those of other levels and
+    // candidates): P moves one way inside the bracket.
+    let inside = |x: f64, a: f64, b: f64| x > a.min(b) && x < a.max(b);
+    let mut known: Vec<(f64, bool)> = evals
+        .seen
+        .iter()
+        .map(|(bits, p)| (f64::from_bits(*bits), p[slot] >= level))
+        .filter(|&(x, _)| inside(x, good, bad))
+        .collect();
+    known.sort_by(|a, b| (a.0 - bad).abs().total_cmp(&(b.0 - bad).abs()));
+    if let Some(&(x, _)) = known.iter().find(|(_, meets)| *meets) {
+        good = x;
+    }
+    known.sort_by(|a, b| (a.0 - good).abs().total_cmp(&(b.0 - good).abs()));
+    if let Some(&(x, _)) = known
+        .iter()
+        .find(|&&(x, meets)| !meets && inside(x, good, bad))
+    {
+        bad = x;
+    }
+    for _ in 0..MAX_STEPS {
+        if (good - bad).abs() <= TOLERANCE * good.abs().max(bad.abs()).max(s * 1e-3) {
+            break;
+        }
+        let mid = from_u(0.5 * (to_u(good, s) + to_u(bad, s)), s);
+        // Rounding may put the midpoint on an end when they are a few ulps apart.
+        if mid == good || mid == bad {
+            break;
+        }
+        if evals.at(mid)?[slot] >= level {
+            good = mid;
+        } else {
+            bad = mid;
+        }
+    }
+    Ok(good)
+}
+
+/// What an answer is about, for its words.
+struct Words<'a> {
+    candidate: &'a str,
+    path: &'a str,
+    within: u32,
+    q: Probability,
+    domain: Domain,
+    /// The input as the file gives it, in words.
+    written: String,
+}
+
+/// An end of an allowed range: `1e15` rather than a row of zeros.
+fn bound(x: f64) -> String {
+    if x.abs() >= 1e9 {
+        format!("{x:e}")
+    } else {
+        group(&fmt(x))
+    }
+}
+
+impl Words<'_> {
+    fn explain(&self, switch: Switch, value: Option<f64>, direction: Option<Direction>) -> String {
+        let goal = format!(
+            "pay back within {} months in at least {} of trials",
+            self.within,
+            percent(self.q)
+        );
+        let range = format!(
+            "[{}, {}]",
+            bound(self.domain.lowest()),
+            bound(self.domain.highest())
+        );
+        let (c, path) = (self.candidate, self.path);
+        match (switch, value, direction) {
+            (_, Some(v), Some(Direction::AtMost)) => format!(
+                "{c} needs {path} at most {} to {goal} (the file has {})",
+                significant(v, 4),
+                self.written
+            ),
+            (_, Some(v), Some(Direction::AtLeast)) => format!(
+                "{c} needs {path} at least {} to {goal} (the file has {})",
+                significant(v, 4),
+                self.written
+            ),
+            (Switch::Everywhere, ..) => format!(
+                "{c} would {goal} at every value of {path} in its allowed range {range}: this \
+                 input does not decide it"
+            ),
+            (Switch::Nowhere(best), ..) => format!(
+                "no value of {path} in its allowed range {range} makes {c} {goal}: at best {} \
+                 of trials pay back within {} months",
+                percent(best),
+                self.within
+            ),
+            _ => format!(
+                "whether {c} would {goal} switches more than once over the allowed range \
+                 {range} of {path}: the answer is not one threshold; `payback sweep` shows \
+                 the curve"
+            ),
+        }
+    }
+}
