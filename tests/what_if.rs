@@ -110,6 +110,7 @@ fn a_stress_case_setting_any_input_to_its_own_value_equals_the_base() {
             checked += 1;
         }
     }
+    eprintln!("{checked} input paths checked");
     assert!(checked > 200, "only {checked} paths");
 }
 
@@ -177,5 +178,6 @@ fn a_two_value_sweep_of_any_input_changes_that_input_alone() {
             checked += 1;
         }
     }
+    eprintln!("{checked} input paths checked");
     assert!(checked > 200, "only {checked} paths");
 }

@@ -262,7 +262,11 @@ fn absurd_trials_in_the_file_are_refused_with_the_limit() {
     let err = refused(&with("trials = 1000", "trials = 1_000_000_000_000_000"));
     assert_has(
         &err,
-        &["scenario.trials", "1,000,000,000,000,000", "[1, 10,000,000,000]"],
+        &[
+            "scenario.trials",
+            "1,000,000,000,000,000",
+            "[1, 10,000,000,000]",
+        ],
     );
 }
 
@@ -286,7 +290,10 @@ fn absurd_trials_on_the_command_line() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert_has(&err, &["--trials", "1,000,000,000,000,000", "[1, 10,000,000,000]"]);
+    assert_has(
+        &err,
+        &["--trials", "1,000,000,000,000,000", "[1, 10,000,000,000]"],
+    );
 }
 
 #[test]

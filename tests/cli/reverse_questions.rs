@@ -389,19 +389,38 @@ fn solve_and_sweep_say_their_numbers_with_thousands_separators() {
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("may cost up to 148,500 EUR upfront"), "{text}");
-    assert!(text.contains("answer 148,500 EUR") && text.contains("10,000 trials"), "{text}");
-    assert!(text.contains("and still pay back within 6 months"), "{text}");
+    assert!(
+        text.contains("may cost up to 148,500 EUR upfront"),
+        "{text}"
+    );
+    assert!(
+        text.contains("answer 148,500 EUR") && text.contains("10,000 trials"),
+        "{text}"
+    );
+    assert!(
+        text.contains("and still pay back within 6 months"),
+        "{text}"
+    );
     let tmp = tempfile::tempdir().unwrap();
     let out = payback()
         .arg("sweep")
         .arg(&file)
-        .args(["--param", "workload.events_per_day", "--values", "1000,2500", "--trials", "2000"])
+        .args([
+            "--param",
+            "workload.events_per_day",
+            "--values",
+            "1000,2500",
+            "--trials",
+            "2000",
+        ])
         .arg("--out")
         .arg(tmp.path().join("s"))
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("2,000 trials per value"), "{text}");
-    assert!(text.contains("         1,000  ") && text.contains("         2,500  "), "{text}");
+    assert!(
+        text.contains("         1,000  ") && text.contains("         2,500  "),
+        "{text}"
+    );
 }
