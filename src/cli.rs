@@ -322,12 +322,7 @@ fn run_solve(args: SolveArgs) -> Result<()> {
             settings,
             &progress,
         )?;
-        bar.finish_and_clear();
-        if args.json {
-            serde_json::to_string_pretty(&answers)? + "\n"
-        } else {
-            report::questions::thresholds(&answers)
-        }
+        answers_text(&answers, args.json, report::questions::thresholds)?
     } else {
         let question = if args.max_investment {
             Question::MaxInvestment
@@ -345,15 +340,24 @@ fn run_solve(args: SolveArgs) -> Result<()> {
             settings,
             &progress,
         )?;
-        bar.finish_and_clear();
-        if args.json {
-            serde_json::to_string_pretty(&answers)? + "\n"
-        } else {
-            report::questions::answers(&answers)
-        }
+        answers_text(&answers, args.json, report::questions::answers)?
     };
+    bar.finish_and_clear();
     print!("{text}");
     Ok(())
+}
+
+/// Answers as pretty JSON with a final newline, or in `words`.
+fn answers_text<T: serde::Serialize>(
+    answers: &[T],
+    json: bool,
+    words: fn(&[T]) -> String,
+) -> Result<String> {
+    Ok(if json {
+        serde_json::to_string_pretty(answers)? + "\n"
+    } else {
+        words(answers)
+    })
 }
 
 /// The directory to write: `--out`, else without `--json` the default one; checked before any

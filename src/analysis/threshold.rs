@@ -58,7 +58,8 @@ pub struct Threshold {
     pub within_months: u32,
     /// Confidence q: the goal is P(payback ≤ T) ≥ q.
     pub confidence: Probability,
-    /// The allowed range of the input searched, `[lowest, highest]`.
+    /// The values of the input searched, `[lowest, highest]`: its field's range, narrowed where
+    /// the scenario's other fields limit it (a growth rate, by the horizon).
     pub range: [f64; 2],
     /// What the answer means, or why there is none, in words.
     pub explanation: String,
@@ -95,7 +96,7 @@ impl Evaluations<'_> {
             let scenario = self.doc.variant(&set).map_err(|e| {
                 UsageError::new(
                     "--for",
-                    format!("{} = {}: {}", self.path, significant(x, 6), e.message),
+                    format!("{} = {}: {}", self.path, bound(x), e.message),
                 )
             })?;
             let (p, _) = self.runs.p_within(&scenario, self.settings, self.within)?;
@@ -105,20 +106,75 @@ impl Evaluations<'_> {
     }
 }
 
-/// The input's scale for the search: its mean's size, or the range's when the mean is 0.
-fn scale_of(doc: &Document, path: &str, lo: f64, hi: f64) -> f64 {
-    let mean = doc
-        .base()
-        .inputs
+/// The mean of the input at `path` as the file gives it.
+fn mean_of(doc: &Document, path: &str) -> f64 {
+    let base = doc.base();
+    base.inputs
         .iter()
         .find(|i| i.path == path)
-        .map_or(doc.base().discount_rate, |i| i.dist.mean())
-        .abs();
-    if mean > 0.0 && mean.is_finite() {
-        mean
+        .map_or(base.discount_rate, |i| i.dist.mean())
+}
+
+/// The input's scale for the search: its mean's size, or the range's when the mean is 0.
+fn scale_of(mean: f64, lo: f64, hi: f64) -> f64 {
+    if mean != 0.0 && mean.is_finite() {
+        mean.abs()
     } else {
         ((hi - lo) * 1e-3).max(1e-9)
     }
+}
+
+/// Whether the scenario allows the input at `path` to be `x`.
+fn allows(doc: &Document, path: &str, x: f64) -> bool {
+    doc.variant(&[Override::number(path, x)]).is_ok()
+}
+
+/// The values of the input this scenario allows: its field's range, narrowed where other
+/// fields limit it (a growth compounding beyond what the horizon allows): from a value that is
+/// allowed (the input's mean, else the first of a grid), each end that is not allowed is
+/// bisected to the last value that is.
+fn allowed_range(
+    doc: &Document,
+    path: &str,
+    domain: Domain,
+    mean: f64,
+    s: f64,
+) -> anyhow::Result<(f64, f64)> {
+    let (lo, hi) = (domain.lowest(), domain.highest());
+    let (u_lo, u_hi) = (to_u(lo, s), to_u(hi, s));
+    let mean = mean.clamp(lo, hi);
+    let inside = std::iter::once(mean)
+        .chain(
+            (0..=32).map(|i| from_u(u_lo + (u_hi - u_lo) * f64::from(i) / 32.0, s).clamp(lo, hi)),
+        )
+        .find(|&x| allows(doc, path, x));
+    let Some(inside) = inside else {
+        let e = doc.variant(&[Override::number(path, mean)]).unwrap_err();
+        return Err(UsageError::new(
+            "--for",
+            format!(
+                "no value of {path} can be set in this scenario: {}",
+                e.message
+            ),
+        )
+        .into());
+    };
+    let edge = |end: f64| {
+        if allows(doc, path, end) {
+            return end;
+        }
+        let (mut good, mut bad) = (to_u(inside, s), to_u(end, s));
+        for _ in 0..60 {
+            let mid = 0.5 * (good + bad);
+            if allows(doc, path, from_u(mid, s).clamp(lo, hi)) {
+                good = mid;
+            } else {
+                bad = mid;
+            }
+        }
+        from_u(good, s).clamp(lo, hi)
+    };
+    Ok((edge(lo), edge(hi)))
 }
 
 /// The search coordinate: `u = asinh(x / s)`, linear near 0 and logarithmic for large values,
@@ -161,8 +217,9 @@ pub fn solve_for(
         .iter()
         .find(|i| i.path == path)
         .map_or_else(|| group(&fmt(base.discount_rate)), |i| i.dist.describe());
-    let (lo, hi) = (domain.lowest(), domain.highest());
-    let s = scale_of(doc, path, lo, hi);
+    let mean = mean_of(doc, path);
+    let s = scale_of(mean, domain.lowest(), domain.highest());
+    let (lo, hi) = allowed_range(doc, path, domain, mean, s)?;
     let (u_lo, u_hi) = (to_u(lo, s), to_u(hi, s));
     let grid: Vec<f64> = (0..GRID)
         .map(|i| match i {
@@ -209,7 +266,7 @@ pub fn solve_for(
             path,
             within,
             q,
-            domain,
+            range: [lo, hi],
             written: written.clone(),
         };
         answers.push(Threshold {
@@ -316,17 +373,21 @@ struct Words<'a> {
     path: &'a str,
     within: u32,
     q: Probability,
-    domain: Domain,
+    /// The values searched: those the scenario allows.
+    range: [f64; 2],
     /// The input as the file gives it, in words.
     written: String,
 }
 
-/// An end of an allowed range: `1e15` rather than a row of zeros.
+/// A value of an input in words: `1e15` rather than a row of zeros, four significant digits
+/// when not whole.
 fn bound(x: f64) -> String {
     if x.abs() >= 1e9 {
         format!("{x:e}")
-    } else {
+    } else if x.fract() == 0.0 {
         group(&fmt(x))
+    } else {
+        significant(x, 4)
     }
 }
 
@@ -337,11 +398,7 @@ impl Words<'_> {
             self.within,
             percent(self.q)
         );
-        let range = format!(
-            "[{}, {}]",
-            bound(self.domain.lowest()),
-            bound(self.domain.highest())
-        );
+        let range = format!("[{}, {}]", bound(self.range[0]), bound(self.range[1]));
         let (c, path) = (self.candidate, self.path);
         match (switch, value, direction) {
             (_, Some(v), Some(Direction::AtMost)) => format!(

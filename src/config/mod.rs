@@ -81,8 +81,9 @@ impl Document {
         self.base
     }
 
-    /// The values the number at `path` may take (an input of the base, written or at its
-    /// default, or `scenario.discount_rate`); `None` for any other path.
+    /// The values the number at `path` of the base may take: every number the file's check
+    /// looked at (its inputs, written or at their defaults, and its numeric settings such as
+    /// `scenario.discount_rate`); `None` for any other path.
     pub fn domain_of(&self, path: &str) -> Option<Domain> {
         self.domains.get(path).copied()
     }

@@ -104,8 +104,15 @@ pub fn check_dir(dir: &Path) -> Result<(), RefusedDir> {
         dir: dir.display().to_string(),
         reason,
     };
-    let meta = match std::fs::symlink_metadata(dir) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+    let meta = match std::fs::metadata(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if std::fs::symlink_metadata(dir).is_ok() {
+                return Err(refuse(
+                    "is a link to nothing; give --out a directory".into(),
+                ));
+            }
+            return Ok(());
+        }
         Err(e) => return Err(refuse(format!("cannot be read ({e})"))),
         Ok(meta) => meta,
     };
@@ -117,10 +124,12 @@ pub fn check_dir(dir: &Path) -> Result<(), RefusedDir> {
         ));
     }
     let entries = std::fs::read_dir(dir).map_err(|e| refuse(format!("cannot be read ({e})")))?;
+    // Every entry, and whether it is a plain file (payback writes no directories).
     let mut names = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|e| refuse(format!("cannot be read ({e})")))?;
-        names.push(entry.file_name().to_string_lossy().into_owned());
+        let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+        names.push((entry.file_name().to_string_lossy().into_owned(), is_file));
     }
     if names.is_empty() {
         return Ok(());
@@ -131,7 +140,8 @@ pub fn check_dir(dir: &Path) -> Result<(), RefusedDir> {
             return Err(refuse(
                 "is not empty and is not a report directory payback wrote (it has no \
                  .payback-report), and a report replaces its directory whole; give --out a new \
-                 or empty directory"
+                 or empty directory (a report of a payback older than the marker has none: \
+                 remove it yourself if that is what it is)"
                     .into(),
             ));
         }
@@ -139,8 +149,8 @@ pub fn check_dir(dir: &Path) -> Result<(), RefusedDir> {
     let ours: Vec<&str> = listed.lines().skip(2).collect();
     let mut foreign: Vec<&str> = names
         .iter()
-        .map(String::as_str)
-        .filter(|n| *n != MARKER && !ours.contains(n))
+        .filter(|(n, is_file)| n != MARKER && !(*is_file && ours.contains(&n.as_str())))
+        .map(|(n, _)| n.as_str())
         .collect();
     if !foreign.is_empty() {
         foreign.sort_unstable();

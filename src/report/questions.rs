@@ -102,20 +102,10 @@ pub fn answers(answers: &[Answer]) -> String {
     let mut out = String::new();
     for a in answers {
         let _ = writeln!(out, "{}.", a.explanation);
-        if let (Some(value), Some([lo, hi])) = (a.value, a.interval) {
-            let _ = writeln!(
-                out,
-                "  answer {} {}; Monte Carlo uncertainty {} to {} (where P(payback ≤ {} months) \
-                 crosses {} ± one standard error); {} trials, seed {}",
-                significant(value, 6),
-                a.unit,
-                significant(lo, 6),
-                significant(hi, 6),
-                a.within_months,
-                percent(a.confidence),
-                count(a.trials),
-                a.seed
-            );
+        if let (Some(value), Some(interval)) = (a.value, a.interval) {
+            let label = format!("answer {} {}", significant(value, 6), a.unit);
+            let (goal, run) = ((a.within_months, a.confidence), (a.trials, a.seed));
+            out.push_str(&uncertainty(&label, interval, goal, run));
         }
     }
     out
@@ -126,20 +116,26 @@ pub fn thresholds(answers: &[Threshold]) -> String {
     let mut out = String::new();
     for a in answers {
         let _ = writeln!(out, "{}.", a.explanation);
-        if let (Some(value), Some([lo, hi])) = (a.value, a.interval) {
-            let _ = writeln!(
-                out,
-                "  threshold {}; Monte Carlo uncertainty {} to {} (where P(payback ≤ {} months) \
-                 crosses {} ± one standard error); {} trials, seed {}",
-                significant(value, 6),
-                significant(lo, 6),
-                significant(hi, 6),
-                a.within_months,
-                percent(a.confidence),
-                count(a.trials),
-                a.seed
-            );
+        if let (Some(value), Some(interval)) = (a.value, a.interval) {
+            let label = format!("threshold {}", significant(value, 6));
+            let (goal, run) = ((a.within_months, a.confidence), (a.trials, a.seed));
+            out.push_str(&uncertainty(&label, interval, goal, run));
         }
     }
     out
+}
+
+/// The line under an answer: its value (`label`), its Monte Carlo interval, the goal
+/// (T months, confidence q) and the runs (trials, seed).
+fn uncertainty(label: &str, [lo, hi]: [f64; 2], goal: (u32, f64), run: (u64, u64)) -> String {
+    format!(
+        "  {label}; Monte Carlo uncertainty {} to {} (where P(payback ≤ {} months) crosses {} ± \
+         one standard error); {} trials, seed {}\n",
+        significant(lo, 6),
+        significant(hi, 6),
+        goal.0,
+        percent(goal.1),
+        count(run.0),
+        run.1
+    )
 }

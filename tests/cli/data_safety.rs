@@ -7,13 +7,18 @@ use payback::report::output::MARKER;
 use std::path::Path;
 use std::process::{Output, Stdio};
 
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
+/// `payback run` of the project's scenario writing only summary.json into `out`.
+fn json_report(out: &str) -> [&str; 8] {
+    [
+        "run",
+        "project/base.toml",
+        "--out",
+        out,
+        "--trials",
+        "100",
+        "--format",
+        "json",
+    ]
 }
 
 fn run_in(cwd: &Path, args: &[&str]) -> Output {
@@ -136,16 +141,7 @@ fn out_pointed_at_a_file_keeps_the_file() {
 #[test]
 fn a_file_added_to_a_report_directory_is_never_removed() {
     let tmp = project();
-    let args = [
-        "run",
-        "project/base.toml",
-        "--out",
-        "rep",
-        "--trials",
-        "100",
-        "--format",
-        "json",
-    ];
+    let args = json_report("rep");
     assert!(run_in(tmp.path(), &args).status.success());
     let rep = tmp.path().join("rep");
     assert_eq!(names(&rep), [MARKER, "summary.json"]);
@@ -256,4 +252,51 @@ fn a_closed_standard_output_ends_the_process_quietly() {
     assert!(stderr.is_empty(), "{stderr}");
     // The report was written before the print that failed.
     assert!(tmp.path().join("rep").join(MARKER).exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn links_and_folders_in_a_report_directory_are_never_followed_into_removal() {
+    let tmp = project();
+    let args = json_report("rep");
+    assert!(run_in(tmp.path(), &args).status.success());
+    // A folder of the user's under the name of a file payback writes is not payback's.
+    let rep = tmp.path().join("rep");
+    std::fs::remove_file(rep.join("summary.json")).unwrap();
+    std::fs::create_dir(rep.join("summary.json")).unwrap();
+    std::fs::write(rep.join("summary.json").join("mine.txt"), "mine").unwrap();
+    assert_refused(
+        &run_in(tmp.path(), &args),
+        &["holds summary.json", "did not write"],
+    );
+    assert!(rep.join("summary.json").join("mine.txt").exists());
+    // A link to nothing is refused; a link to a report directory replaces the report, not
+    // the link.
+    std::os::unix::fs::symlink(tmp.path().join("nowhere"), tmp.path().join("dangling")).unwrap();
+    let dangling = [
+        "run",
+        "project/base.toml",
+        "--out",
+        "dangling",
+        "--trials",
+        "100",
+    ];
+    assert_refused(&run_in(tmp.path(), &dangling), &["link to nothing"]);
+    assert!(!tmp.path().join("nowhere").exists());
+    let fresh = json_report("fresh");
+    assert!(run_in(tmp.path(), &fresh).status.success());
+    std::os::unix::fs::symlink(tmp.path().join("fresh"), tmp.path().join("link")).unwrap();
+    let via_link = json_report("link");
+    assert!(run_in(tmp.path(), &via_link).status.success());
+    assert!(
+        std::fs::symlink_metadata(tmp.path().join("link"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(names(&tmp.path().join("fresh")), [MARKER, "summary.json"]);
+    assert_eq!(
+        names(tmp.path()),
+        ["dangling", "fresh", "link", "project", "rep"]
+    );
 }

@@ -17,15 +17,6 @@ fn run_into(dir: &Path, file: &Path, flags: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 /// Rows of a CSV file, split on commas (the files here hold no quoted fields).
 fn rows(path: &Path) -> Vec<Vec<String>> {
     std::fs::read_to_string(path)

@@ -424,3 +424,26 @@ fn solve_and_sweep_say_their_numbers_with_thousands_separators() {
         "{text}"
     );
 }
+
+#[test]
+fn solve_for_searches_only_the_values_the_scenario_allows() {
+    // Growth is in [-1, 1] as a field, but over a 24-month horizon at most a 1e6-fold growth
+    // is allowed: g ≤ 1e6^(1/24) − 1 = 0.7783. The search narrows its range to that instead of
+    // failing at g = 1. More growth, more savings: the goal is met at or above the threshold.
+    let (_d, path) = scenario_file(&uniform_savings(1000.0));
+    let a = &solve(
+        &path,
+        &[
+            "--for",
+            "workload.growth_per_month",
+            "--within",
+            "6",
+            "--trials",
+            "2000",
+        ],
+    )[0];
+    let most = 1e6f64.powf(1.0 / 24.0) - 1.0;
+    assert_eq!(num(&a["range"][0]), -1.0);
+    assert!((num(&a["range"][1]) - most).abs() <= 1e-9, "{a}");
+    assert_eq!(a["direction"], "at_least", "{a}");
+}

@@ -77,3 +77,25 @@ fn a_stress_case_turning_repeat_off_keeps_the_hazard() {
         .unwrap();
     assert_eq!(case["set"]["options.prompted.deprecation.repeat"], "false");
 }
+
+#[test]
+fn a_sweep_value_the_field_refuses_names_the_flag_the_path_and_the_value_only() {
+    let out = payback()
+        .arg("sweep")
+        .arg(config("email-triage.toml"))
+        .args(["--param", "options.fine_tuned.errors.wrong_department.rate"])
+        .args(["--values", "0.01,1.5", "--json"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("--param: options.fine_tuned.errors.wrong_department.rate = 1.5 in ")
+            && stderr.contains("email-triage.toml: 1.5 is not allowed: must be a probability"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("wrong_subclass"),
+        "names a field not touched: {stderr}"
+    );
+}
