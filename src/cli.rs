@@ -6,6 +6,7 @@ use crate::analysis::{stress, sweep, threshold};
 use crate::config::{self, Document};
 use crate::engine::{self, RunSettings};
 use crate::error::UsageError;
+use crate::report::directory;
 use crate::report::output::{self, ALL_FORMATS, Format};
 use crate::report::{self, Summary, samples};
 use crate::scenario::{MAX_TRIALS, Scenario};
@@ -219,7 +220,7 @@ fn run_scenario(args: RunArgs) -> Result<()> {
                 .map_err(|m| usage("--stress-deprecation", m))?,
         ),
     };
-    let out = out_dir(args.out, args.json, &args.file, "")?;
+    let out = out_dir(args.out, args.json, &args.file, "run")?;
     if out.is_none() && (args.export_samples.is_some() || !args.format.is_empty()) {
         let flag = if args.export_samples.is_some() {
             "--export-samples"
@@ -239,15 +240,25 @@ fn run_scenario(args: RunArgs) -> Result<()> {
     let done_before = AtomicU64::new(0);
     let shown = shown_on(&bar);
     let progress = |done: u64| shown(done_before.load(Ordering::Relaxed) + done);
+    // A stop counts the trials of the whole run: the base's and every case's before it.
+    let of_whole_run = |e: anyhow::Error| match e.downcast::<engine::Interrupted>() {
+        Ok(stop) => stop
+            .within(done_before.load(Ordering::Relaxed), Some(total))
+            .into(),
+        Err(e) => e,
+    };
     let factors = engine::Factors::new(scenario);
-    let run = engine::simulate_detailed(scenario, &factors, settings, &progress)?;
+    let run =
+        engine::simulate_detailed(scenario, &factors, settings, &progress).map_err(of_whole_run)?;
     let mut summary = Summary::detailed(scenario, settings.seed, &run);
     let next_case = || {
         done_before.fetch_add(settings.trials, Ordering::Relaxed);
     };
-    summary.stress = stress::run(&cases, settings, &summary, &next_case, &progress)?;
+    summary.stress =
+        stress::run(&cases, settings, &summary, &next_case, &progress).map_err(of_whole_run)?;
     if let Some(pack) = &pack {
-        let results = stress::run(&pack.cases, settings, &summary, &next_case, &progress)?;
+        let results = stress::run(&pack.cases, settings, &summary, &next_case, &progress)
+            .map_err(of_whole_run)?;
         summary.deprecation_stress = Some(pack.summary(&results));
         summary.stress.extend(results);
     }
@@ -264,7 +275,7 @@ fn run_scenario(args: RunArgs) -> Result<()> {
     }
     if let Some(out) = &out {
         stop_check(total)?;
-        output::write_dir(out, &files)?;
+        directory::write_dir(out, "run", &files)?;
     }
     if args.json {
         print!("{}", report::summary_json(&summary));
@@ -281,7 +292,7 @@ fn run_sweep(args: SweepArgs) -> Result<()> {
     let doc = Document::load(&args.file)?;
     let settings = settings(&args.flags, doc.base(), MAX_TRIALS)?;
     let values = sweep::parse_values(&args.values).map_err(|m| usage("--values", m))?;
-    let out = out_dir(args.out, args.json, &args.file, "-sweep")?;
+    let out = out_dir(args.out, args.json, &args.file, "sweep")?;
     let bar = progress_bar(Some(settings.trials * values.len() as u64));
     let progress = shown_on(&bar);
     let result = sweep::run(&doc, &args.param, &values, args.within, settings, &progress)?;
@@ -289,7 +300,7 @@ fn run_sweep(args: SweepArgs) -> Result<()> {
     if let Some(out) = &out {
         let files = report::questions::render(&result)?;
         stop_check(settings.trials * values.len() as u64)?;
-        output::write_dir(out, &files)?;
+        directory::write_dir(out, "sweep", &files)?;
     }
     if args.json {
         print!("{}", report::questions::json(&result));
@@ -360,16 +371,23 @@ fn answers_text<T: serde::Serialize>(
     })
 }
 
-/// The directory to write: `--out`, else without `--json` the default one; checked before any
-/// work, so that a directory that may not be replaced is refused at once.
-fn out_dir(out: Option<PathBuf>, json: bool, file: &Path, suffix: &str) -> Result<Option<PathBuf>> {
+/// The directory `command` (`run`, `sweep`) writes: `--out`, else without `--json` the default
+/// one; checked before any work, so that a directory that may not be replaced is refused at
+/// once.
+fn out_dir(
+    out: Option<PathBuf>,
+    json: bool,
+    file: &Path,
+    command: &str,
+) -> Result<Option<PathBuf>> {
+    let suffix = if command == "run" { "" } else { "-sweep" };
     let out = match out {
         Some(dir) => Some(dir),
         None if json => None,
         None => Some(default_out_dir(file, suffix)),
     };
     if let Some(dir) = &out {
-        output::check_dir(dir)?;
+        directory::check_dir(dir, command)?;
     }
     Ok(out)
 }

@@ -76,7 +76,7 @@ impl UsageError {
 
 /// Why a directory may not be replaced by a report: nothing was written or removed.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{dir}: {reason}; nothing was written")]
+#[error("cannot write into {dir}: it {reason}; nothing was written")]
 pub struct RefusedDir {
     /// The directory as given.
     pub dir: String,

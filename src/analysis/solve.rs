@@ -9,7 +9,7 @@ use super::{RunCounter, check_goal};
 use crate::config::{Document, Override};
 use crate::engine::RunSettings;
 use crate::error::UsageError;
-use crate::report::format::{money, percent, significant};
+use crate::report::format::{money, month_count, percent, significant};
 use crate::scenario::{Money, Probability, Scenario};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -291,8 +291,8 @@ fn describe(c: &Context, answer: Frontier, band: [Frontier; 2]) -> Answer {
     };
     // The goal after "it" ("pays back within …") and after "may"/"makes it" ("pay back …").
     let target = format!(
-        "within {} months in at least {} of trials",
-        c.within,
+        "within {} in at least {} of trials",
+        month_count(c.within),
         percent(c.q)
     );
     let goal = format!("pays back {target}");
@@ -313,10 +313,10 @@ fn describe(c: &Context, answer: Frontier, band: [Frontier; 2]) -> Answer {
                 None,
                 format!(
                     "{what} works: {} would {to_goal} only if it cost nothing at all \
-                     (at zero, {} of trials pay back within {} months)",
+                     (at zero, {} of trials pay back within {})",
                     c.candidate,
                     percent(c.p_at_zero),
-                    c.within
+                    month_count(c.within)
                 ),
             )
         }
@@ -352,10 +352,10 @@ fn describe(c: &Context, answer: Frontier, band: [Frontier; 2]) -> Answer {
                     c.candidate
                 ),
                 _ => format!(
-                    "even at zero, {} pays back within {} months in only {} of trials \
+                    "even at zero, {} pays back within {} in only {} of trials \
                      (failed projects never pay back): no value lets it {to_goal}",
                     c.candidate,
-                    c.within,
+                    month_count(c.within),
                     percent(c.p_at_zero)
                 ),
             };

@@ -69,11 +69,14 @@ pub struct SweepStat {
 /// use payback::analysis::sweep::parse_values;
 /// assert_eq!(parse_values("1000..3000/3").unwrap(), vec![1000.0, 2000.0, 3000.0]);
 /// assert_eq!(parse_values("0.5, 2").unwrap(), vec![0.5, 2.0]);
+/// assert_eq!(parse_values("0.01..0.1/10").unwrap()[1], 0.02);
+/// assert_eq!(parse_values("1_000,2_500").unwrap(), vec![1000.0, 2500.0]);
 /// assert!(parse_values("3..1/1").is_err());
 /// ```
 pub fn parse_values(text: &str) -> Result<Vec<f64>, String> {
     let number = |s: &str| -> Result<f64, String> {
         s.trim()
+            .replace('_', "")
             .parse::<f64>()
             .ok()
             .filter(|x| x.is_finite())
@@ -100,8 +103,17 @@ pub fn parse_values(text: &str) -> Result<Vec<f64>, String> {
         if a == b {
             return Err(format!("the range {a}..{b} is empty: {form}"));
         }
+        // Each step rounded to 12 significant digits: 0.01..0.1/10 gives 0.02, not
+        // 0.020000000000000004; the ends are the values given.
         (0..n)
-            .map(|i| a + (b - a) * i as f64 / (n - 1) as f64)
+            .map(|i| match i {
+                0 => a,
+                i if i == n - 1 => b,
+                i => {
+                    let x = a + (b - a) * i as f64 / (n - 1) as f64;
+                    format!("{x:.11e}").parse().unwrap_or(x)
+                }
+            })
             .collect()
     } else {
         text.split(',').map(number).collect::<Result<Vec<_>, _>>()?

@@ -12,7 +12,7 @@ use crate::config::{Document, Domain, Override};
 use crate::dist::fmt;
 use crate::engine::RunSettings;
 use crate::error::UsageError;
-use crate::report::format::{percent, significant};
+use crate::report::format::{month_count, percent, significant};
 use crate::scenario::{Months, Probability};
 use crate::thousands::group;
 use serde::{Deserialize, Serialize};
@@ -76,6 +76,9 @@ enum Switch {
     Nowhere(Probability),
     /// The goal switches more than once over the grid: P does not move one way.
     NotMonotone,
+    /// P is the same at every value looked at: the input does not move it (another option's
+    /// input, or one that only matters beyond the target).
+    Unmoved(Probability),
 }
 
 /// P(payback ≤ T) of every candidate at input values, each run once and kept.
@@ -107,12 +110,19 @@ impl Evaluations<'_> {
 }
 
 /// The mean of the input at `path` as the file gives it.
-fn mean_of(doc: &Document, path: &str) -> f64 {
+/// The input as the file gives it: its mean and in words (`None` when the file gives no
+/// value at `path`, as for a fixed month where it gives a hazard).
+fn as_written(doc: &Document, path: &str) -> Option<(f64, String)> {
     let base = doc.base();
-    base.inputs
-        .iter()
-        .find(|i| i.path == path)
-        .map_or(base.discount_rate, |i| i.dist.mean())
+    if let Some(input) = base.inputs.iter().find(|i| i.path == path) {
+        return Some((input.dist.mean(), input.dist.describe()));
+    }
+    let x = if path == "scenario.discount_rate" {
+        base.discount_rate
+    } else {
+        doc.written_number(path)?
+    };
+    Some((x, group(&fmt(x))))
 }
 
 /// The input's scale for the search: its mean's size, or the range's when the mean is 0.
@@ -200,8 +210,7 @@ pub fn solve_for(
 ) -> anyhow::Result<Vec<Threshold>> {
     let base = doc.base();
     let within = super::check_goal(q, within, base.horizon_months)?;
-    let is_input = path == "scenario.discount_rate" || base.inputs.iter().any(|i| i.path == path);
-    let domain = doc.domain_of(path).filter(|_| is_input).ok_or_else(|| {
+    let domain = doc.domain_of(path).ok_or_else(|| {
         UsageError::new(
             "--for",
             format!(
@@ -212,22 +221,25 @@ pub fn solve_for(
         )
     })?;
     let chosen = super::chosen_candidates(base, candidate)?;
-    let written = base
-        .inputs
-        .iter()
-        .find(|i| i.path == path)
-        .map_or_else(|| group(&fmt(base.discount_rate)), |i| i.dist.describe());
-    let mean = mean_of(doc, path);
+    let (mean, written) = as_written(doc, path).map_or_else(
+        || (domain.lowest(), "no value for it".to_string()),
+        |(mean, words)| (mean, words),
+    );
     let s = scale_of(mean, domain.lowest(), domain.highest());
     let (lo, hi) = allowed_range(doc, path, domain, mean, s)?;
     let (u_lo, u_hi) = (to_u(lo, s), to_u(hi, s));
-    let grid: Vec<f64> = (0..GRID)
+    let whole = domain.is_whole();
+    let mut grid: Vec<f64> = (0..GRID)
         .map(|i| match i {
             0 => lo,
             i if i == GRID - 1 => hi,
-            i => from_u(u_lo + (u_hi - u_lo) * i as f64 / (GRID - 1) as f64, s).clamp(lo, hi),
+            i => {
+                let x = from_u(u_lo + (u_hi - u_lo) * i as f64 / (GRID - 1) as f64, s);
+                if whole { x.round() } else { x }.clamp(lo, hi)
+            }
         })
         .collect();
+    grid.dedup();
     let mut evals = Evaluations {
         doc,
         path,
@@ -244,7 +256,7 @@ pub fn solve_for(
             let switch = locate(&mut evals, &grid, slot, level)?;
             let value = match switch {
                 Switch::Between { good, bad } => {
-                    Some(bisect(&mut evals, slot, level, good, bad, s)?)
+                    Some(bisect(&mut evals, slot, level, [good, bad], s, whole)?)
                 }
                 _ => None,
             };
@@ -294,11 +306,14 @@ fn locate(
     level: f64,
 ) -> anyhow::Result<Switch> {
     let mut holds = Vec::with_capacity(grid.len());
-    let mut best: Probability = 0.0;
+    let (mut best, mut worst): (Probability, Probability) = (0.0, 1.0);
     for &x in grid {
         let p = evals.at(x)?[slot];
-        best = best.max(p);
+        (best, worst) = (best.max(p), worst.min(p));
         holds.push(p >= level);
+    }
+    if best == worst {
+        return Ok(Switch::Unmoved(best));
     }
     let switches: Vec<usize> = (1..grid.len())
         .filter(|&i| holds[i] != holds[i - 1])
@@ -319,15 +334,15 @@ fn locate(
 }
 
 /// Bisects between a value that meets candidate `slot`'s goal and one that does not, on the
-/// search coordinate, until they are within the tolerance; returns the last value that meets
-/// it.
+/// search coordinate, until they are within the tolerance (adjacent, for whole numbers);
+/// returns the last value that meets it.
 fn bisect(
     evals: &mut Evaluations,
     slot: usize,
     level: f64,
-    mut good: f64,
-    mut bad: f64,
+    [mut good, mut bad]: [f64; 2],
     s: f64,
+    whole: bool,
 ) -> anyhow::Result<f64> {
     // Start from the tightest bracket the values already run give (those of other levels and
     // candidates): P moves one way inside the bracket.
@@ -350,10 +365,18 @@ fn bisect(
         bad = x;
     }
     for _ in 0..MAX_STEPS {
-        if (good - bad).abs() <= TOLERANCE * good.abs().max(bad.abs()).max(s * 1e-3) {
+        let width = (good - bad).abs();
+        if width <= TOLERANCE * good.abs().max(bad.abs()).max(s * 1e-3) || whole && width <= 1.0 {
             break;
         }
-        let mid = from_u(0.5 * (to_u(good, s) + to_u(bad, s)), s);
+        let mut mid = from_u(0.5 * (to_u(good, s) + to_u(bad, s)), s);
+        if whole {
+            // Near the ends the scale's midpoint may round onto one: step one toward the other.
+            mid = mid.round();
+            if mid == good || mid == bad {
+                mid = good + (bad - good).signum();
+            }
+        }
         // Rounding may put the midpoint on an end when they are a few ulps apart.
         if mid == good || mid == bad {
             break;
@@ -394,8 +417,8 @@ fn bound(x: f64) -> String {
 impl Words<'_> {
     fn explain(&self, switch: Switch, value: Option<f64>, direction: Option<Direction>) -> String {
         let goal = format!(
-            "pay back within {} months in at least {} of trials",
-            self.within,
+            "pay back within {} in at least {} of trials",
+            month_count(self.within),
             percent(self.q)
         );
         let range = format!("[{}, {}]", bound(self.range[0]), bound(self.range[1]));
@@ -411,15 +434,22 @@ impl Words<'_> {
                 significant(v, 4),
                 self.written
             ),
+            (Switch::Unmoved(p), ..) => format!(
+                "{c} pays back within {} in {} of trials at every value of {path} in its \
+                 allowed range {range}: this input does not move it, so {} value makes it {goal}",
+                month_count(self.within),
+                percent(p),
+                if p >= self.q { "every" } else { "no" }
+            ),
             (Switch::Everywhere, ..) => format!(
                 "{c} would {goal} at every value of {path} in its allowed range {range}: this \
                  input does not decide it"
             ),
             (Switch::Nowhere(best), ..) => format!(
                 "no value of {path} in its allowed range {range} makes {c} {goal}: at best {} \
-                 of trials pay back within {} months",
+                 of trials pay back within {}",
                 percent(best),
-                self.within
+                month_count(self.within)
             ),
             _ => format!(
                 "whether {c} would {goal} switches more than once over the allowed range \

@@ -765,7 +765,9 @@ impl<'a> Builder<'a> {
     }
 
     /// A whole-number run setting in `[lo, hi]`.
-    fn integer(&self, v: &Num, path: &str, lo: u64, hi: u64) -> Result<u64> {
+    fn integer(&mut self, v: &Num, path: &str, lo: u64, hi: u64) -> Result<u64> {
+        self.domains
+            .insert(path.to_string(), Domain::whole(lo as f64, hi as f64));
         let x = match v.get_ref() {
             toml::Value::Integer(i) => *i as f64,
             toml::Value::Float(f) if f.fract() == 0.0 => *f,

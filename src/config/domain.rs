@@ -14,6 +14,8 @@ pub struct Domain {
     lo: f64,
     hi: f64,
     lo_open: bool,
+    /// Whether only whole numbers are allowed (a setting such as `retrain.every_months`).
+    whole: bool,
     what: &'static str,
 }
 
@@ -24,6 +26,7 @@ impl Domain {
             lo,
             hi,
             lo_open: false,
+            whole: false,
             what,
         }
     }
@@ -34,8 +37,25 @@ impl Domain {
             lo,
             hi,
             lo_open: true,
+            whole: false,
             what,
         }
+    }
+
+    /// Any whole number in `[lo, hi]`.
+    pub const fn whole(lo: f64, hi: f64) -> Self {
+        Domain {
+            lo,
+            hi,
+            lo_open: false,
+            whole: true,
+            what: "a whole number",
+        }
+    }
+
+    /// Whether only whole numbers are allowed.
+    pub fn is_whole(&self) -> bool {
+        self.whole
     }
 
     /// A probability or a share: `[0, 1]`.

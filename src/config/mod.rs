@@ -81,11 +81,33 @@ impl Document {
         self.base
     }
 
-    /// The values the number at `path` of the base may take: every number the file's check
-    /// looked at (its inputs, written or at their defaults, and its numeric settings such as
-    /// `scenario.discount_rate`); `None` for any other path.
+    /// The values the number at `path` may take: that of a number the file's check looked at
+    /// (its inputs, written or at their defaults, and its numeric settings such as
+    /// `scenario.discount_rate` or `retrain.every_months`), else that of a field a change at
+    /// `path` would add (`deprecation.at_month` where the file gives a hazard); `None` for any
+    /// other path.
     pub fn domain_of(&self, path: &str) -> Option<Domain> {
-        self.domains.get(path).copied()
+        if let Some(domain) = self.domains.get(path) {
+            return Some(*domain);
+        }
+        [1.0, 0.0].into_iter().find_map(|probe| {
+            let (_, domains) = self.build_variant(&[Override::number(path, probe)]).ok()?;
+            domains.get(path).copied()
+        })
+    }
+
+    /// The number the file writes at `path`, when it writes a plain number there.
+    pub fn written_number(&self, path: &str) -> Option<f64> {
+        let (parents, leaf) = path.rsplit_once('.')?;
+        let mut table = &self.tree;
+        for key in parents.split('.') {
+            table = table.get(key)?.as_table()?;
+        }
+        match table.get(leaf)? {
+            toml::Value::Integer(i) => Some(*i as f64),
+            toml::Value::Float(f) => Some(*f),
+            _ => None,
+        }
     }
 
     /// The file's stress cases, in file order.
@@ -99,7 +121,7 @@ impl Document {
     /// changed file exists only in memory.
     pub fn variant(&self, set: &[Override]) -> Result<Scenario, InputError> {
         let err = match self.build_variant(set) {
-            Ok(scenario) => return Ok(scenario),
+            Ok((scenario, _)) => return Ok(scenario),
             Err(err) => err,
         };
         if set.is_empty() {
@@ -125,8 +147,12 @@ impl Document {
         Err(InputError::new(&self.file, None, &o.path, message))
     }
 
-    /// The scenario with the changes `set` made, or the first error of the changed file.
-    fn build_variant(&self, set: &[Override]) -> Result<Scenario, InputError> {
+    /// The scenario with the changes `set` made and the range of its every number, or the
+    /// first error of the changed file.
+    fn build_variant(
+        &self,
+        set: &[Override],
+    ) -> Result<(Scenario, IndexMap<String, Domain>), InputError> {
         let mut tree = self.tree.clone();
         for o in set {
             overrides::apply(&mut tree, o)
@@ -142,8 +168,7 @@ impl Document {
         })?;
         let raw: raw::RawFile =
             toml::from_str(&text).map_err(|e| toml_error(&text, &self.file, &e))?;
-        let (scenario, _) = Builder::new(&self.file, &text).for_variant().build(raw)?;
-        Ok(scenario)
+        Builder::new(&self.file, &text).for_variant().build(raw)
     }
 
     /// Checks one `[[stress]]` section and builds its scenario.
@@ -229,7 +254,7 @@ fn read(path: &Path) -> Result<String, InputError> {
 /// that can be told, and for an unknown field the nearest known name.
 fn toml_error(src: &str, path: &Path, err: &toml::de::Error) -> InputError {
     let line = err.span().map(|s| line_of(src, s.start));
-    let mut message = err.message().trim().to_string();
+    let mut message = plain_types(err.message().trim());
     if let Some((unknown, expected)) = unknown_field(&message)
         && let Some(best) = nearest(&unknown, &expected)
     {
@@ -269,6 +294,20 @@ fn key_path_at(src: &str, at: usize) -> Option<String> {
     let doc = DeTable::parse(src).ok()?;
     let mut path = Vec::new();
     walk(doc.get_ref(), at, &mut path).then(|| path.join("."))
+}
+
+/// serde's message with the schema's type names said in the file's words: "expected struct
+/// RawItem" is "expected a table of fields".
+fn plain_types(message: &str) -> String {
+    let mut out = String::new();
+    let mut rest = message;
+    while let Some(at) = rest.find("struct Raw") {
+        out.push_str(&rest[..at]);
+        out.push_str("a table of fields");
+        rest = rest[at + "struct Raw".len()..].trim_start_matches(|c: char| c.is_alphanumeric());
+    }
+    out.push_str(rest);
+    out.replace("a map", "a table")
 }
 
 /// From serde's "unknown field `x`, expected one of `a`, `b`": the field and the known names.
@@ -323,6 +362,15 @@ mod tests {
         );
         assert_eq!(at("hourly").as_deref(), Some("options.b.serving.hourly"));
         assert_eq!(at("\"x\"").as_deref(), Some("stress.name"));
+    }
+
+    #[test]
+    fn type_names_of_the_schema_are_said_in_the_files_words() {
+        assert_eq!(
+            plain_types("invalid type: integer `1`, expected struct RawItem"),
+            "invalid type: integer `1`, expected a table of fields"
+        );
+        assert_eq!(plain_types("expected a map"), "expected a table");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! `options.prompted.deprecation.at_month = 6` puts that value into the file's TOML tree before
 //! the scenario is built, so the result is checked exactly like a file written that way.
 
-use super::raw::ways_of;
+use super::raw::{named_entries, ways_of};
 use crate::dist::fmt as fmt_num;
 
 /// One change: the value at a dotted path (a constant, or a distribution as the file writes it).
@@ -42,8 +42,10 @@ impl Override {
 const SETTABLE: [&str; 3] = ["workload.", "options.", "scenario.discount_rate"];
 
 /// Puts `o.value` at `o.path` in the file's tree. Tables on the way are created when missing
-/// (a deprecation the file did not have), but the option must exist; whether the field exists
-/// is checked when the changed tree is built into a scenario. Errors say what is wrong.
+/// (a deprecation the file did not have), but entries the file names itself (an option, an
+/// error bucket, a project item, a monthly item, a benefit) must exist; whether the field
+/// exists and takes the value is checked when the changed tree is built into a scenario.
+/// Errors say what is wrong.
 pub fn apply(doc: &mut toml::Table, o: &Override) -> Result<(), String> {
     let path = o.path.as_str();
     if !SETTABLE.iter().any(|p| path.starts_with(p)) || path == "workload." {
@@ -58,23 +60,10 @@ pub fn apply(doc: &mut toml::Table, o: &Override) -> Result<(), String> {
             "`{path}` has an empty part; write keys joined by dots"
         ));
     }
-    if keys[0] == "options" {
-        let options = doc.get("options").and_then(|o| o.as_table());
-        let known = options.is_some_and(|t| keys.len() > 2 && t.contains_key(keys[1]));
-        if !known {
-            let names: Vec<&str> = options
-                .map(|t| t.keys().map(String::as_str).collect())
-                .unwrap_or_default();
-            return Err(format!(
-                "`{path}` does not name a field of an option: write options.NAME.FIELD, where \
-                 NAME is one of {}",
-                names.join(", ")
-            ));
-        }
-    }
     let (leaf, parents) = keys.split_last().expect("a path has at least one key");
     let mut table = doc;
     for (depth, key) in parents.iter().enumerate() {
+        known_entry(table, &keys[..depth], key, path)?;
         drop_alternatives(table, &keys[..depth], key);
         let entry = table
             .entry(key.to_string())
@@ -86,9 +75,36 @@ pub fn apply(doc: &mut toml::Table, o: &Override) -> Result<(), String> {
             )
         })?;
     }
+    known_entry(table, parents, leaf, path)?;
     drop_alternatives(table, parents, leaf);
     table.insert(leaf.to_string(), o.value.clone());
     Ok(())
+}
+
+/// Refuses `key` in `table` (the table at the dotted path `at`) when the file names that
+/// table's entries itself and has no entry `key`: a change sets what the file has.
+fn known_entry(table: &toml::Table, at: &[&str], key: &str, path: &str) -> Result<(), String> {
+    let Some(what) = named_entries(at) else {
+        return Ok(());
+    };
+    if table.contains_key(key) {
+        return Ok(());
+    }
+    let names: Vec<&str> = table.keys().map(String::as_str).collect();
+    let place = if at.len() > 1 {
+        format!(" of {}", at.join("."))
+    } else {
+        String::new()
+    };
+    let known = if names.is_empty() {
+        format!("there are no {what}s{place}")
+    } else {
+        format!("the {what}s{place} are {}", names.join(", "))
+    };
+    Err(format!(
+        "`{path}` names no {what} of the file: `{key}` is not one ({known}); a change sets \
+         what the file has and adds no {what}"
+    ))
 }
 
 /// Removes from `table` (the table at the dotted path `at`) the fields that are alternatives
@@ -180,7 +196,23 @@ mod tests {
         apply(&mut d, &Override::number("options.a.retrain.cost", 5.0)).unwrap();
         assert_eq!(d["options"]["a"]["retrain"]["cost"].as_integer(), Some(5));
         let err = apply(&mut d, &Override::number("options.b.cost_per_event", 1.0)).unwrap_err();
-        assert!(err.contains("one of a"), "{err}");
+        assert!(err.contains("the options are a"), "{err}");
+    }
+
+    #[test]
+    fn named_entries_must_exist() {
+        let mut d: toml::Table = toml::from_str(
+            "[options.a]\nmonthly.monitoring = 5\nproject.items.data = { cost = 1 }\n",
+        )
+        .unwrap();
+        let typo = Override::number("options.a.monthly.monitorin", 9.0);
+        let err = apply(&mut d, &typo).unwrap_err();
+        assert!(
+            err.contains("the monthly items of options.a.monthly are monitoring"),
+            "{err}"
+        );
+        let typo = Override::number("options.a.project.items.dat.cost", 9.0);
+        assert!(apply(&mut d, &typo).unwrap_err().contains("are data"));
     }
 
     #[test]

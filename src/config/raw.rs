@@ -15,6 +15,20 @@ pub type Num = Spanned<toml::Value>;
 /// companions, so that a stress case can switch a deprecation from a hazard to a fixed month.
 pub type Ways = &'static [&'static [&'static str]];
 
+/// What the entries of the table at the dotted path `table` are, when the file names them
+/// itself (`errors.wrong_department`, `items.data_prep`): a change may set a field of an entry
+/// the file has, never add one (a misspelt name would add a cost silently).
+pub fn named_entries(table: &[&str]) -> Option<&'static str> {
+    match table {
+        ["options"] => Some("option"),
+        ["options", _, "errors"] => Some("error bucket"),
+        ["options", _, "monthly"] => Some("monthly item"),
+        ["options", _, "benefits"] => Some("benefit"),
+        ["options", _, "project", "items"] => Some("project item"),
+        _ => None,
+    }
+}
+
 /// The [`Ways`] of the table at the dotted path `table` (`["options", "a", "deprecation"]`),
 /// by the kind of table the schema puts there; none for a table without alternatives.
 pub fn ways_of(table: &[&str]) -> Ways {
@@ -253,5 +267,10 @@ mod tests {
         );
         assert!(ways_of(&["options", "a", "errors", "x"]).is_empty());
         assert!(ways_of(&["options", "a", "review"]).is_empty());
+        assert_eq!(
+            named_entries(&["options", "a", "monthly"]),
+            Some("monthly item")
+        );
+        assert_eq!(named_entries(&["options", "a", "project"]), None);
     }
 }

@@ -44,11 +44,24 @@ pub struct Interrupted {
 
 impl std::fmt::Display for Interrupted {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "stopped by the user after {}", count(self.done))?;
-        if let Some(total) = self.total {
-            write!(f, " of {}", count(total))?;
+        match self.total {
+            Some(total) if total == self.done => write!(
+                f,
+                "stopped by the user after all {} trials, before anything was written",
+                count(total)
+            ),
+            Some(total) => write!(
+                f,
+                "stopped by the user after {} of {} trials; nothing was written",
+                count(self.done),
+                count(total)
+            ),
+            None => write!(
+                f,
+                "stopped by the user after {} trials; nothing was written",
+                count(self.done)
+            ),
         }
-        write!(f, " trials; nothing was written")
     }
 }
 

@@ -26,6 +26,15 @@ pub fn months(x: Option<f64>) -> String {
     x.map_or_else(|| "never".to_string(), |m| format!("{m:.2}"))
 }
 
+/// A whole number of months in words: `1 month`, `12 months`.
+pub fn month_count(n: u32) -> String {
+    if n == 1 {
+        "1 month".to_string()
+    } else {
+        format!("{n} months")
+    }
+}
+
 /// A probability as a percentage with one decimal: `12.3 %`.
 pub fn percent(p: f64) -> String {
     format!("{:.1} %", 100.0 * p)

@@ -5,6 +5,7 @@
 mod assumptions;
 pub mod comparison;
 mod csv;
+pub mod directory;
 mod drivers;
 pub mod format;
 mod html;

@@ -2,11 +2,12 @@
 //! `sweep.csv` and chart, and the sentences of `payback solve`.
 
 use super::csv::field;
-use super::format::{count, months, percent, percent_err, significant};
+use super::format::{count, money, month_count, months, percent, percent_err, significant};
 use super::plots;
 use crate::analysis::solve::Answer;
 use crate::analysis::sweep::Sweep;
 use crate::analysis::threshold::Threshold;
+use crate::thousands::group;
 use std::fmt::Write;
 
 /// `sweep.json` as written: pretty-printed with a final newline.
@@ -68,29 +69,61 @@ pub fn table(s: &Sweep) -> String {
         .first()
         .map(|p| p.candidates.iter().map(|c| c.name.as_str()).collect())
         .unwrap_or_default();
-    let _ = write!(out, "\n{:>14}", "value");
-    for name in &names {
-        let _ = write!(
-            out,
-            "  {:>30}",
-            format!("{name}: P(≤ {} mo.), P50", s.within_months)
-        );
+    let headers: Vec<String> = names
+        .iter()
+        .map(|name| {
+            format!(
+                "{name}: P(≤ {} mo.), P50, mean NPV ({})",
+                s.within_months, s.currency
+            )
+        })
+        .collect();
+    let rows: Vec<(String, Vec<String>)> = s
+        .points
+        .iter()
+        .map(|p| {
+            let cells = p
+                .candidates
+                .iter()
+                .map(|c| {
+                    format!(
+                        "{} ± {}, {}, {}",
+                        percent(c.p_within),
+                        percent_err(c.p_within_stderr),
+                        months(c.payback_p50_months),
+                        money(c.npv_mean)
+                    )
+                })
+                .collect();
+            (group(&crate::dist::fmt(p.value)), cells)
+        })
+        .collect();
+    let chars = |t: &String| t.chars().count();
+    let widths: Vec<usize> = (0..names.len())
+        .map(|j| {
+            rows.iter()
+                .map(|r| chars(&r.1[j]))
+                .chain([chars(&headers[j])])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let first = rows
+        .iter()
+        .map(|r| chars(&r.0))
+        .chain([5])
+        .max()
+        .unwrap_or(5)
+        .max(14);
+    let _ = write!(out, "\n{:>first$}", "value");
+    for (header, width) in headers.iter().zip(&widths) {
+        let _ = write!(out, "  {header:>width$}");
     }
     let _ = writeln!(out);
-    for p in &s.points {
-        let _ = write!(
-            out,
-            "{:>14}",
-            crate::thousands::group(&crate::dist::fmt(p.value))
-        );
-        for c in &p.candidates {
-            let cell = format!(
-                "{} ± {}, {}",
-                percent(c.p_within),
-                percent_err(c.p_within_stderr),
-                months(c.payback_p50_months)
-            );
-            let _ = write!(out, "  {cell:>30}");
+    for (value, cells) in &rows {
+        let _ = write!(out, "{value:>first$}");
+        for (cell, width) in cells.iter().zip(&widths) {
+            let _ = write!(out, "  {cell:>width$}");
         }
         let _ = writeln!(out);
     }
@@ -129,11 +162,11 @@ pub fn thresholds(answers: &[Threshold]) -> String {
 /// (T months, confidence q) and the runs (trials, seed).
 fn uncertainty(label: &str, [lo, hi]: [f64; 2], goal: (u32, f64), run: (u64, u64)) -> String {
     format!(
-        "  {label}; Monte Carlo uncertainty {} to {} (where P(payback ≤ {} months) crosses {} ± \
+        "  {label}; Monte Carlo uncertainty {} to {} (where P(payback ≤ {}) crosses {} ± \
          one standard error); {} trials, seed {}\n",
         significant(lo, 6),
         significant(hi, 6),
-        goal.0,
+        month_count(goal.0),
         percent(goal.1),
         count(run.0),
         run.1

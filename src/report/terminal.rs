@@ -61,7 +61,7 @@ pub fn render(s: &Summary) -> String {
             [money(n.p10), money(n.p50), money(n.p90), money(n.mean)],
         );
         if let Some(r) = &c.roi {
-            let pct = |x: f64| format!("{:.0} %", 100.0 * x);
+            let pct = |x: f64| format!("{} %", money(100.0 * x));
             row(
                 &mut out,
                 "ROI".into(),

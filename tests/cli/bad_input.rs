@@ -497,7 +497,7 @@ fn stress_on_an_unknown_option_lists_the_options() {
         format!("{VALID}\n[[stress]]\nname = \"x\"\nset = {{ \"options.tunde.success\" = 0.5 }}\n");
     assert_has(
         &refused(&text),
-        &["options.tunde.success", "one of api, tuned"],
+        &["options.tunde.success", "the options are api, tuned"],
     );
 }
 

@@ -3,7 +3,7 @@
 //! and a closed standard output ends the process quietly.
 
 use crate::support::*;
-use payback::report::output::MARKER;
+use payback::report::directory::MARKER;
 use std::path::Path;
 use std::process::{Output, Stdio};
 
@@ -298,5 +298,63 @@ fn links_and_folders_in_a_report_directory_are_never_followed_into_removal() {
     assert_eq!(
         names(tmp.path()),
         ["dangling", "fresh", "link", "project", "rep"]
+    );
+}
+
+#[test]
+fn a_report_file_changed_by_hand_is_never_overwritten() {
+    let tmp = project();
+    let args = [
+        "run",
+        "project/base.toml",
+        "--out",
+        "rep",
+        "--trials",
+        "100",
+        "--format",
+        "md",
+    ];
+    assert!(run_in(tmp.path(), &args).status.success());
+    let memo = tmp.path().join("rep/report.md");
+    let mut text = std::fs::read_to_string(&memo).unwrap();
+    text.push_str("\nMy note for the steering committee.\n");
+    std::fs::write(&memo, &text).unwrap();
+    assert_refused(
+        &run_in(tmp.path(), &args),
+        &["holds report.md, changed since payback wrote it"],
+    );
+    assert_eq!(std::fs::read_to_string(&memo).unwrap(), text);
+}
+
+#[test]
+fn a_sweep_never_replaces_a_run_report_nor_a_run_a_sweep() {
+    let tmp = project();
+    assert!(run_in(tmp.path(), &json_report("rep")).status.success());
+    let sweep = [
+        "sweep",
+        "project/base.toml",
+        "--param",
+        "workload.events_per_day",
+        "--values",
+        "1,2",
+        "--trials",
+        "100",
+        "--out",
+        "rep",
+    ];
+    assert_refused(
+        &run_in(tmp.path(), &sweep),
+        &["holds the files of `payback run`"],
+    );
+    assert_eq!(names(&tmp.path().join("rep")), [MARKER, "summary.json"]);
+    let sweep = [&sweep[..8], &["--out", "sw"]].concat();
+    assert!(run_in(tmp.path(), &sweep).status.success());
+    assert_refused(
+        &run_in(tmp.path(), &json_report("sw")),
+        &["holds the files of `payback sweep`"],
+    );
+    assert!(
+        run_in(tmp.path(), &sweep).status.success(),
+        "a sweep replaces its own"
     );
 }

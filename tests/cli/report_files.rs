@@ -3,7 +3,7 @@
 //! the previous report untouched.
 
 use crate::support::*;
-use payback::report::output::MARKER;
+use payback::report::directory::MARKER;
 use std::path::Path;
 
 fn run_into(dir: &Path, file: &Path, flags: &[&str]) -> std::process::Output {

@@ -2,7 +2,7 @@
 //! hand, its answer run back through `payback run`; `payback sweep` and its files.
 
 use crate::support::*;
-use payback::report::output::MARKER;
+use payback::report::directory::MARKER;
 use serde_json::Value;
 
 /// Runs `payback solve FILE ARGS --json` and returns the answers.
@@ -329,39 +329,55 @@ fn solve_for_a_success_probability_is_its_quantile_within_monte_carlo_error() {
 
 #[test]
 fn solve_for_says_when_no_value_or_every_value_works() {
-    // 1.616 months is the payback when the project succeeds: no success rate gets it within 1.
-    let args = [
-        "--for",
-        "options.fine_tuned.project.success",
-        "--within",
-        "1",
-    ];
-    let a = &solve(&config("worked-1-email-triage.toml"), &args)[0];
+    // P(payback ≤ 6) = success × P(6 s ≥ 1,000) = success × (400 − 166.7) / 300 ≤ 0.778 for
+    // savings s ~ U(100, 400): no success rate reaches 90 %; at best about 77.8 % (the share of
+    // 2,000 trials, within 4 standard errors of 0.0093).
+    let (_d, path) = scenario_file(&uniform_savings(1000.0));
+    let args = ["--for", "options.tuned.project.success", "--within", "6"];
+    let a = &solve(
+        &path,
+        &[&args[..], &["--confidence", "0.9", "--trials", "2000"]].concat(),
+    )[0];
     assert!(a["value"].is_null() && a["direction"].is_null(), "{a}");
     let words = a["explanation"].as_str().unwrap();
     assert!(
-        words
-            .contains("no value of options.fine_tuned.project.success in its allowed range [0, 1]"),
+        words.contains("no value of options.tuned.project.success in its allowed range [0, 1]"),
         "{words}"
     );
-    // The people's hourly rate does not touch the fine-tune against the prompted baseline.
-    let a = solve_for("options.human.labour.hourly", &[]);
-    assert!(a["value"].is_null() && a["direction"].is_null(), "{a}");
-    assert!(
-        a["explanation"]
-            .as_str()
-            .unwrap()
-            .contains("does not decide it"),
-        "{a}"
-    );
+    let best: f64 = words.split("at best ").nth(1).unwrap()[..4]
+        .parse()
+        .unwrap();
+    assert!((best / 100.0 - 0.7778).abs() <= 4.0 * 0.0093, "{words}");
+    // The people's hourly rate does not touch the fine-tune against the prompted baseline,
+    // and within 1 month no success rate moves a payback that takes 1.616 months.
+    for (path, within, every) in [
+        ("options.human.labour.hourly", "6", "every value"),
+        ("options.fine_tuned.project.success", "1", "no value"),
+    ] {
+        let args = [
+            "--for",
+            path,
+            "--within",
+            within,
+            "--candidate",
+            "fine_tuned",
+        ];
+        let a = &solve(&config("worked-1-email-triage.toml"), &args)[0];
+        assert!(a["value"].is_null() && a["direction"].is_null(), "{a}");
+        let words = a["explanation"].as_str().unwrap();
+        assert!(
+            words.contains("this input does not move it, so ") && words.contains(every),
+            "{words}"
+        );
+    }
 }
 
 #[test]
 fn solve_for_a_path_that_is_not_an_input_is_refused() {
-    for path in [
-        "options.fine_tuned.nope",
-        "scenario.trials",
-        "options.fine_tuned.project",
+    for (path, why) in [
+        ("options.fine_tuned.nope", "not a numeric input"),
+        ("options.fine_tuned.project", "not a numeric input"),
+        ("scenario.trials", "cannot be set"),
     ] {
         let out = payback()
             .arg("solve")
@@ -371,10 +387,7 @@ fn solve_for_a_path_that_is_not_an_input_is_refused() {
             .unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{stderr}");
-        assert!(
-            stderr.contains("--for") && stderr.contains("not a numeric input"),
-            "{stderr}"
-        );
+        assert!(stderr.contains("--for") && stderr.contains(why), "{stderr}");
     }
 }
 
@@ -446,4 +459,32 @@ fn solve_for_searches_only_the_values_the_scenario_allows() {
     assert_eq!(num(&a["range"][0]), -1.0);
     assert!((num(&a["range"][1]) - most).abs() <= 1e-9, "{a}");
     assert_eq!(a["direction"], "at_least", "{a}");
+}
+
+#[test]
+fn solve_for_a_whole_number_setting_answers_a_whole_number() {
+    // A retrain costing 900 every k months eats into savings of U(100, 400) a month: the
+    // longer k, the likelier a payback within 12 months. k is a whole number of months.
+    let text = uniform_savings(1000.0).replace(
+        "[options.tuned]\n",
+        "[options.tuned]\nretrain = { every_months = 3, cost = 900 }\n",
+    );
+    let (_d, path) = scenario_file(&text);
+    let args = [
+        "--for",
+        "options.tuned.retrain.every_months",
+        "--within",
+        "12",
+    ];
+    let a = &solve(
+        &path,
+        &[&args[..], &["--confidence", "0.5", "--trials", "20000"]].concat(),
+    )[0];
+    assert_eq!(a["direction"], "at_least", "{a}");
+    let k = num(&a["value"]);
+    assert!(k.fract() == 0.0 && (1.0..=24.0).contains(&k), "{a}");
+    for end in [&a["interval"][0], &a["interval"][1]] {
+        assert_eq!(num(end).fract(), 0.0, "{a}");
+    }
+    assert_eq!(num(&a["range"][0]), 1.0);
 }
