@@ -109,7 +109,6 @@ impl Evaluations<'_> {
     }
 }
 
-/// The mean of the input at `path` as the file gives it.
 /// The input as the file gives it: its mean and in words (`None` when the file gives no
 /// value at `path`, as for a fixed month where it gives a hazard).
 fn as_written(doc: &Document, path: &str) -> Option<(f64, String)> {
@@ -269,10 +268,16 @@ pub fn solve_for(
             Switch::Between { .. } => Some(Direction::AtLeast),
             _ => None,
         };
-        let interval = match (value, band) {
-            (Some(_), [Some(a), Some(b)]) => Some([a.min(b), a.max(b)]),
-            _ => None,
+        // A band level met nowhere (the stricter one) or everywhere (the looser one) puts that
+        // end of the interval at the end of the range.
+        let ends = match direction {
+            Some(Direction::AtMost) => [lo, hi],
+            _ => [hi, lo],
         };
+        let interval = value.map(|_| {
+            let [a, b] = [band[0].unwrap_or(ends[0]), band[1].unwrap_or(ends[1])];
+            [a.min(b), a.max(b)]
+        });
         let context = Words {
             candidate: &base.options[option].name,
             path,
