@@ -1,14 +1,16 @@
 //! The command line: `payback run`, `check`, `sweep` and `solve`, their flags, and what each
 //! does.
 
-use crate::analysis::solve::{self, Question};
+use crate::analysis::solve;
+use crate::analysis::summarise::summarise_detailed;
 use crate::analysis::{stress, sweep, threshold};
 use crate::config::{self, Document};
 use crate::engine::{self, RunSettings};
 use crate::error::UsageError;
 use crate::report::directory;
 use crate::report::output::{self, ALL_FORMATS, Format};
-use crate::report::{self, Summary, samples};
+use crate::report::{self, samples};
+use crate::results::solve::Question;
 use crate::scenario::{MAX_TRIALS, Scenario};
 use crate::thousands::count;
 use anyhow::Result;
@@ -250,7 +252,7 @@ fn run_scenario(args: RunArgs) -> Result<()> {
     let factors = engine::Factors::new(scenario);
     let run =
         engine::simulate_detailed(scenario, &factors, settings, &progress).map_err(of_whole_run)?;
-    let mut summary = Summary::detailed(scenario, settings.seed, &run);
+    let mut summary = summarise_detailed(scenario, settings.seed, &run);
     let next_case = || {
         done_before.fetch_add(settings.trials, Ordering::Relaxed);
     };

@@ -3,8 +3,9 @@
 //!
 //! Data flows one way: a scenario file ([`config`]) becomes a checked [`scenario::Scenario`]
 //! whose numbers are [`inputs`]; the [`engine`] runs [`model`] trials in seeded parallel chunks
-//! and streams their outcomes into [`stats`] aggregators; [`report`] turns the aggregate into
-//! the summary and its renderings.
+//! and streams their outcomes into [`stats`] aggregators; [`analysis`] turns the aggregates
+//! into [`results`] (data only: the summary, stress comparisons, sweeps, answers), which
+//! [`report`] renders.
 
 pub mod analysis;
 pub mod cli;
@@ -15,6 +16,7 @@ pub mod error;
 pub mod inputs;
 pub mod model;
 pub mod report;
+pub mod results;
 pub mod scenario;
 pub mod stats;
 pub mod streams;

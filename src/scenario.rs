@@ -329,3 +329,17 @@ impl Project {
             .chain(["training runs", "contingency"])
     }
 }
+
+/// What kind of uncertain quantity of the scenario a factor of the sensitivity analysis is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactorKind {
+    /// An uncertain input of the scenario file: binned by the quantile of its draw.
+    Input,
+    /// A candidate's project success: binned by the uniform behind it, so its low bins
+    /// succeed first (a project succeeds when the uniform is below its success probability).
+    Success,
+    /// An option's first deprecation under a hazard: binned by the uniform behind the first
+    /// waiting time, so its low bins are the earliest retirements.
+    Deprecation,
+}

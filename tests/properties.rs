@@ -7,7 +7,7 @@
 //! deprecations of either side, discounting, a random build time and investment), then a
 //! second file that differs from it in one constant, and runs both through the library: per
 //! trial through [`TrialRunner`] and as a whole through [`engine::simulate`] and
-//! [`Summary::new`].
+//! [`summarise`].
 //!
 //! Why the comparisons are exact, not statistical: common random numbers. A trial's key depends
 //! on the seed and the trial's index alone, and every input draws from its own stream keyed by
@@ -20,11 +20,11 @@
 //!
 //! `PROPTEST_CASES=N` runs N random scenarios per property instead of the default few.
 
+use payback::analysis::summarise::summarise;
 use payback::config::Document;
 use payback::engine::{self, RunSettings};
 use payback::model::{Outcome, TrialRunner};
-use payback::report::Summary;
-use payback::report::summary::{CandidateSummary, PaybackPercentiles, Spread};
+use payback::results::summary::{CandidateSummary, PaybackPercentiles, Spread};
 use payback::scenario::Scenario;
 use payback::streams::trial_key;
 use proptest::prelude::*;
@@ -356,7 +356,7 @@ fn summary(scenario: &Scenario, seed: u64) -> CandidateSummary {
         threads: 1,
     };
     let run = engine::simulate(scenario, settings, &|_| {}).expect("the run completes");
-    let mut summary = Summary::new(scenario, seed, &run);
+    let mut summary = summarise(scenario, seed, &run);
     check_order(&summary.candidates[0]);
     summary.candidates.remove(0)
 }

@@ -5,10 +5,11 @@
 //! results (common random numbers: same trials, same streams), and a swept value changes that
 //! input alone.
 
+use payback::analysis::summarise::summarise;
 use payback::analysis::{stress, sweep};
 use payback::config::Document;
 use payback::engine::{self, RunSettings};
-use payback::report::Summary;
+use payback::results::Summary;
 use payback::scenario::Scenario;
 use std::path::{Path, PathBuf};
 
@@ -64,7 +65,7 @@ fn current(tree: &toml::Table, scenario: &Scenario, path: &str) -> String {
 
 fn run(scenario: &Scenario) -> Summary {
     let agg = engine::simulate(scenario, SETTINGS, &|_| {}).unwrap();
-    Summary::new(scenario, SETTINGS.seed, &agg)
+    summarise(scenario, SETTINGS.seed, &agg)
 }
 
 /// Each input's path and distribution, in words.

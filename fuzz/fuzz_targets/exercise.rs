@@ -11,10 +11,12 @@
 #![allow(dead_code)]
 
 use payback::analysis::stress;
+use payback::analysis::summarise::summarise_detailed;
 use payback::config::Document;
 use payback::engine::{self, Factors, RunSettings};
+use payback::report;
 use payback::report::output::{self, Format};
-use payback::report::{self, Summary};
+use payback::results::Summary;
 use std::path::Path;
 
 /// Trials of every simulation: enough for every aggregator to see a few trials, few enough
@@ -58,7 +60,7 @@ pub fn exercise(text: &str) -> Outcome {
     let factors = Factors::new(scenario);
     let run = engine::simulate_detailed(scenario, &factors, settings, &|_| {})
         .expect("a valid scenario simulates");
-    let mut summary = Summary::detailed(scenario, settings.seed, &run);
+    let mut summary = summarise_detailed(scenario, settings.seed, &run);
 
     let mut cases = stress::file_cases(&doc);
     if let Ok(pack) = stress::deprecation_pack(&doc, None) {

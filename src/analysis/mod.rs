@@ -5,9 +5,11 @@
 //! each candidate's risk ([`sensitivity`]) and what is worth learning before deciding
 //! ([`value_of_information`]).
 
+pub mod point_estimate;
 pub mod sensitivity;
 pub mod solve;
 pub mod stress;
+pub mod summarise;
 pub mod sweep;
 pub mod threshold;
 pub mod value_of_information;

@@ -10,56 +10,14 @@ use crate::config::{Document, Override};
 use crate::engine::RunSettings;
 use crate::error::UsageError;
 use crate::report::format::{money, month_count, percent, significant};
+use crate::results::solve::{Answer, Question};
 use crate::scenario::{Money, Probability, Scenario};
-use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-
-/// A reverse question.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Question {
-    /// The largest upfront investment, as a factor on the candidate's whole investment.
-    MaxInvestment,
-    /// The smallest volume (events per day, or per month, as the file gives it).
-    BreakEvenVolume,
-    /// The largest extra cost per event the candidate may have.
-    MaxPremium,
-}
 
 /// Relative precision of every bisection.
 const TOLERANCE: f64 = 1e-7;
 /// Most evaluations of one bisection (doubling and halving together).
 const MAX_STEPS: usize = 200;
-
-/// The answer for one candidate: the schema of `payback solve --json` (a list of these).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Answer {
-    /// The candidate.
-    pub candidate: String,
-    /// The question.
-    pub question: Question,
-    /// Target T in months.
-    pub within_months: u32,
-    /// Confidence q: the answer keeps P(payback ≤ T) ≥ q.
-    pub confidence: Probability,
-    /// Trials of every evaluation.
-    pub trials: u64,
-    /// Seed of every evaluation.
-    pub seed: u64,
-    /// What `value` counts: an amount in the currency, events per day or per month, or an
-    /// amount per event.
-    pub unit: String,
-    /// The answer; `null` when none exists in the range searched.
-    pub value: Option<f64>,
-    /// Monte Carlo uncertainty: the values at which P(payback ≤ T) crosses q + its standard
-    /// error and q − its standard error, ascending (`null` without an answer).
-    pub interval: Option<[f64; 2]>,
-    /// For `max_investment`: the answer as a factor on the investment as written.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub scale: Option<f64>,
-    /// What the answer means, or why there is none, in words.
-    pub explanation: String,
-}
 
 /// Where P(x) ≥ level holds, for a P that moves one way with x.
 #[derive(Debug, Clone, Copy, PartialEq)]

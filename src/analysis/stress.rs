@@ -1,11 +1,14 @@
 //! Stress cases: the file's `[[stress]]` sections and the built-in vendor-deprecation pack,
 //! each a named set of changes to the base scenario, run with the base's trials and seed.
 
+use super::summarise::summarise;
 use crate::config::{Document, Override};
 use crate::engine::{self, RunSettings};
 use crate::error::InputError;
-use crate::report::Summary;
-use crate::report::comparison::{DeprecationPoint, DeprecationStress, PointStat, StressResult};
+use crate::results::Summary;
+use crate::results::stress::{
+    Change, DeprecationPoint, DeprecationStress, PointStat, StressResult,
+};
 use crate::scenario::Scenario;
 
 /// Months at which the deprecation pack retires the vendor's model.
@@ -65,8 +68,8 @@ pub fn run(
         .map(|case| {
             next_case();
             let run = engine::simulate(&case.scenario, settings, progress)?;
-            let summary = Summary::new(&case.scenario, settings.seed, &run);
-            Ok(StressResult::new(&case.name, &case.set, base, summary))
+            let summary = summarise(&case.scenario, settings.seed, &run);
+            Ok(compare(&case.name, &case.set, base, summary))
         })
         .collect()
 }
@@ -131,4 +134,34 @@ pub fn deprecation_pack(doc: &Document, option: Option<&str>) -> Result<Pack, St
         option: name,
         cases,
     })
+}
+
+/// The result of the case `name` with changes `set`, whose run is summarised in `case`, beside
+/// the `base`.
+pub fn compare(name: &str, set: &[Override], base: &Summary, case: Summary) -> StressResult {
+    let change_from_base = base
+        .candidates
+        .iter()
+        .zip(&case.candidates)
+        .map(|(b, c)| Change {
+            name: c.name.clone(),
+            payback_p50_months: c
+                .payback_months
+                .p50
+                .zip(b.payback_months.p50)
+                .map(|(c, b)| c - b),
+            p_never: c.p_never - b.p_never,
+            npv_mean: c.npv.mean - b.npv.mean,
+            npv_p50: c.npv.p50 - b.npv.p50,
+        })
+        .collect();
+    StressResult {
+        name: name.to_string(),
+        set: set
+            .iter()
+            .map(|o| (o.path.clone(), o.value_text()))
+            .collect(),
+        candidates: case.candidates,
+        change_from_base,
+    }
 }

@@ -3,64 +3,17 @@
 //! against the value moves only with the value (break-even volume curves are the main use).
 
 use super::check_within;
+use super::summarise::summarise;
 use crate::config::{Document, Override};
 use crate::dist::fmt;
 use crate::engine::{self, Interrupted, RunSettings};
 use crate::error::InputError;
-use crate::report::Summary;
-use crate::scenario::{Money, Months, Probability};
+use crate::results::sweep::{Sweep, SweepPoint, SweepStat};
+use crate::scenario::Months;
 use crate::thousands::{count, group};
-use serde::{Deserialize, Serialize};
 
 /// Most values in one sweep.
 pub const MAX_VALUES: usize = 1000;
-
-/// The result of a sweep: the schema of `sweep.json`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Sweep {
-    /// The scenario's name.
-    pub scenario: String,
-    /// The dotted path of the swept input.
-    pub param: String,
-    /// The target payback time T in months: `p_within` is P(payback ≤ T).
-    pub within_months: u32,
-    /// Trials per value.
-    pub trials: u64,
-    /// Seed of every run (the same for every value).
-    pub seed: u64,
-    /// Horizon in months.
-    pub horizon_months: u32,
-    /// Currency of the amounts.
-    pub currency: String,
-    /// One point per value, in the order given.
-    pub points: Vec<SweepPoint>,
-}
-
-/// The runs at one value.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SweepPoint {
-    /// The value the input was set to.
-    pub value: f64,
-    /// Every candidate, in file order.
-    pub candidates: Vec<SweepStat>,
-}
-
-/// One candidate at one value.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SweepStat {
-    /// The candidate's name.
-    pub name: String,
-    /// P(payback ≤ `within_months`).
-    pub p_within: Probability,
-    /// Its Monte Carlo standard error.
-    pub p_within_stderr: Probability,
-    /// Median payback in months, `null` for never.
-    pub payback_p50_months: Option<Months>,
-    /// P(never pays back within the horizon).
-    pub p_never: Probability,
-    /// Mean NPV at the horizon.
-    pub npv_mean: Money,
-}
 
 /// The values of `--values`: `a..b/n` (n evenly spaced values from a to b, both included) or a
 /// comma-separated list.
@@ -169,7 +122,7 @@ pub fn run(
                     Err(e) => e,
                 }
             })?;
-        let summary = Summary::new(scenario, settings.seed, &run);
+        let summary = summarise(scenario, settings.seed, &run);
         let candidates = summary
             .candidates
             .iter()

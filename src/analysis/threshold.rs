@@ -13,9 +13,9 @@ use crate::dist::fmt;
 use crate::engine::RunSettings;
 use crate::error::UsageError;
 use crate::report::format::{month_count, percent, significant};
+use crate::results::solve::{Direction, Threshold};
 use crate::scenario::{Months, Probability};
 use crate::thousands::group;
-use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// Points of the first look over the input's range (both ends included).
@@ -24,46 +24,6 @@ const GRID: usize = 9;
 const TOLERANCE: f64 = 1e-6;
 /// Most bisection steps of one threshold.
 const MAX_STEPS: usize = 100;
-
-/// On which side of the threshold the goal is met.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Direction {
-    /// The goal is met at the value and below it.
-    AtMost,
-    /// The goal is met at the value and above it.
-    AtLeast,
-}
-
-/// One candidate's threshold: the schema of `payback solve --for PATH --json` (a list of
-/// these).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Threshold {
-    /// The candidate.
-    pub candidate: String,
-    /// The dotted path of the input.
-    pub path: String,
-    /// The threshold; `null` when every value of the range meets the goal, or none does.
-    pub value: Option<f64>,
-    /// Monte Carlo uncertainty: the values at which P(payback ≤ T) crosses q + its standard
-    /// error and q − its standard error, ascending (`null` without a threshold).
-    pub interval: Option<[f64; 2]>,
-    /// Whether the goal is met at or below the value, or at or above it (`null` without one).
-    pub direction: Option<Direction>,
-    /// Trials of every evaluation.
-    pub trials: u64,
-    /// Seed of every evaluation.
-    pub seed: u64,
-    /// Target T in months.
-    pub within_months: u32,
-    /// Confidence q: the goal is P(payback ≤ T) ≥ q.
-    pub confidence: Probability,
-    /// The values of the input searched, `[lowest, highest]`: its field's range, narrowed where
-    /// the scenario's other fields limit it (a growth rate, by the horizon).
-    pub range: [f64; 2],
-    /// What the answer means, or why there is none, in words.
-    pub explanation: String,
-}
 
 /// Where the goal switches over the range, for one candidate at one level.
 #[derive(Debug, Clone, Copy, PartialEq)]

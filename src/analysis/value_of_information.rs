@@ -10,37 +10,9 @@
 //!   2013). By Jensen's inequality it lies in [0, EVPI] on the very trials of the run; both are
 //!   exactly 0 when the chosen option is the best in every trial.
 
-use crate::engine::factors::FactorKind;
 use crate::engine::{RunAggregate, SensitivityAggregate};
-use crate::scenario::{Money, Scenario};
-use serde::{Deserialize, Serialize};
-
-/// The value of information of a run.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ValueOfInformation {
-    /// The option chosen without more information: the highest expected NPV.
-    pub decision: String,
-    /// Its expected NPV against the baseline (0 for the baseline itself).
-    pub expected_npv: Money,
-    /// The expected value of perfect information about everything uncertain.
-    pub evpi: Money,
-    /// Monte Carlo standard error of `evpi`.
-    pub evpi_stderr: Money,
-    /// The expected value of perfect information about each factor alone, largest first
-    /// (ties by path).
-    pub per_input: Vec<FactorValue>,
-}
-
-/// The value of perfect information about one factor.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct FactorValue {
-    /// The factor's dotted path.
-    pub path: String,
-    /// Input, project success or deprecation.
-    pub kind: FactorKind,
-    /// Its EVPPI in the scenario's currency.
-    pub evppi: Money,
-}
+use crate::results::value_of_information::{FactorValue, ValueOfInformation};
+use crate::scenario::Scenario;
 
 /// The value of information of a run of `scenario`, from its outcomes and sensitivity sums.
 pub fn value_of_information(

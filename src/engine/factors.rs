@@ -6,30 +6,15 @@
 
 use crate::model::TrialRunner;
 use crate::model::events::first_wait_uniform;
-use crate::scenario::{DeprecationTime, Scenario};
+use crate::scenario::{DeprecationTime, FactorKind, Scenario};
 use crate::streams::{path_key, stream};
 use rand::RngExt;
-use serde::{Deserialize, Serialize};
 
 /// Equal-probability bins of each factor: twentieths, so that the low and high deciles are
 /// bins 0–1 and 18–19.
 pub const BINS: usize = 20;
 /// Bins in one decile.
 pub const BINS_PER_DECILE: usize = BINS / 10;
-
-/// What kind of quantity a factor is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FactorKind {
-    /// An uncertain input of the scenario file: binned by the quantile of its draw.
-    Input,
-    /// A candidate's project success: binned by the uniform behind it, so its low bins
-    /// succeed first (a project succeeds when the uniform is below its success probability).
-    Success,
-    /// An option's first deprecation under a hazard: binned by the uniform behind the first
-    /// waiting time, so its low bins are the earliest retirements.
-    Deprecation,
-}
 
 /// Where a factor's bin comes from in a trial.
 #[derive(Debug, Clone)]

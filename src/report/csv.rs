@@ -2,7 +2,7 @@
 //! candidate and month: payback CDF and cumulative-net percentiles). Fields are quoted when they
 //! hold a comma, a quote or a line break; "never" is written as the word.
 
-use super::summary::Summary;
+use crate::results::summary::Summary;
 use std::fmt::Write;
 
 /// One row per candidate with every summary statistic.

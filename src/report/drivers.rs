@@ -4,10 +4,10 @@
 
 use super::csv::field;
 use super::format::{money, months, percent, significant};
-use super::summary::Summary;
-use crate::analysis::sensitivity::{CandidateSensitivity, FactorEffect};
-use crate::analysis::value_of_information::{FactorValue, ValueOfInformation};
-use crate::engine::factors::FactorKind;
+use crate::results::sensitivity::{CandidateSensitivity, FactorEffect};
+use crate::results::summary::Summary;
+use crate::results::value_of_information::{FactorValue, ValueOfInformation};
+use crate::scenario::FactorKind;
 use std::fmt::Write;
 
 /// A factor's name for people: an input's dotted path without the leading `options.`; a

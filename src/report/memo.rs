@@ -3,12 +3,11 @@
 //! (3) a recommendation with its payback timeline and its biggest risks, (4) what drives each
 //! candidate's risk, (5) what is worth measuring before deciding, then the Monte Carlo error.
 
-use super::assumptions::amount;
 use super::comparison::{deprecation_table, stress_table};
 use super::drivers::{biggest_risks, sensitivity_table, value_sentences, value_table};
-use super::format::{money, months, percent, percent_err};
+use super::format::{amount, money, months, percent, percent_err};
 use super::plots::slug;
-use super::summary::{CandidateSummary, Summary};
+use crate::results::summary::{CandidateSummary, Summary};
 
 /// A block of the memo; all text is plain (renderers escape it).
 #[derive(Debug, Clone, PartialEq)]

@@ -1,8 +1,7 @@
-//! What a run produces: the [`Summary`] (the source of truth), and its renderings: the terminal
-//! table, `summary.json`, the CSV files, and the point estimate of `payback check`; [`output`]
-//! writes the chosen ones into a report directory.
+//! The renderings of [`crate::results`]: the terminal table, `summary.json`, the CSV files, the
+//! memo and its charts, and the point estimate of `payback check`; [`output`] renders the
+//! chosen ones and [`directory`] writes them into a report directory.
 
-mod assumptions;
 pub mod comparison;
 mod csv;
 pub mod directory;
@@ -16,10 +15,9 @@ pub mod plots;
 pub mod point;
 pub mod questions;
 pub mod samples;
-pub mod summary;
 pub mod terminal;
 
-pub use summary::Summary;
+use crate::results::Summary;
 
 /// `summary.json` as written: pretty-printed JSON with a final newline.
 pub fn summary_json(summary: &Summary) -> String {

@@ -1,7 +1,7 @@
 //! A run's files, every chosen format rendered into memory, for [`super::directory`] to write.
 
-use super::summary::Summary;
 use super::{csv, drivers, html, markdown, memo, plots, summary_json};
+use crate::results::summary::Summary;
 
 /// A kind of output `payback run` can write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

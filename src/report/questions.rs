@@ -4,9 +4,9 @@
 use super::csv::field;
 use super::format::{count, money, month_count, months, percent, percent_err, significant};
 use super::plots;
-use crate::analysis::solve::Answer;
-use crate::analysis::sweep::Sweep;
-use crate::analysis::threshold::Threshold;
+use crate::results::solve::Answer;
+use crate::results::solve::Threshold;
+use crate::results::sweep::Sweep;
 use crate::thousands::group;
 use std::fmt::Write;
 

@@ -3,7 +3,7 @@
 use super::comparison::{deprecation_table, stress_table};
 use super::drivers::{sensitivity_table, value_table};
 use super::format::{money, months, percent, percent_err};
-use super::summary::Summary;
+use crate::results::summary::Summary;
 use std::fmt::Write;
 
 /// Renders the terminal summary of a run.

@@ -14,8 +14,8 @@ mod sweep;
 mod tornado;
 mod upfront;
 
-use super::summary::Summary;
-use crate::analysis::sweep::Sweep;
+use crate::results::summary::Summary;
+use crate::results::sweep::Sweep;
 use plotters::coord::Shift;
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;

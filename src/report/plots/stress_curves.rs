@@ -3,7 +3,7 @@
 //! legend.
 
 use super::*;
-use crate::report::summary::CandidateSummary;
+use crate::results::summary::CandidateSummary;
 
 pub fn draw<DB: DrawingBackend>(
     s: &Summary,

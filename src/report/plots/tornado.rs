@@ -2,9 +2,9 @@
 //! fell in its lowest and in its highest tenth, as bars from the candidate's overall mean NPV.
 
 use super::*;
-use crate::analysis::sensitivity::FactorEffect;
-use crate::engine::factors::FactorKind;
 use crate::report::drivers::factor_label;
+use crate::results::sensitivity::FactorEffect;
+use crate::scenario::FactorKind;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// Factors shown, largest swing first.
@@ -197,7 +197,7 @@ fn label(f: &FactorEffect) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::sensitivity::Decile;
+    use crate::results::sensitivity::Decile;
 
     fn factor(path: &str, kind: FactorKind) -> FactorEffect {
         let decile = Decile {

@@ -2,8 +2,9 @@
 //! and the deterministic point estimate: both carried in the summary so that every report is
 //! rendered from it alone.
 
-use super::summary::{Assumption, PointEstimate};
 use crate::model::{CostState, TrialRunner};
+use crate::report::format::amount;
+use crate::results::summary::{Assumption, PointEstimate, PointOutcome};
 use crate::scenario::Scenario;
 
 /// Every input the scenario file wrote, in file order, with its range in words.
@@ -54,46 +55,11 @@ pub fn point_estimate(scenario: &Scenario) -> PointEstimate {
         candidates: runner
             .outcomes()
             .iter()
-            .map(|o| super::summary::PointOutcome {
+            .map(|o| PointOutcome {
                 upfront: o.upfront,
                 payback_months: o.payback.is_finite().then_some(o.payback),
                 npv: o.npv,
             })
             .collect(),
-    }
-}
-
-/// A number for a reader: three significant digits, thousands separated (`21,300`, `0.0512`).
-pub fn amount(x: f64) -> String {
-    if x == 0.0 || !x.is_finite() {
-        return format!("{x}");
-    }
-    let digits = x.abs().log10().floor() as i32;
-    if digits >= 3 {
-        let unit = 10f64.powi(digits - 2);
-        super::format::money((x / unit).round() * unit)
-    } else {
-        let decimals = (2 - digits).max(0) as usize;
-        let text = format!("{x:.decimals$}");
-        if text.contains('.') {
-            text.trim_end_matches('0').trim_end_matches('.').to_string()
-        } else {
-            text
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::amount;
-
-    #[test]
-    fn amounts_keep_three_significant_digits() {
-        assert_eq!(amount(21_345.0), "21,300");
-        assert_eq!(amount(1_234_567.0), "1,230,000");
-        assert_eq!(amount(0.051234), "0.0512");
-        assert_eq!(amount(1.5), "1.5");
-        assert_eq!(amount(150.0), "150");
-        assert_eq!(amount(-40_000.0), "-40,000");
     }
 }

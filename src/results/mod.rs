@@ -1,0 +1,13 @@
+//! What `payback` computes, as data: the [`Summary`] of a run (the schema of `summary.json`)
+//! with its stress comparisons, sensitivity and value of information, a sweep's points and the
+//! answers of `payback solve`. [`crate::analysis`] builds them and [`crate::report`] renders
+//! them; nothing here computes.
+
+pub mod sensitivity;
+pub mod solve;
+pub mod stress;
+pub mod summary;
+pub mod sweep;
+pub mod value_of_information;
+
+pub use summary::Summary;
