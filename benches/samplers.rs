@@ -6,7 +6,7 @@
 //! inverse CDF, which correlated inputs need, exact and tabulated.
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
-use payback::dist::parse_text;
+use payback::distribution::parse_text;
 use payback::streams::{path_key, stream, trial_key};
 use std::hint::black_box;
 

@@ -6,7 +6,7 @@
 //! copula, each by inverse CDF so that its marginal is kept (exactly, or within 1e-7 of its
 //! range where the quantile is tabulated).
 
-use crate::dist::Dist;
+use crate::distribution::Dist;
 use crate::streams::{path_key, stream};
 use rand_distr::{Distribution, StandardNormal};
 

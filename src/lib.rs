@@ -10,7 +10,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod config;
-pub mod dist;
+pub mod distribution;
 pub mod engine;
 pub mod error;
 pub mod inputs;

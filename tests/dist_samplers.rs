@@ -7,7 +7,7 @@
 //! fails it with probability 1 %); chi-square is compared with its 0.999 quantile; empirical
 //! shares are within 3 binomial standard errors √(p(1−p)/n); means within 4 standard errors.
 
-use payback::dist::{Dist, from_toml, parse_text};
+use payback::distribution::{Dist, from_toml, parse_text};
 use rand::SeedableRng;
 use rand_xoshiro::Xoshiro256PlusPlus;
 use statrs::distribution::{self as sd, Continuous, ContinuousCDF, Discrete};

@@ -163,7 +163,7 @@ fn clamped_count_with_a_wide_range_has_its_mean_at_once() {
         ),
     ] {
         let table: toml::Table = toml::from_str(&format!("x = {form}")).unwrap();
-        let dist = payback::dist::from_toml(&table["x"]).unwrap();
+        let dist = payback::distribution::from_toml(&table["x"]).unwrap();
         let relative = (dist.mean() - mean).abs() / mean;
         assert!(relative < tolerance, "{form}: mean {}", dist.mean());
         assert!(matches!(exercise(&with_cost(form)), Outcome::Simulated(_)));

@@ -5,7 +5,7 @@
 use super::check_within;
 use super::summarise::summarise;
 use crate::config::{Document, Override};
-use crate::dist::fmt;
+use crate::distribution::fmt;
 use crate::engine::{self, Interrupted, RunSettings};
 use crate::error::InputError;
 use crate::results::sweep::{Sweep, SweepPoint, SweepStat};

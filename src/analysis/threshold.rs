@@ -9,7 +9,7 @@
 
 use super::RunCounter;
 use crate::config::{Document, Domain, Override};
-use crate::dist::fmt;
+use crate::distribution::fmt;
 use crate::engine::RunSettings;
 use crate::error::UsageError;
 use crate::report::format::{month_count, percent, significant};

@@ -6,7 +6,7 @@ use super::domain::{Domain, MAX_MASS_OUTSIDE};
 use super::raw::{
     Num, RawCorrelation, RawDeprecation, RawFile, RawItem, RawOption, RawProject, RawServing,
 };
-use crate::dist::{self, Dist, fmt as fmt_num};
+use crate::distribution::{self, Dist, fmt as fmt_num};
 use crate::error::InputError;
 use crate::inputs::{Inputs, Param, RankCorrelation};
 use crate::scenario::*;
@@ -712,7 +712,7 @@ impl<'a> Builder<'a> {
     /// Parses a numeric input's distribution and checks it against `domain`.
     fn dist(&mut self, v: &Num, path: &str, domain: Domain) -> Result<Dist> {
         self.domains.insert(path.to_string(), domain);
-        let dist = dist::from_toml(v.get_ref())
+        let dist = distribution::from_toml(v.get_ref())
             .map_err(|e| self.error(Some(v.span()), path, e.message))?;
         domain
             .check(&dist)

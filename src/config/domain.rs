@@ -1,6 +1,6 @@
 //! The values each kind of input may take, and the check that a distribution stays inside them.
 
-use crate::dist::{Dist, fmt as fmt_num};
+use crate::distribution::{Dist, fmt as fmt_num};
 use crate::thousands::group;
 
 /// Largest share of a distribution's mass allowed outside its field's range. Unbounded families

@@ -3,7 +3,7 @@
 //! the scenario is built, so the result is checked exactly like a file written that way.
 
 use super::raw::{named_entries, ways_of};
-use crate::dist::fmt as fmt_num;
+use crate::distribution::fmt as fmt_num;
 
 /// One change: the value at a dotted path (a constant, or a distribution as the file writes it).
 #[derive(Debug, Clone, PartialEq)]

@@ -179,7 +179,7 @@ fn uniform_bin(u: f64) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dist::parse_text;
+    use crate::distribution::parse_text;
 
     fn bounds_of(text: &str) -> Bounds {
         let dist = parse_text(text).unwrap();

@@ -95,7 +95,7 @@ pub fn table(s: &Sweep) -> String {
                     )
                 })
                 .collect();
-            (group(&crate::dist::fmt(p.value)), cells)
+            (group(&crate::distribution::fmt(p.value)), cells)
         })
         .collect();
     let chars = |t: &String| t.chars().count();

@@ -64,7 +64,7 @@ fn pearson(a: &[f64], b: &[f64]) -> f64 {
 
 /// Kolmogorov–Smirnov distance between a sample and a distribution written as in a file.
 fn ks(sample: &[f64], form: &str) -> f64 {
-    let dist = payback::dist::parse_text(form).unwrap();
+    let dist = payback::distribution::parse_text(form).unwrap();
     let mut x = sample.to_vec();
     x.sort_by(f64::total_cmp);
     let n = x.len() as f64;

@@ -49,7 +49,7 @@ impl QuantileTable {
 #[cfg(test)]
 mod tests {
     use super::normal_cdf;
-    use crate::dist::parse_text;
+    use crate::distribution::parse_text;
 
     /// The tabulated `Q(Φ(z))` agrees with the exact one to 1e-7 of the distribution's central
     /// range at 24,000 values of z in [−8, 8], steep shapes included.

@@ -70,11 +70,11 @@ const TABLE_FORMS: &str =
 /// Parses a text form: a family call, `"a to b"`, or a number.
 ///
 /// ```
-/// let overrun = payback::dist::parse_text("pert(1, 1.5, 3)").unwrap();
+/// let overrun = payback::distribution::parse_text("pert(1, 1.5, 3)").unwrap();
 /// assert!((overrun.mean() - (1.0 + 4.0 * 1.5 + 3.0) / 6.0).abs() < 1e-12);
-/// let cost = payback::dist::parse_text("10 to 500").unwrap();
+/// let cost = payback::distribution::parse_text("10 to 500").unwrap();
 /// assert!((cost.quantile(0.95) - 500.0).abs() < 1e-9);
-/// assert!(payback::dist::parse_text("pert(3, 2, 1)").is_err());
+/// assert!(payback::distribution::parse_text("pert(3, 2, 1)").is_err());
 /// ```
 pub fn parse_text(text: &str) -> Result<Dist, DistError> {
     let s = text.trim();
@@ -194,7 +194,7 @@ pub fn parse_text(text: &str) -> Result<Dist, DistError> {
 ///
 /// ```
 /// let table: toml::Table = toml::from_str("rate = { observed = 50, of = 1000 }").unwrap();
-/// let rate = payback::dist::from_toml(&table["rate"]).unwrap();
+/// let rate = payback::distribution::from_toml(&table["rate"]).unwrap();
 /// assert!((rate.mean() - 51.0 / 1002.0).abs() < 1e-15); // Beta(51, 951)
 /// ```
 pub fn from_toml(value: &toml::Value) -> Result<Dist, DistError> {
