@@ -7,12 +7,12 @@ use crate::analysis::{stress, sweep, threshold};
 use crate::config::{self, Document};
 use crate::engine::{self, RunSettings};
 use crate::error::UsageError;
+use crate::numbers::count;
 use crate::report::directory;
 use crate::report::output::{self, ALL_FORMATS, Format};
 use crate::report::{self, samples};
 use crate::results::solve::Question;
 use crate::scenario::{MAX_TRIALS, Scenario};
-use crate::thousands::count;
 use anyhow::Result;
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -300,14 +300,14 @@ fn run_sweep(args: SweepArgs) -> Result<()> {
     let result = sweep::run(&doc, &args.param, &values, args.within, settings, &progress)?;
     bar.finish_and_clear();
     if let Some(out) = &out {
-        let files = report::questions::render(&result)?;
+        let files = report::sweep::render(&result)?;
         stop_check(settings.trials * values.len() as u64)?;
         directory::write_dir(out, "sweep", &files)?;
     }
     if args.json {
-        print!("{}", report::questions::json(&result));
+        print!("{}", report::sweep::json(&result));
     } else {
-        print!("{}", report::questions::table(&result));
+        print!("{}", report::sweep::table(&result));
         if let Some(out) = &out {
             println!("\nWrote {}", out.display());
         }
@@ -335,7 +335,12 @@ fn run_solve(args: SolveArgs) -> Result<()> {
             settings,
             &progress,
         )?;
-        answers_text(&answers, args.json, report::questions::thresholds)?
+        answers_text(
+            &answers,
+            args.json,
+            report::answers::thresholds,
+            report::answers::thresholds_json,
+        )
     } else {
         let question = if args.max_investment {
             Question::MaxInvestment
@@ -353,24 +358,30 @@ fn run_solve(args: SolveArgs) -> Result<()> {
             settings,
             &progress,
         )?;
-        answers_text(&answers, args.json, report::questions::answers)?
+        answers_text(
+            &answers,
+            args.json,
+            report::answers::answers,
+            report::answers::answers_json,
+        )
     };
     bar.finish_and_clear();
     print!("{text}");
     Ok(())
 }
 
-/// Answers as pretty JSON with a final newline, or in `words`.
-fn answers_text<T: serde::Serialize>(
+/// Answers as JSON (`to_json`), or in words.
+fn answers_text<T>(
     answers: &[T],
     json: bool,
     words: fn(&[T]) -> String,
-) -> Result<String> {
-    Ok(if json {
-        serde_json::to_string_pretty(answers)? + "\n"
+    to_json: fn(&[T]) -> String,
+) -> String {
+    if json {
+        to_json(answers)
     } else {
         words(answers)
-    })
+    }
 }
 
 /// The directory `command` (`run`, `sweep`) writes: `--out`, else without `--json` the default

@@ -3,7 +3,7 @@
 //! rendered from it alone.
 
 use crate::model::{CostState, TrialRunner};
-use crate::report::format::amount;
+use crate::numbers::amount;
 use crate::results::summary::{Assumption, PointEstimate, PointOutcome};
 use crate::scenario::Scenario;
 

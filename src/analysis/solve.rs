@@ -4,13 +4,13 @@
 //! every evaluation runs the same trials (common random numbers), so P is a monotone step
 //! function of the knob and the bisection is well posed. The Monte Carlo uncertainty of the
 //! answer is the interval over which P crosses q ± its standard error `sqrt(q (1 − q) / n)`.
+//! The answers are data ([`crate::results::solve`]); `report::answers` says them in words.
 
 use super::{RunCounter, check_goal};
 use crate::config::{Document, Override};
 use crate::engine::RunSettings;
 use crate::error::UsageError;
-use crate::report::format::{money, month_count, percent, significant};
-use crate::results::solve::{Answer, Question};
+use crate::results::solve::{Answer, Outcome, Question};
 use crate::scenario::{Money, Probability, Scenario};
 use std::collections::HashMap;
 
@@ -235,7 +235,7 @@ struct Context<'a> {
     p_at_zero: Probability,
 }
 
-/// The answer with its uncertainty and its words.
+/// The answer with its uncertainty.
 fn describe(c: &Context, answer: Frontier, band: [Frontier; 2]) -> Answer {
     let to_value = |x: f64| match c.question {
         Question::MaxInvestment => x * c.planned,
@@ -247,86 +247,17 @@ fn describe(c: &Context, answer: Frontier, band: [Frontier; 2]) -> Answer {
         Question::BreakEvenVolume => "events per month".to_string(),
         Question::MaxPremium => format!("{} per event", c.currency),
     };
-    // The goal after "it" ("pays back within …") and after "may"/"makes it" ("pay back …").
-    let target = format!(
-        "within {} in at least {} of trials",
-        month_count(c.within),
-        percent(c.q)
-    );
-    let goal = format!("pays back {target}");
-    let to_goal = format!("pay back {target}");
-    // An answer of nothing at all (no investment, no premium) is no answer: say so.
+    // An answer of nothing at all (no investment, no premium) is no answer.
     let nothing_works = |x: f64| match c.question {
-        Question::MaxInvestment => money(to_value(x)) == "0",
+        Question::MaxInvestment => to_value(x).round() == 0.0,
         Question::MaxPremium => x == 0.0,
         Question::BreakEvenVolume => false,
     };
-    let (value, explanation) = match answer {
-        Frontier::At(x) if nothing_works(x) => {
-            let what = match c.question {
-                Question::MaxInvestment => "no upfront investment",
-                _ => "no extra cost per event",
-            };
-            (
-                None,
-                format!(
-                    "{what} works: {} would {to_goal} only if it cost nothing at all \
-                     (at zero, {} of trials pay back within {})",
-                    c.candidate,
-                    percent(c.p_at_zero),
-                    month_count(c.within)
-                ),
-            )
-        }
-        Frontier::At(x) => {
-            let v = to_value(x);
-            let words = match c.question {
-                Question::MaxInvestment => format!(
-                    "{} may cost up to {} {} upfront ({x:.4} × its planned investment, whose mean \
-                     is {}) and still {to_goal}",
-                    c.candidate,
-                    money(v),
-                    c.currency,
-                    money(c.planned)
-                ),
-                Question::BreakEvenVolume => format!(
-                    "{} {goal} from {} {unit} on",
-                    c.candidate,
-                    significant(v, 4)
-                ),
-                Question::MaxPremium => format!(
-                    "{} may cost up to {} {} more per event and still {to_goal}",
-                    c.candidate,
-                    significant(v, 4),
-                    c.currency
-                ),
-            };
-            (Some(v), words)
-        }
-        Frontier::Nowhere => {
-            let words = match c.question {
-                Question::BreakEvenVolume => format!(
-                    "no volume up to 1e12 {unit} makes {} {to_goal}",
-                    c.candidate
-                ),
-                _ => format!(
-                    "even at zero, {} pays back within {} in only {} of trials \
-                     (failed projects never pay back): no value lets it {to_goal}",
-                    c.candidate,
-                    month_count(c.within),
-                    percent(c.p_at_zero)
-                ),
-            };
-            (None, words)
-        }
-        Frontier::Beyond(max) => (
-            None,
-            format!(
-                "{} {goal} at every value searched, up to {} {unit}: the answer lies beyond",
-                c.candidate,
-                significant(to_value(max), 4)
-            ),
-        ),
+    let (value, outcome) = match answer {
+        Frontier::At(x) if nothing_works(x) => (None, Outcome::NothingWorks),
+        Frontier::At(x) => (Some(to_value(x)), Outcome::Found),
+        Frontier::Nowhere => (None, Outcome::Nowhere),
+        Frontier::Beyond(max) => (None, Outcome::Beyond { max: to_value(max) }),
     };
     let interval = match (value, band) {
         (Some(_), [Frontier::At(a), Frontier::At(b)]) => {
@@ -345,11 +276,14 @@ fn describe(c: &Context, answer: Frontier, band: [Frontier; 2]) -> Answer {
         unit,
         value,
         interval,
+        outcome,
+        currency: c.currency.to_string(),
+        planned_investment: (c.question == Question::MaxInvestment).then_some(c.planned),
+        p_at_zero: c.p_at_zero,
         scale: match (c.question, answer, value) {
             (Question::MaxInvestment, Frontier::At(x), Some(_)) => Some(x),
             _ => None,
         },
-        explanation,
     }
 }
 

@@ -8,9 +8,9 @@ use crate::config::{Document, Override};
 use crate::distribution::fmt;
 use crate::engine::{self, Interrupted, RunSettings};
 use crate::error::InputError;
+use crate::numbers::{count, group};
 use crate::results::sweep::{Sweep, SweepPoint, SweepStat};
 use crate::scenario::Months;
-use crate::thousands::{count, group};
 
 /// Most values in one sweep.
 pub const MAX_VALUES: usize = 1000;

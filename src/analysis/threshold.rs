@@ -5,17 +5,17 @@
 //! allowed range on a coarse grid, which tells the direction (the goal is met at or below the
 //! threshold, or at or above it), or that every value or none meets it; then it bisects the
 //! one bracket where the goal switches. The Monte Carlo interval is where P crosses q ± its
-//! standard error `sqrt(q (1 − q) / n)`, as for the other reverse questions.
+//! standard error `sqrt(q (1 − q) / n)`, as for the other reverse questions. The thresholds
+//! are data ([`crate::results::solve`]); `report::answers` says them in words.
 
 use super::RunCounter;
 use crate::config::{Document, Domain, Override};
 use crate::distribution::fmt;
 use crate::engine::RunSettings;
 use crate::error::UsageError;
-use crate::report::format::{month_count, percent, significant};
-use crate::results::solve::{Direction, Threshold};
+use crate::numbers::group;
+use crate::results::solve::{Direction, Finding, Threshold};
 use crate::scenario::{Months, Probability};
-use crate::thousands::group;
 use std::collections::HashMap;
 
 /// Points of the first look over the input's range (both ends included).
@@ -59,7 +59,7 @@ impl Evaluations<'_> {
             let scenario = self.doc.variant(&set).map_err(|e| {
                 UsageError::new(
                     "--for",
-                    format!("{} = {}: {}", self.path, bound(x), e.message),
+                    format!("{} = {}: {}", self.path, group(&fmt(x)), e.message),
                 )
             })?;
             let (p, _) = self.runs.p_within(&scenario, self.settings, self.within)?;
@@ -238,14 +238,6 @@ pub fn solve_for(
             let [a, b] = [band[0].unwrap_or(ends[0]), band[1].unwrap_or(ends[1])];
             [a.min(b), a.max(b)]
         });
-        let context = Words {
-            candidate: &base.options[option].name,
-            path,
-            within,
-            q,
-            range: [lo, hi],
-            written: written.clone(),
-        };
         answers.push(Threshold {
             candidate: base.options[option].name.clone(),
             path: path.to_string(),
@@ -257,7 +249,14 @@ pub fn solve_for(
             within_months: within,
             confidence: q,
             range: [lo, hi],
-            explanation: context.explain(switch, value, direction),
+            finding: match switch {
+                Switch::Between { .. } => Finding::Threshold,
+                Switch::Unmoved(p) => Finding::Unmoved { p },
+                Switch::Everywhere => Finding::Everywhere,
+                Switch::Nowhere(best) => Finding::Nowhere { best },
+                Switch::NotMonotone => Finding::NotMonotone,
+            },
+            as_written: written.clone(),
         });
     }
     Ok(answers)
@@ -353,74 +352,4 @@ fn bisect(
         }
     }
     Ok(good)
-}
-
-/// What an answer is about, for its words.
-struct Words<'a> {
-    candidate: &'a str,
-    path: &'a str,
-    within: u32,
-    q: Probability,
-    /// The values searched: those the scenario allows.
-    range: [f64; 2],
-    /// The input as the file gives it, in words.
-    written: String,
-}
-
-/// A value of an input in words: `1e15` rather than a row of zeros, four significant digits
-/// when not whole.
-fn bound(x: f64) -> String {
-    if x.abs() >= 1e9 {
-        format!("{x:e}")
-    } else if x.fract() == 0.0 {
-        group(&fmt(x))
-    } else {
-        significant(x, 4)
-    }
-}
-
-impl Words<'_> {
-    fn explain(&self, switch: Switch, value: Option<f64>, direction: Option<Direction>) -> String {
-        let goal = format!(
-            "pay back within {} in at least {} of trials",
-            month_count(self.within),
-            percent(self.q)
-        );
-        let range = format!("[{}, {}]", bound(self.range[0]), bound(self.range[1]));
-        let (c, path) = (self.candidate, self.path);
-        match (switch, value, direction) {
-            (_, Some(v), Some(Direction::AtMost)) => format!(
-                "{c} needs {path} at most {} to {goal} (the file has {})",
-                significant(v, 4),
-                self.written
-            ),
-            (_, Some(v), Some(Direction::AtLeast)) => format!(
-                "{c} needs {path} at least {} to {goal} (the file has {})",
-                significant(v, 4),
-                self.written
-            ),
-            (Switch::Unmoved(p), ..) => format!(
-                "{c} pays back within {} in {} of trials at every value of {path} in its \
-                 allowed range {range}: this input does not move it, so {} value makes it {goal}",
-                month_count(self.within),
-                percent(p),
-                if p >= self.q { "every" } else { "no" }
-            ),
-            (Switch::Everywhere, ..) => format!(
-                "{c} would {goal} at every value of {path} in its allowed range {range}: this \
-                 input does not decide it"
-            ),
-            (Switch::Nowhere(best), ..) => format!(
-                "no value of {path} in its allowed range {range} makes {c} {goal}: at best {} \
-                 of trials pay back within {}",
-                percent(best),
-                month_count(self.within)
-            ),
-            _ => format!(
-                "whether {c} would {goal} switches more than once over the allowed range \
-                 {range} of {path}: the answer is not one threshold; `payback sweep` shows \
-                 the curve"
-            ),
-        }
-    }
 }

@@ -9,8 +9,8 @@ use super::raw::{
 use crate::distribution::{self, Dist, fmt as fmt_num};
 use crate::error::InputError;
 use crate::inputs::{Inputs, Param, RankCorrelation};
+use crate::numbers::{count, group};
 use crate::scenario::*;
-use crate::thousands::{count, group};
 use indexmap::IndexMap;
 use std::ops::Range;
 use std::path::Path;

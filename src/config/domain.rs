@@ -1,7 +1,7 @@
 //! The values each kind of input may take, and the check that a distribution stays inside them.
 
 use crate::distribution::{Dist, fmt as fmt_num};
-use crate::thousands::group;
+use crate::numbers::group;
 
 /// Largest share of a distribution's mass allowed outside its field's range. Unbounded families
 /// (a normal growth rate) always have some mass outside; below this share it is negligible at

@@ -12,9 +12,9 @@ pub use factors::Factors;
 pub use sensitivity::SensitivityAggregate;
 
 use crate::model::TrialRunner;
+use crate::numbers::count;
 use crate::scenario::Scenario;
 use crate::streams::trial_key;
-use crate::thousands::count;
 use rayon::prelude::*;
 use std::sync::atomic::{AtomicBool, Ordering};
 

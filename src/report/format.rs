@@ -1,7 +1,7 @@
 //! Number formats shared by the text reports: money with thousands separators, months, shares.
 
-pub use crate::thousands::count;
-use crate::thousands::group;
+use crate::numbers::group;
+pub use crate::numbers::{amount, count};
 
 /// An amount rounded to whole units with thousands separators: `-1,234,568`.
 pub fn money(x: f64) -> String {
@@ -55,39 +55,9 @@ pub fn significant(x: f64, digits: i32) -> String {
     group(&format!("{x:.decimals$}"))
 }
 
-/// A number for a reader: three significant digits, thousands separated (`21,300`, `0.0512`).
-pub fn amount(x: f64) -> String {
-    if x == 0.0 || !x.is_finite() {
-        return format!("{x}");
-    }
-    let digits = x.abs().log10().floor() as i32;
-    if digits >= 3 {
-        let unit = 10f64.powi(digits - 2);
-        money((x / unit).round() * unit)
-    } else {
-        let decimals = (2 - digits).max(0) as usize;
-        let text = format!("{x:.decimals$}");
-        if text.contains('.') {
-            text.trim_end_matches('0').trim_end_matches('.').to_string()
-        } else {
-            text
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn amounts_keep_three_significant_digits() {
-        assert_eq!(amount(21_345.0), "21,300");
-        assert_eq!(amount(1_234_567.0), "1,230,000");
-        assert_eq!(amount(0.051234), "0.0512");
-        assert_eq!(amount(1.5), "1.5");
-        assert_eq!(amount(150.0), "150");
-        assert_eq!(amount(-40_000.0), "-40,000");
-    }
 
     #[test]
     fn money_groups_thousands() {

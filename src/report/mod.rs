@@ -2,6 +2,7 @@
 //! memo and its charts, and the point estimate of `payback check`; [`output`] renders the
 //! chosen ones and [`directory`] writes them into a report directory.
 
+pub mod answers;
 pub mod comparison;
 mod csv;
 pub mod directory;
@@ -13,8 +14,8 @@ mod memo;
 pub mod output;
 pub mod plots;
 pub mod point;
-pub mod questions;
 pub mod samples;
+pub mod sweep;
 pub mod terminal;
 
 use crate::results::Summary;

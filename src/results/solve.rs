@@ -1,7 +1,7 @@
 //! The answers of `payback solve`: the reverse questions' ([`Answer`], the schema of `payback
 //! solve --json`) and any input's threshold ([`Threshold`], of `payback solve --for --json`).
 
-use crate::scenario::Probability;
+use crate::scenario::{Money, Probability};
 use serde::{Deserialize, Serialize};
 
 /// A reverse question.
@@ -39,11 +39,35 @@ pub struct Answer {
     /// Monte Carlo uncertainty: the values at which P(payback ≤ T) crosses q + its standard
     /// error and q − its standard error, ascending (`null` without an answer).
     pub interval: Option<[f64; 2]>,
+    /// How the search ended.
+    pub outcome: Outcome,
+    /// The currency of the scenario's amounts.
+    pub currency: String,
+    /// For `max_investment`: the mean investment as written (else `null`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub planned_investment: Option<Money>,
+    /// P(payback ≤ T) with the knob at 0 (a free project, no premium, no volume).
+    pub p_at_zero: Probability,
     /// For `max_investment`: the answer as a factor on the investment as written.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub scale: Option<f64>,
-    /// What the answer means, or why there is none, in words.
-    pub explanation: String,
+}
+
+/// How a reverse question's search ended.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Outcome {
+    /// An answer: `value`.
+    Found,
+    /// Only nothing at all works (no investment, no extra cost per event).
+    NothingWorks,
+    /// No value in the range searched meets the goal.
+    Nowhere,
+    /// Every value searched meets it, up to `max` (in the answer's unit).
+    Beyond {
+        /// The largest value searched.
+        max: f64,
+    },
 }
 
 /// On which side of the threshold the goal is met.
@@ -82,6 +106,30 @@ pub struct Threshold {
     /// The values of the input searched, `[lowest, highest]`: its field's range, narrowed where
     /// the scenario's other fields limit it (a growth rate, by the horizon).
     pub range: [f64; 2],
-    /// What the answer means, or why there is none, in words.
-    pub explanation: String,
+    /// What the search found.
+    pub finding: Finding,
+    /// The input as the file gives it, in words (`no value for it` when the file gives none).
+    pub as_written: String,
+}
+
+/// What `payback solve --for` found over the input's range.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Finding {
+    /// The goal switches once: a threshold (`value`, `direction`).
+    Threshold,
+    /// P(payback ≤ T) is `p` at every value looked at: the input does not move it.
+    Unmoved {
+        /// The P at every value.
+        p: Probability,
+    },
+    /// Every value looked at meets the goal.
+    Everywhere,
+    /// No value looked at meets it; `best` is the highest P seen.
+    Nowhere {
+        /// The highest P(payback ≤ T) seen.
+        best: Probability,
+    },
+    /// The goal switches more than once: P does not move one way with the input.
+    NotMonotone,
 }

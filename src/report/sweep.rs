@@ -1,13 +1,10 @@
-//! Renderings of the answers to questions beyond one run: a sweep's table, `sweep.json`,
-//! `sweep.csv` and chart, and the sentences of `payback solve`.
+//! The renderings of a sweep: its terminal table, `sweep.json`, `sweep.csv` and chart.
 
 use super::csv::field;
-use super::format::{count, money, month_count, months, percent, percent_err, significant};
+use super::format::{count, money, months, percent, percent_err};
 use super::plots;
-use crate::results::solve::Answer;
-use crate::results::solve::Threshold;
+use crate::numbers::group;
 use crate::results::sweep::Sweep;
-use crate::thousands::group;
 use std::fmt::Write;
 
 /// `sweep.json` as written: pretty-printed with a final newline.
@@ -128,47 +125,4 @@ pub fn table(s: &Sweep) -> String {
         let _ = writeln!(out);
     }
     out
-}
-
-/// The sentences of `payback solve`: one answer per candidate with its uncertainty.
-pub fn answers(answers: &[Answer]) -> String {
-    let mut out = String::new();
-    for a in answers {
-        let _ = writeln!(out, "{}.", a.explanation);
-        if let (Some(value), Some(interval)) = (a.value, a.interval) {
-            let label = format!("answer {} {}", significant(value, 6), a.unit);
-            let (goal, run) = ((a.within_months, a.confidence), (a.trials, a.seed));
-            out.push_str(&uncertainty(&label, interval, goal, run));
-        }
-    }
-    out
-}
-
-/// The sentences of `payback solve --for`: one threshold per candidate with its uncertainty.
-pub fn thresholds(answers: &[Threshold]) -> String {
-    let mut out = String::new();
-    for a in answers {
-        let _ = writeln!(out, "{}.", a.explanation);
-        if let (Some(value), Some(interval)) = (a.value, a.interval) {
-            let label = format!("threshold {}", significant(value, 6));
-            let (goal, run) = ((a.within_months, a.confidence), (a.trials, a.seed));
-            out.push_str(&uncertainty(&label, interval, goal, run));
-        }
-    }
-    out
-}
-
-/// The line under an answer: its value (`label`), its Monte Carlo interval, the goal
-/// (T months, confidence q) and the runs (trials, seed).
-fn uncertainty(label: &str, [lo, hi]: [f64; 2], goal: (u32, f64), run: (u64, u64)) -> String {
-    format!(
-        "  {label}; Monte Carlo uncertainty {} to {} (where P(payback ≤ {}) crosses {} ± \
-         one standard error); {} trials, seed {}\n",
-        significant(lo, 6),
-        significant(hi, 6),
-        month_count(goal.0),
-        percent(goal.1),
-        count(run.0),
-        run.1
-    )
 }
