@@ -1,8 +1,8 @@
 //! The command line: `payback run`, `check`, `sweep` and `solve`, their flags, and what each
 //! does.
 
-use crate::analysis::solve;
 use crate::analysis::summarise::summarise_detailed;
+use crate::analysis::{self, solve};
 use crate::analysis::{stress, sweep, threshold};
 use crate::config::{self, Document};
 use crate::engine::{self, RunSettings};
@@ -157,7 +157,10 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Check { file } => {
             let scenario = config::load(&file)?;
-            print!("{}", report::point::render(&scenario));
+            print!(
+                "{}",
+                report::point::render(&analysis::point_estimate::check_estimate(&scenario))
+            );
             Ok(())
         }
         Command::Run(args) => run_scenario(args),
@@ -202,7 +205,7 @@ fn run_scenario(args: RunArgs) -> Result<()> {
     let scenario = doc.base();
     let settings = settings(&args.flags, scenario, MAX_TRIALS)?;
     if let Some(n) = args.export_samples {
-        let most = settings.trials.min(samples::MAX_SAMPLES);
+        let most = settings.trials.min(analysis::samples::MAX_SAMPLES);
         if !(1..=most).contains(&n) {
             return Err(usage(
                 "--export-samples",
@@ -272,7 +275,14 @@ fn run_scenario(args: RunArgs) -> Result<()> {
     };
     let mut files = output::render(&summary, &formats)?;
     if let Some(n) = args.export_samples {
-        let csv = samples::samples_csv(scenario, settings.seed, n);
+        let names: Vec<&str> = scenario
+            .candidates()
+            .map(|c| scenario.options[c].name.as_str())
+            .collect();
+        let mut csv = samples::header(&analysis::samples::uncertain_paths(scenario), &names);
+        analysis::samples::samples(scenario, settings.seed, n, &mut |s| {
+            samples::push_row(&mut csv, s)
+        });
         files.push(("samples.csv".into(), csv.into_bytes()));
     }
     if let Some(out) = &out {

@@ -50,7 +50,7 @@ pub fn exercise(text: &str) -> Outcome {
         }
     };
     let scenario = doc.base();
-    let _ = report::point::render(scenario);
+    let _ = report::point::render(&payback::analysis::point_estimate::check_estimate(scenario));
 
     let settings = RunSettings {
         trials: TRIALS,

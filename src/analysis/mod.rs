@@ -6,6 +6,7 @@
 //! ([`value_of_information`]).
 
 pub mod point_estimate;
+pub mod samples;
 pub mod sensitivity;
 pub mod solve;
 pub mod stress;

@@ -4,6 +4,7 @@
 
 use crate::model::{CostState, TrialRunner};
 use crate::numbers::amount;
+use crate::results::check::{CandidatePoint, CheckEstimate, OptionCost};
 use crate::results::summary::{Assumption, PointEstimate, PointOutcome};
 use crate::scenario::Scenario;
 
@@ -61,5 +62,70 @@ pub fn point_estimate(scenario: &Scenario) -> PointEstimate {
                 npv: o.npv,
             })
             .collect(),
+    }
+}
+
+/// The point estimate of `scenario` in full, as `payback check` prints it: every option's
+/// running cost in month 0 and every candidate's outcome.
+pub fn check_estimate(scenario: &Scenario) -> CheckEstimate {
+    let mut runner = TrialRunner::new(scenario);
+    let outcomes = runner.run_point_estimate().to_vec();
+    let volume = runner.volume(0);
+    let options = scenario
+        .options
+        .iter()
+        .enumerate()
+        .map(|(i, option)| {
+            let cost = runner.running_cost(i);
+            let per_event = cost.per_event(option, runner.draws(), 0, CostState::default());
+            let fixed = cost.fixed(volume);
+            let benefits = option
+                .benefits
+                .iter()
+                .map(|b| b.monthly.get(runner.draws()))
+                .sum::<f64>()
+                + 0.0;
+            OptionCost {
+                name: option.name.clone(),
+                baseline: i == scenario.baseline,
+                per_event,
+                fixed,
+                benefits,
+                net: volume * per_event + fixed - benefits,
+            }
+        })
+        .collect();
+    let candidates = scenario
+        .candidates()
+        .zip(&outcomes)
+        .map(|(c, o)| {
+            let option = &scenario.options[c];
+            let success = option
+                .project
+                .as_ref()
+                .map(|p| scenario.inputs.get(p.success).dist.mean())
+                .filter(|&s| s < 1.0);
+            CandidatePoint {
+                name: option.name.clone(),
+                upfront: o.upfront,
+                payback_months: o.payback.is_finite().then_some(o.payback),
+                discounted_payback_months: o
+                    .discounted_payback
+                    .is_finite()
+                    .then_some(o.discounted_payback),
+                npv: o.npv,
+                success,
+            }
+        })
+        .collect();
+    CheckEstimate {
+        scenario: scenario.name.clone(),
+        horizon_months: scenario.horizon_months,
+        currency: scenario.currency.clone(),
+        discount_rate: scenario.discount_rate,
+        days_per_month: scenario.days_per_month,
+        volume,
+        options,
+        candidates,
     }
 }

@@ -1,8 +1,11 @@
 //! What `payback` computes, as data: the [`Summary`] of a run (the schema of `summary.json`)
-//! with its stress comparisons, sensitivity and value of information, a sweep's points and the
-//! answers of `payback solve`. [`crate::analysis`] builds them and [`crate::report`] renders
+//! with its stress comparisons, sensitivity and value of information, a sweep's points, the
+//! answers of `payback solve`, the point estimate of `payback check` and the trials of
+//! `samples.csv`. [`crate::analysis`] builds them and [`crate::report`] renders
 //! them; nothing here computes.
 
+pub mod check;
+pub mod samples;
 pub mod sensitivity;
 pub mod solve;
 pub mod stress;
