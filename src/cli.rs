@@ -5,7 +5,7 @@ use crate::analysis::summarise::summarise_detailed;
 use crate::analysis::{self, solve};
 use crate::analysis::{stress, sweep, threshold};
 use crate::config::{self, Document};
-use crate::engine::{self, RunSettings};
+use crate::engine::{self, Engine, RunSettings, Stop};
 use crate::error::UsageError;
 use crate::numbers::count;
 use crate::report::directory;
@@ -152,8 +152,8 @@ struct SolveArgs {
 /// Most worker threads accepted.
 const MAX_THREADS: usize = 1024;
 
-/// Runs the command line; returns the process exit code on success.
-pub fn run(cli: Cli) -> Result<()> {
+/// Runs the command line; every simulation stops when `stop` is asked (Ctrl-C).
+pub fn run(cli: Cli, stop: &Stop) -> Result<()> {
     match cli.command {
         Command::Check { file } => {
             let scenario = config::load(&file)?;
@@ -163,9 +163,9 @@ pub fn run(cli: Cli) -> Result<()> {
             );
             Ok(())
         }
-        Command::Run(args) => run_scenario(args),
-        Command::Sweep(args) => run_sweep(args),
-        Command::Solve(args) => run_solve(args),
+        Command::Run(args) => run_scenario(args, stop),
+        Command::Sweep(args) => run_sweep(args, stop),
+        Command::Solve(args) => run_solve(args, stop),
     }
 }
 
@@ -200,7 +200,7 @@ fn settings(flags: &TrialFlags, scenario: &Scenario, default_trials: u64) -> Res
     })
 }
 
-fn run_scenario(args: RunArgs) -> Result<()> {
+fn run_scenario(args: RunArgs, stop: &Stop) -> Result<()> {
     let doc = Document::load(&args.file)?;
     let scenario = doc.base();
     let settings = settings(&args.flags, scenario, MAX_TRIALS)?;
@@ -252,18 +252,27 @@ fn run_scenario(args: RunArgs) -> Result<()> {
             .into(),
         Err(e) => e,
     };
+    let engine = Engine::new(settings.threads, stop.clone())?;
     let factors = engine::Factors::new(scenario);
-    let run =
-        engine::simulate_detailed(scenario, &factors, settings, &progress).map_err(of_whole_run)?;
+    let run = engine
+        .simulate_detailed(scenario, &factors, settings, &progress)
+        .map_err(of_whole_run)?;
     let mut summary = summarise_detailed(scenario, settings.seed, &run);
     let next_case = || {
         done_before.fetch_add(settings.trials, Ordering::Relaxed);
     };
-    summary.stress =
-        stress::run(&cases, settings, &summary, &next_case, &progress).map_err(of_whole_run)?;
+    summary.stress = stress::run(&engine, &cases, settings, &summary, &next_case, &progress)
+        .map_err(of_whole_run)?;
     if let Some(pack) = &pack {
-        let results = stress::run(&pack.cases, settings, &summary, &next_case, &progress)
-            .map_err(of_whole_run)?;
+        let results = stress::run(
+            &engine,
+            &pack.cases,
+            settings,
+            &summary,
+            &next_case,
+            &progress,
+        )
+        .map_err(of_whole_run)?;
         summary.deprecation_stress = Some(pack.summary(&results));
         summary.stress.extend(results);
     }
@@ -286,7 +295,7 @@ fn run_scenario(args: RunArgs) -> Result<()> {
         files.push(("samples.csv".into(), csv.into_bytes()));
     }
     if let Some(out) = &out {
-        stop_check(total)?;
+        stop_check(stop, total)?;
         directory::write_dir(out, "run", &files)?;
     }
     if args.json {
@@ -300,18 +309,27 @@ fn run_scenario(args: RunArgs) -> Result<()> {
     Ok(())
 }
 
-fn run_sweep(args: SweepArgs) -> Result<()> {
+fn run_sweep(args: SweepArgs, stop: &Stop) -> Result<()> {
     let doc = Document::load(&args.file)?;
     let settings = settings(&args.flags, doc.base(), MAX_TRIALS)?;
     let values = sweep::parse_values(&args.values).map_err(|m| usage("--values", m))?;
     let out = out_dir(args.out, args.json, &args.file, "sweep")?;
     let bar = progress_bar(Some(settings.trials * values.len() as u64));
     let progress = shown_on(&bar);
-    let result = sweep::run(&doc, &args.param, &values, args.within, settings, &progress)?;
+    let engine = Engine::new(settings.threads, stop.clone())?;
+    let result = sweep::run(
+        &engine,
+        &doc,
+        &args.param,
+        &values,
+        args.within,
+        settings,
+        &progress,
+    )?;
     bar.finish_and_clear();
     if let Some(out) = &out {
         let files = report::sweep::render(&result)?;
-        stop_check(settings.trials * values.len() as u64)?;
+        stop_check(stop, settings.trials * values.len() as u64)?;
         directory::write_dir(out, "sweep", &files)?;
     }
     if args.json {
@@ -329,19 +347,24 @@ fn run_sweep(args: SweepArgs) -> Result<()> {
 /// runs some 60 of them.
 const SOLVE_TRIALS: u64 = 100_000;
 
-fn run_solve(args: SolveArgs) -> Result<()> {
+fn run_solve(args: SolveArgs, stop: &Stop) -> Result<()> {
     let doc = Document::load(&args.file)?;
     let settings = settings(&args.flags, doc.base(), SOLVE_TRIALS)?;
+    let engine = Engine::new(settings.threads, stop.clone())?;
+    let goal = analysis::Goal {
+        confidence: args.confidence,
+        within: args.within,
+    };
     let bar = progress_bar(None);
     bar.set_message("solving");
     let progress = shown_on(&bar);
     let text = if let Some(path) = &args.for_path {
         let answers = threshold::solve_for(
+            &engine,
             &doc,
             path,
             args.candidate.as_deref(),
-            args.confidence,
-            args.within,
+            goal,
             settings,
             &progress,
         )?;
@@ -360,11 +383,11 @@ fn run_solve(args: SolveArgs) -> Result<()> {
             Question::BreakEvenVolume
         };
         let answers = solve::solve(
+            &engine,
             &doc,
             question,
             args.candidate.as_deref(),
-            args.confidence,
-            args.within,
+            goal,
             settings,
             &progress,
         )?;
@@ -455,8 +478,8 @@ fn shown_on(bar: &ProgressBar) -> impl Fn(u64) + Sync + '_ {
 
 /// Fails with [`engine::Interrupted`] when the user asked to stop while the work was being
 /// finished (rendering, writing), so that nothing is written; `trials` were all simulated.
-fn stop_check(trials: u64) -> Result<()> {
-    if engine::stop_requested() {
+fn stop_check(stop: &Stop, trials: u64) -> Result<()> {
+    if stop.requested() {
         return Err(engine::Interrupted {
             done: trials,
             total: Some(trials),

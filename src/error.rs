@@ -2,6 +2,7 @@
 //! directories that may not be replaced (exit code 2),
 //! failures to read or write files (exit code 1), and a run stopped by Ctrl-C (exit code 130).
 
+use crate::numbers::count;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -74,6 +75,51 @@ impl UsageError {
     }
 }
 
+/// Work stopped by the user: a simulation, or a command of many (a sweep, a solve).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Interrupted {
+    /// Trials simulated before the stop.
+    pub done: u64,
+    /// Trials the work would have simulated, when known beforehand (a solve's are not).
+    pub total: Option<u64>,
+}
+
+impl std::fmt::Display for Interrupted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.total {
+            Some(total) if total == self.done => write!(
+                f,
+                "stopped by the user after all {} trials, before anything was written",
+                count(total)
+            ),
+            Some(total) => write!(
+                f,
+                "stopped by the user after {} of {} trials; nothing was written",
+                count(self.done),
+                count(total)
+            ),
+            None => write!(
+                f,
+                "stopped by the user after {} trials; nothing was written",
+                count(self.done)
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Interrupted {}
+
+impl Interrupted {
+    /// This stop, counted as part of larger work: `before` trials were simulated earlier, and
+    /// the whole work would have simulated `total`.
+    pub fn within(self, before: u64, total: Option<u64>) -> Self {
+        Interrupted {
+            done: before + self.done,
+            total,
+        }
+    }
+}
+
 /// Why a directory may not be replaced by a report: nothing was written or removed.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("cannot write into {dir}: it {reason}; nothing was written")]
@@ -92,7 +138,7 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
         .any(|e| e.is::<InputError>() || e.is::<UsageError>() || e.is::<RefusedDir>());
     if bad_input {
         EXIT_BAD_INPUT
-    } else if err.chain().any(|e| e.is::<crate::engine::Interrupted>()) {
+    } else if err.chain().any(|e| e.is::<Interrupted>()) {
         EXIT_INTERRUPTED
     } else {
         EXIT_FAILURE

@@ -8,16 +8,18 @@ fn main() -> ExitCode {
     let cli = payback::cli::Cli::parse();
     // The first Ctrl-C stops the simulation after its current wave and nothing is written; a
     // second one ends the process at once (a report directory is replaced whole, never half).
-    let handler = ctrlc::set_handler(|| {
-        if payback::engine::stop_requested() {
+    let stop = payback::engine::Stop::default();
+    let asked = stop.clone();
+    let handler = ctrlc::set_handler(move || {
+        if asked.requested() {
             std::process::exit(i32::from(payback::error::EXIT_INTERRUPTED));
         }
-        payback::engine::request_stop();
+        asked.request();
     });
     if let Err(err) = handler {
         eprintln!("warning: Ctrl-C will end the process at once: {err}");
     }
-    match payback::cli::run(cli) {
+    match payback::cli::run(cli, &stop) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("error: {err:#}");

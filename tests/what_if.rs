@@ -8,7 +8,7 @@
 use payback::analysis::summarise::summarise;
 use payback::analysis::{stress, sweep};
 use payback::config::Document;
-use payback::engine::{self, RunSettings};
+use payback::engine::{self, Engine, RunSettings, Stop};
 use payback::results::Summary;
 use payback::scenario::Scenario;
 use std::path::{Path, PathBuf};
@@ -63,6 +63,11 @@ fn current(tree: &toml::Table, scenario: &Scenario, path: &str) -> String {
     format!("{value:?}")
 }
 
+/// The engine of the tests' simulations.
+fn engine() -> Engine {
+    Engine::new(SETTINGS.threads, Stop::default()).unwrap()
+}
+
 fn run(scenario: &Scenario) -> Summary {
     let agg = engine::simulate(scenario, SETTINGS, &|_| {}).unwrap();
     summarise(scenario, SETTINGS.seed, &agg)
@@ -100,8 +105,15 @@ fn a_stress_case_setting_any_input_to_its_own_value_equals_the_base() {
                 "{}: {path} = {value} changed the inputs",
                 file.display()
             );
-            let results =
-                stress::run(&cases[cases.len() - 1..], SETTINGS, &base, &|| {}, &|_| {}).unwrap();
+            let results = stress::run(
+                &engine(),
+                &cases[cases.len() - 1..],
+                SETTINGS,
+                &base,
+                &|| {},
+                &|_| {},
+            )
+            .unwrap();
             assert_eq!(
                 serde_json::to_value(&results[0].candidates).unwrap(),
                 base_candidates,
@@ -138,6 +150,7 @@ fn a_two_value_sweep_of_any_input_changes_that_input_alone() {
         for path in paths(doc.base()) {
             let values = two_values(doc.base(), &path);
             let result = sweep::run(
+                &engine(),
                 &doc,
                 &path,
                 &values,

@@ -13,7 +13,7 @@
 use payback::analysis::stress;
 use payback::analysis::summarise::summarise_detailed;
 use payback::config::Document;
-use payback::engine::{self, Factors, RunSettings};
+use payback::engine::{Engine, Factors, RunSettings, Stop};
 use payback::report;
 use payback::report::output::{self, Format};
 use payback::results::Summary;
@@ -58,7 +58,9 @@ pub fn exercise(text: &str) -> Outcome {
         threads: 1,
     };
     let factors = Factors::new(scenario);
-    let run = engine::simulate_detailed(scenario, &factors, settings, &|_| {})
+    let engine = Engine::new(settings.threads, Stop::default()).expect("a pool of one thread");
+    let run = engine
+        .simulate_detailed(scenario, &factors, settings, &|_| {})
         .expect("a valid scenario simulates");
     let mut summary = summarise_detailed(scenario, settings.seed, &run);
 
@@ -67,8 +69,8 @@ pub fn exercise(text: &str) -> Outcome {
         cases.extend(pack.cases);
     }
     cases.truncate(MAX_STRESS_RUNS);
-    summary.stress =
-        stress::run(&cases, settings, &summary, &|| {}, &|_| {}).expect("stress cases simulate");
+    summary.stress = stress::run(&engine, &cases, settings, &summary, &|| {}, &|_| {})
+        .expect("stress cases simulate");
 
     if let Some(path) = non_finite(&summary) {
         panic!("the summary holds a NaN or an infinity at {path}");

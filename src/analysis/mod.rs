@@ -15,7 +15,7 @@ pub mod sweep;
 pub mod threshold;
 pub mod value_of_information;
 
-use crate::engine::{self, Interrupted, RunAggregate, RunSettings};
+use crate::engine::{Engine, Interrupted, RunAggregate, RunSettings};
 use crate::error::UsageError;
 use crate::scenario::{Months, Probability, Scenario};
 
@@ -23,14 +23,19 @@ use crate::scenario::{Months, Probability, Scenario};
 /// simulated so far over all of them, and a stop by the user is an [`Interrupted`] that counts
 /// them all.
 pub struct RunCounter<'a> {
+    engine: &'a Engine,
     done: u64,
     progress: &'a (dyn Fn(u64) + Sync),
 }
 
 impl<'a> RunCounter<'a> {
-    /// No runs yet.
-    pub fn new(progress: &'a (dyn Fn(u64) + Sync)) -> Self {
-        RunCounter { done: 0, progress }
+    /// No runs yet; they will run on `engine`.
+    pub fn new(engine: &'a Engine, progress: &'a (dyn Fn(u64) + Sync)) -> Self {
+        RunCounter {
+            engine,
+            done: 0,
+            progress,
+        }
     }
 
     /// P(payback ≤ `within` months) of every candidate of `scenario`, and the run behind it.
@@ -42,12 +47,12 @@ impl<'a> RunCounter<'a> {
     ) -> anyhow::Result<(Vec<Probability>, RunAggregate)> {
         let before = self.done;
         let progress = self.progress;
-        let run =
-            engine::simulate(scenario, settings, &|done| progress(before + done)).map_err(|e| {
-                match e.downcast::<Interrupted>() {
-                    Ok(stop) => stop.within(before, None).into(),
-                    Err(e) => e,
-                }
+        let run = self
+            .engine
+            .simulate(scenario, settings, &|done| progress(before + done))
+            .map_err(|e| match e.downcast::<Interrupted>() {
+                Ok(stop) => stop.within(before, None).into(),
+                Err(e) => e,
             })?;
         self.done += run.trials;
         let p = run
@@ -89,9 +94,19 @@ pub fn chosen_candidates(
     Ok(found)
 }
 
-/// Checks the goal of a reverse question, P(payback ≤ `within`) ≥ `q`: a confidence in
-/// (0, 1] and a target in whole months of the horizon, which it returns.
-pub fn check_goal(q: Probability, within: Months, horizon_months: u32) -> Result<u32, UsageError> {
+/// The goal of a reverse question: P(payback ≤ `within` months) ≥ `confidence`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Goal {
+    /// The confidence q, in (0, 1].
+    pub confidence: Probability,
+    /// The target T, a whole number of months of the horizon.
+    pub within: Months,
+}
+
+/// Checks the goal of a reverse question: a confidence in (0, 1] and a target in whole months
+/// of the horizon, which it returns.
+pub fn check_goal(goal: Goal, horizon_months: u32) -> Result<u32, UsageError> {
+    let (q, within) = (goal.confidence, goal.within);
     let within =
         check_within(within, horizon_months).map_err(|m| UsageError::new("--within", m))?;
     if !(q > 0.0 && q <= 1.0) {

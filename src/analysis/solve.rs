@@ -6,9 +6,9 @@
 //! answer is the interval over which P crosses q ± its standard error `sqrt(q (1 − q) / n)`.
 //! The answers are data ([`crate::results::solve`]); `report::answers` says them in words.
 
-use super::{RunCounter, check_goal};
+use super::{Goal, RunCounter, check_goal};
 use crate::config::{Document, Override};
-use crate::engine::RunSettings;
+use crate::engine::{Engine, RunSettings};
 use crate::error::UsageError;
 use crate::results::solve::{Answer, Outcome, Question};
 use crate::scenario::{Money, Probability, Scenario};
@@ -96,18 +96,19 @@ fn frontier(
 /// Answers `question` for every candidate (or the one named) of the file, at confidence `q`
 /// and target `within` months; `progress` is told the trials simulated so far.
 pub fn solve(
+    engine: &Engine,
     doc: &Document,
     question: Question,
     candidate: Option<&str>,
-    q: Probability,
-    within: f64,
+    goal: Goal,
     settings: RunSettings,
     progress: &(dyn Fn(u64) + Sync),
 ) -> anyhow::Result<Vec<Answer>> {
     let base = doc.base();
-    let within = check_goal(q, within, base.horizon_months)?;
+    let within = check_goal(goal, base.horizon_months)?;
+    let q = goal.confidence;
     let chosen = super::chosen_candidates(base, candidate)?;
-    let mut runs = RunCounter::new(progress);
+    let mut runs = RunCounter::new(engine, progress);
     let volume_path = if base.workload.per_day {
         "workload.events_per_day"
     } else {

@@ -3,7 +3,7 @@
 
 use super::summarise::summarise;
 use crate::config::{Document, Override};
-use crate::engine::{self, RunSettings};
+use crate::engine::{Engine, RunSettings};
 use crate::error::InputError;
 use crate::results::Summary;
 use crate::results::stress::{
@@ -57,6 +57,7 @@ impl Pack {
 /// and sets its results beside the `base`. `next_case` is called before each case, and
 /// `progress` is told the trials done within it.
 pub fn run(
+    engine: &Engine,
     cases: &[Case],
     settings: RunSettings,
     base: &Summary,
@@ -67,7 +68,7 @@ pub fn run(
         .iter()
         .map(|case| {
             next_case();
-            let run = engine::simulate(&case.scenario, settings, progress)?;
+            let run = engine.simulate(&case.scenario, settings, progress)?;
             let summary = summarise(&case.scenario, settings.seed, &run);
             Ok(compare(&case.name, &case.set, base, summary))
         })

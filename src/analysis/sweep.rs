@@ -6,7 +6,7 @@ use super::check_within;
 use super::summarise::summarise;
 use crate::config::{Document, Override};
 use crate::distribution::fmt;
-use crate::engine::{self, Interrupted, RunSettings};
+use crate::engine::{Engine, Interrupted, RunSettings};
 use crate::error::InputError;
 use crate::numbers::{count, group};
 use crate::results::sweep::{Sweep, SweepPoint, SweepStat};
@@ -85,6 +85,7 @@ pub fn parse_values(text: &str) -> Result<Vec<f64>, String> {
 /// all values. A value the input does not allow is an error naming it, before anything runs;
 /// a stop asked by the user is an [`Interrupted`] counting the whole sweep's trials.
 pub fn run(
+    engine: &Engine,
     doc: &Document,
     param: &str,
     values: &[f64],
@@ -115,12 +116,11 @@ pub fn run(
     let total = settings.trials * values.len() as u64;
     for (i, (&value, scenario)) in values.iter().zip(&scenarios).enumerate() {
         let before = settings.trials * i as u64;
-        let run =
-            engine::simulate(scenario, settings, &|done| progress(before + done)).map_err(|e| {
-                match e.downcast::<Interrupted>() {
-                    Ok(stop) => stop.within(before, Some(total)).into(),
-                    Err(e) => e,
-                }
+        let run = engine
+            .simulate(scenario, settings, &|done| progress(before + done))
+            .map_err(|e| match e.downcast::<Interrupted>() {
+                Ok(stop) => stop.within(before, Some(total)).into(),
+                Err(e) => e,
             })?;
         let summary = summarise(scenario, settings.seed, &run);
         let candidates = summary

@@ -8,14 +8,14 @@
 //! standard error `sqrt(q (1 − q) / n)`, as for the other reverse questions. The thresholds
 //! are data ([`crate::results::solve`]); `report::answers` says them in words.
 
-use super::RunCounter;
+use super::{Goal, RunCounter};
 use crate::config::{Document, Domain, Override};
 use crate::distribution::fmt;
-use crate::engine::RunSettings;
+use crate::engine::{Engine, RunSettings};
 use crate::error::UsageError;
 use crate::numbers::group;
 use crate::results::solve::{Direction, Finding, Threshold};
-use crate::scenario::{Months, Probability};
+use crate::scenario::Probability;
 use std::collections::HashMap;
 
 /// Points of the first look over the input's range (both ends included).
@@ -159,16 +159,17 @@ fn from_u(u: f64, s: f64) -> f64 {
 /// Finds, for every candidate (or the one named) of the file, the value of the input at
 /// `path` at which P(payback ≤ `within`) crosses `q`; `progress` is told the trials done.
 pub fn solve_for(
+    engine: &Engine,
     doc: &Document,
     path: &str,
     candidate: Option<&str>,
-    q: Probability,
-    within: Months,
+    goal: Goal,
     settings: RunSettings,
     progress: &(dyn Fn(u64) + Sync),
 ) -> anyhow::Result<Vec<Threshold>> {
     let base = doc.base();
-    let within = super::check_goal(q, within, base.horizon_months)?;
+    let within = super::check_goal(goal, base.horizon_months)?;
+    let q = goal.confidence;
     let domain = doc.domain_of(path).ok_or_else(|| {
         UsageError::new(
             "--for",
@@ -204,7 +205,7 @@ pub fn solve_for(
         path,
         settings,
         within,
-        runs: RunCounter::new(progress),
+        runs: RunCounter::new(engine, progress),
         seen: HashMap::new(),
     };
     let se = (q * (1.0 - q) / settings.trials as f64).sqrt();

@@ -11,70 +11,131 @@ pub use aggregate::{RunAggregate, SKETCH_ACCURACY, bins_per_month};
 pub use factors::Factors;
 pub use sensitivity::SensitivityAggregate;
 
+pub use crate::error::Interrupted;
 use crate::model::TrialRunner;
-use crate::numbers::count;
 use crate::scenario::Scenario;
 use crate::streams::trial_key;
 use rayon::prelude::*;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-/// Set when the user asks the process to stop (Ctrl-C): every simulation stops after its
-/// current wave of chunks.
-static STOP: AtomicBool = AtomicBool::new(false);
+/// A stop the user may ask for (Ctrl-C), shared by every simulation of a command: each one
+/// checks it before it starts and after every wave of chunks (about 65,536 trials a thread),
+/// and fails with [`Interrupted`] when it was asked. Clones share the one flag.
+#[derive(Debug, Clone, Default)]
+pub struct Stop(Arc<AtomicBool>);
 
-/// Asks every running and later simulation to stop after its current wave (about 65,536
-/// trials a thread); they then fail with [`Interrupted`].
-pub fn request_stop() {
-    STOP.store(true, Ordering::Relaxed);
-}
+impl Stop {
+    /// Asks every running and later simulation watching this stop to stop.
+    pub fn request(&self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
 
-/// Whether a stop was asked.
-pub fn stop_requested() -> bool {
-    STOP.load(Ordering::Relaxed)
-}
-
-/// Work stopped by the user: a simulation, or a command of many (a sweep, a solve).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Interrupted {
-    /// Trials simulated before the stop.
-    pub done: u64,
-    /// Trials the work would have simulated, when known beforehand (a solve's are not).
-    pub total: Option<u64>,
-}
-
-impl std::fmt::Display for Interrupted {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.total {
-            Some(total) if total == self.done => write!(
-                f,
-                "stopped by the user after all {} trials, before anything was written",
-                count(total)
-            ),
-            Some(total) => write!(
-                f,
-                "stopped by the user after {} of {} trials; nothing was written",
-                count(self.done),
-                count(total)
-            ),
-            None => write!(
-                f,
-                "stopped by the user after {} trials; nothing was written",
-                count(self.done)
-            ),
-        }
+    /// Whether a stop was asked.
+    pub fn requested(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
     }
 }
 
-impl std::error::Error for Interrupted {}
+/// The engine of one command: its worker pool, built once and used by every simulation the
+/// command runs (a solve runs a hundred or more), and the [`Stop`] they all watch.
+pub struct Engine {
+    pool: rayon::ThreadPool,
+    threads: usize,
+    stop: Stop,
+}
 
-impl Interrupted {
-    /// This stop, counted as part of larger work: `before` trials were simulated earlier, and
-    /// the whole work would have simulated `total`.
-    pub fn within(self, before: u64, total: Option<u64>) -> Self {
-        Interrupted {
-            done: before + self.done,
-            total,
+impl Engine {
+    /// An engine of `threads` workers (at least 1) that stops when `stop` is asked.
+    pub fn new(threads: usize, stop: Stop) -> anyhow::Result<Self> {
+        let threads = threads.max(1);
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()?;
+        Ok(Engine {
+            pool,
+            threads,
+            stop,
+        })
+    }
+
+    /// The stop this engine's simulations watch.
+    pub fn stop(&self) -> &Stop {
+        &self.stop
+    }
+
+    /// Simulates `settings.trials` trials of `scenario`; `progress` is told the number of
+    /// trials done after each wave of chunks.
+    pub fn simulate(
+        &self,
+        scenario: &Scenario,
+        settings: RunSettings,
+        progress: &(dyn Fn(u64) + Sync),
+    ) -> anyhow::Result<RunAggregate> {
+        self.simulate_into(
+            scenario,
+            settings,
+            &|| RunAggregate::new(scenario),
+            progress,
+        )
+    }
+
+    /// Simulates like [`Engine::simulate`] and also sums the sensitivity of every factor of
+    /// `factors` (which must be the factors of `scenario`).
+    pub fn simulate_detailed<'f>(
+        &self,
+        scenario: &Scenario,
+        factors: &'f Factors,
+        settings: RunSettings,
+        progress: &(dyn Fn(u64) + Sync),
+    ) -> anyhow::Result<Detailed<'f>> {
+        let empty = || Detailed {
+            run: RunAggregate::new(scenario),
+            sensitivity: SensitivityAggregate::new(scenario, factors),
+        };
+        self.simulate_into(scenario, settings, &empty, progress)
+    }
+
+    /// Runs the chunks of a run in waves of one chunk per worker, each into a collector from
+    /// `empty`, and merges them in chunk order; stops with [`Interrupted`] before the first
+    /// wave when a stop was asked already, else after the wave during which it was asked (the
+    /// last wave included: the caller's work stops, not only this run).
+    fn simulate_into<C: Collector>(
+        &self,
+        scenario: &Scenario,
+        settings: RunSettings,
+        empty: &(dyn Fn() -> C + Sync),
+        progress: &(dyn Fn(u64) + Sync),
+    ) -> anyhow::Result<C> {
+        let chunks = settings.trials.div_ceil(CHUNK_TRIALS);
+        let wave = self.threads as u64;
+        let mut total = empty();
+        let interrupted = |done| Interrupted {
+            done,
+            total: Some(settings.trials),
+        };
+        if self.stop.requested() {
+            return Err(interrupted(0).into());
         }
+        let mut first = 0;
+        while first < chunks {
+            let last = (first + wave).min(chunks);
+            let parts: Vec<C> = self.pool.install(|| {
+                (first..last)
+                    .into_par_iter()
+                    .map(|chunk| run_chunk(scenario, settings, chunk, empty()))
+                    .collect()
+            });
+            for part in &parts {
+                total.merge(part);
+            }
+            progress(total.trials());
+            if self.stop.requested() {
+                return Err(interrupted(total.trials()).into());
+            }
+            first = last;
+        }
+        Ok(total)
     }
 }
 
@@ -88,7 +149,8 @@ pub struct RunSettings {
     pub trials: u64,
     /// Seed of every random stream.
     pub seed: u64,
-    /// Worker threads (at least 1).
+    /// Worker threads (at least 1): the size of a wave of chunks, and of the pool of an engine
+    /// built for these settings.
     pub threads: usize,
 }
 
@@ -144,78 +206,15 @@ impl Collector for Detailed<'_> {
     }
 }
 
-/// Simulates `settings.trials` trials of `scenario`; `progress` is told the number of trials
-/// done after each wave of chunks.
+/// Simulates `settings.trials` trials of `scenario` on an engine of its own (`settings.threads`
+/// workers, no stop), for a caller that runs one simulation; a command that runs many shares
+/// one [`Engine`].
 pub fn simulate(
     scenario: &Scenario,
     settings: RunSettings,
     progress: &(dyn Fn(u64) + Sync),
 ) -> anyhow::Result<RunAggregate> {
-    simulate_into(
-        scenario,
-        settings,
-        &|| RunAggregate::new(scenario),
-        progress,
-    )
-}
-
-/// Simulates like [`simulate`] and also sums the sensitivity of every factor of `factors`
-/// (which must be the factors of `scenario`).
-pub fn simulate_detailed<'f>(
-    scenario: &Scenario,
-    factors: &'f Factors,
-    settings: RunSettings,
-    progress: &(dyn Fn(u64) + Sync),
-) -> anyhow::Result<Detailed<'f>> {
-    let empty = || Detailed {
-        run: RunAggregate::new(scenario),
-        sensitivity: SensitivityAggregate::new(scenario, factors),
-    };
-    simulate_into(scenario, settings, &empty, progress)
-}
-
-/// Runs the chunks of a run in waves of one chunk per thread, each into a collector from
-/// `empty`, and merges them in chunk order; stops with [`Interrupted`] before the first wave
-/// when a stop was asked already, else after the wave during which it was asked (the last
-/// wave included: the caller's work stops, not only this run).
-fn simulate_into<C: Collector>(
-    scenario: &Scenario,
-    settings: RunSettings,
-    empty: &(dyn Fn() -> C + Sync),
-    progress: &(dyn Fn(u64) + Sync),
-) -> anyhow::Result<C> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(settings.threads.max(1))
-        .build()?;
-    let chunks = settings.trials.div_ceil(CHUNK_TRIALS);
-    let wave = settings.threads.max(1) as u64;
-    let mut total = empty();
-    let interrupted = |done| Interrupted {
-        done,
-        total: Some(settings.trials),
-    };
-    if stop_requested() {
-        return Err(interrupted(0).into());
-    }
-    let mut first = 0;
-    while first < chunks {
-        let last = (first + wave).min(chunks);
-        let parts: Vec<C> = pool.install(|| {
-            (first..last)
-                .into_par_iter()
-                .map(|chunk| run_chunk(scenario, settings, chunk, empty()))
-                .collect()
-        });
-        for part in &parts {
-            total.merge(part);
-        }
-        progress(total.trials());
-        if stop_requested() {
-            return Err(interrupted(total.trials()).into());
-        }
-        first = last;
-    }
-    Ok(total)
+    Engine::new(settings.threads, Stop::default())?.simulate(scenario, settings, progress)
 }
 
 /// Runs chunk `chunk` of a run into `collector`: its trials, each from its own key.
