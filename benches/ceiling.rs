@@ -1,4 +1,4 @@
-//! The speed ceiling on the reference scenario (`../shared/peers/reference.toml`): the model of
+//! The speed ceiling on the reference scenario (`benches/reference.toml`): the model of
 //! that one scenario hard-coded as a tight per-trial Rust loop, with rand_distr's exact samplers
 //! (the Beta family as a ratio of two gammas, as `payback` draws it) on one sequential
 //! Xoshiro256++ stream per chunk, and only the outputs the NumPy peer gives (payback, NPV). It

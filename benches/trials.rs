@@ -59,7 +59,7 @@ fn trials_per_second(c: &mut Criterion) {
 /// the trial and the run's aggregation; and that with the sensitivity sums as `payback run`
 /// collects them. The differences are the monthly loop's and the aggregation's shares.
 fn split(c: &mut Criterion) {
-    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/peers/reference.toml");
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/reference.toml");
     let Ok(scenario) = payback::config::load(&file) else {
         eprintln!("split: {} not found, skipped", file.display());
         return;

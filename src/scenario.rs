@@ -120,7 +120,7 @@ pub enum DeprecationTime {
     },
 }
 
-/// A vendor deprecation of an option's model (MODEL.md, "Vendor events").
+/// A vendor deprecation of an option's model.
 #[derive(Debug, Clone)]
 pub struct Deprecation {
     /// When it happens.

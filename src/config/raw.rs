@@ -1,4 +1,4 @@
-//! Serde structs that mirror the scenario file (MODEL.md, "The scenario file"). Unknown fields are
+//! Serde structs that mirror the scenario file (docs/scenario.md). Unknown fields are
 //! rejected here; every number is kept as a spanned TOML value so that `build` can parse its
 //! distribution and report the line of a bad one.
 

@@ -1,4 +1,4 @@
-//! When the vendor retires an option's model in one trial (MODEL.md, "Vendor events").
+//! When the vendor retires an option's model in one trial.
 //!
 //! A trial draws one 64-bit seed per option from that option's own stream
 //! ([`crate::streams`]), and generates the exponential waiting times from that seed, however

@@ -1,5 +1,5 @@
 //! The running cost of one option in one trial: `C_o(m) = V(m) · unit_o(m) + fixed_o(m)` minus
-//! its benefits (MODEL.md, "Options"), in a given [`CostState`] (drift, successor models, ramp).
+//! its benefits (docs/model.md, "One trial"), in a given [`CostState`] (drift, successor models, ramp).
 //! The per-trial constant parts are gathered once per trial by [`RunningCost::prepare`], with
 //! the direct cost of every calendar month and the drift of every month of the clock;
 //! [`RunningCost::rate`] then prices any month and state cheaply, and

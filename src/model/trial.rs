@@ -1,6 +1,6 @@
 //! One trial: draws every input, prepares each option's cost timeline, then walks each
 //! candidate's cumulative net cash against the baseline from go-live to the horizon
-//! (MODEL.md, "Payback and the other per-trial outputs"). A [`TrialRunner`] owns every buffer a
+//! (docs/model.md, "One trial"). A [`TrialRunner`] owns every buffer a
 //! trial needs, so running a trial allocates nothing once the buffers have grown.
 
 use crate::model::cash_path::CashPath;

@@ -1,5 +1,5 @@
-//! The cash walk of one candidate against the baseline in one trial (MODEL.md, "Payback and the
-//! other per-trial outputs"): the savings `baseline cost − candidate cost` accrued from go-live
+//! The cash walk of one candidate against the baseline in one trial (docs/model.md, "One
+//! trial"): the savings `baseline cost − candidate cost` accrued from go-live
 //! to the horizon a month at a time, with the baseline's lumps as savings and the candidate's as
 //! costs. A month with no deprecation or end of downtime inside it (almost every month) has one
 //! baseline piece and one or two candidate pieces, priced as the walk reaches them; any other

@@ -2,7 +2,7 @@
 //! partial results gives the same answer in any order, and whose memory does not grow with the
 //! number of values added.
 //!
-//! Percentile p of n values is the ⌈p·n⌉-th smallest (at least the first), as MODEL.md defines.
+//! Percentile p of n values is the ⌈p·n⌉-th smallest (at least the first), as docs/model.md defines.
 
 mod payback_histogram;
 mod sketch;
