@@ -1,9 +1,9 @@
 //! The command line: `payback run`, `check`, `sweep` and `solve`, their flags, and what each
 //! does.
 
-use crate::analysis::summarise::summarise_detailed;
 use crate::analysis::{self, solve};
 use crate::analysis::{stress, sweep, threshold};
+use crate::app;
 use crate::config::{self, Document};
 use crate::engine::{self, Engine, RunSettings, Stop};
 use crate::error::UsageError;
@@ -18,7 +18,6 @@ use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 /// Monte Carlo payback, NPV and risk for prompting, fine-tuning or training a model.
@@ -217,7 +216,6 @@ fn run_scenario(args: RunArgs, stop: &Stop) -> Result<()> {
             ));
         }
     }
-    let cases = stress::file_cases(&doc);
     let pack = match &args.stress_deprecation {
         None => None,
         Some(option) => Some(
@@ -239,43 +237,11 @@ fn run_scenario(args: RunArgs, stop: &Stop) -> Result<()> {
             ),
         ));
     }
-    let pack_cases = pack.as_ref().map_or(0, |p| p.cases.len());
-    let total = settings.trials * (1 + (cases.len() + pack_cases) as u64);
+    let plan = app::RunPlan::new(&doc, pack);
+    let total = plan.trials(settings.trials);
     let bar = progress_bar(Some(total));
-    let done_before = AtomicU64::new(0);
-    let shown = shown_on(&bar);
-    let progress = |done: u64| shown(done_before.load(Ordering::Relaxed) + done);
-    // A stop counts the trials of the whole run: the base's and every case's before it.
-    let of_whole_run = |e: anyhow::Error| match e.downcast::<engine::Interrupted>() {
-        Ok(stop) => stop
-            .within(done_before.load(Ordering::Relaxed), Some(total))
-            .into(),
-        Err(e) => e,
-    };
     let engine = Engine::new(settings.threads, stop.clone())?;
-    let factors = engine::Factors::new(scenario);
-    let run = engine
-        .simulate_detailed(scenario, &factors, settings, &progress)
-        .map_err(of_whole_run)?;
-    let mut summary = summarise_detailed(scenario, settings.seed, &run);
-    let next_case = || {
-        done_before.fetch_add(settings.trials, Ordering::Relaxed);
-    };
-    summary.stress = stress::run(&engine, &cases, settings, &summary, &next_case, &progress)
-        .map_err(of_whole_run)?;
-    if let Some(pack) = &pack {
-        let results = stress::run(
-            &engine,
-            &pack.cases,
-            settings,
-            &summary,
-            &next_case,
-            &progress,
-        )
-        .map_err(of_whole_run)?;
-        summary.deprecation_stress = Some(pack.summary(&results));
-        summary.stress.extend(results);
-    }
+    let summary = app::run(&engine, &doc, &plan, settings, &shown_on(&bar))?;
     bar.finish_and_clear();
     let formats = if args.format.is_empty() {
         ALL_FORMATS.to_vec()

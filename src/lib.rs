@@ -5,9 +5,11 @@
 //! whose numbers are [`inputs`]; the [`engine`] runs [`model`] trials in seeded parallel chunks
 //! and streams their outcomes into [`stats`] aggregators; [`analysis`] turns the aggregates
 //! into [`results`] (data only: the summary, stress comparisons, sweeps, answers), which
-//! [`report`] renders.
+//! [`report`] renders. [`app`] holds the use-cases from a loaded file to results, which [`cli`]
+//! drives and renders.
 
 pub mod analysis;
+pub mod app;
 pub mod cli;
 pub mod config;
 pub mod distribution;

@@ -11,9 +11,9 @@
 #![allow(dead_code)]
 
 use payback::analysis::stress;
-use payback::analysis::summarise::summarise_detailed;
+use payback::app;
 use payback::config::Document;
-use payback::engine::{Engine, Factors, RunSettings, Stop};
+use payback::engine::{Engine, RunSettings, Stop};
 use payback::report;
 use payback::report::output::{self, Format};
 use payback::results::Summary;
@@ -57,20 +57,18 @@ pub fn exercise(text: &str) -> Outcome {
         seed: 1,
         threads: 1,
     };
-    let factors = Factors::new(scenario);
     let engine = Engine::new(settings.threads, Stop::default()).expect("a pool of one thread");
-    let run = engine
-        .simulate_detailed(scenario, &factors, settings, &|_| {})
-        .expect("a valid scenario simulates");
-    let mut summary = summarise_detailed(scenario, settings.seed, &run);
-
-    let mut cases = stress::file_cases(&doc);
-    if let Ok(pack) = stress::deprecation_pack(&doc, None) {
-        cases.extend(pack.cases);
+    // The use-case `payback run` runs, with the deprecation pack when an option has a
+    // deprecation table, and at most MAX_STRESS_RUNS cases simulated.
+    let pack = stress::deprecation_pack(&doc, None).ok();
+    let mut plan = app::RunPlan::new(&doc, pack);
+    plan.cases.truncate(MAX_STRESS_RUNS);
+    if let Some(pack) = &mut plan.pack {
+        pack.cases
+            .truncate(MAX_STRESS_RUNS.saturating_sub(plan.cases.len()));
     }
-    cases.truncate(MAX_STRESS_RUNS);
-    summary.stress = stress::run(&engine, &cases, settings, &summary, &|| {}, &|_| {})
-        .expect("stress cases simulate");
+    let summary =
+        app::run(&engine, &doc, &plan, settings, &|_| {}).expect("a valid scenario simulates");
 
     if let Some(path) = non_finite(&summary) {
         panic!("the summary holds a NaN or an infinity at {path}");
