@@ -309,8 +309,8 @@ fn run_sweep(args: SweepArgs, stop: &Stop) -> Result<()> {
     Ok(())
 }
 
-/// Trials of each `payback solve` evaluation unless `--trials` says otherwise: a bisection
-/// runs some 60 of them.
+/// Trials of each `payback solve` evaluation unless `--trials` says otherwise: a solve runs
+/// many evaluations.
 const SOLVE_TRIALS: u64 = 100_000;
 
 fn run_solve(args: SolveArgs, stop: &Stop) -> Result<()> {

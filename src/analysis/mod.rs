@@ -1,9 +1,10 @@
-//! Questions asked of a scenario beyond one run, each answered with common random numbers
-//! (every case draws the same trials, [`crate::streams`]): stress cases beside the base
-//! ([`stress`]), one input swept over values ([`sweep`]), and the reverse questions: how much
-//! may we invest, at what volume, at what premium ([`solve`]). And within one run: what drives
-//! each candidate's risk ([`sensitivity`]) and what is worth learning before deciding
-//! ([`value_of_information`]).
+//! From aggregates to [`crate::results`]: a run's summary ([`summarise`]), the spreadsheet
+//! number ([`point_estimate`]), what drives each candidate's risk ([`sensitivity`]) and what is
+//! worth learning before deciding ([`value_of_information`]); and the questions asked beyond
+//! one run, each answered with common random numbers (every case draws the same trials,
+//! [`crate::streams`]): stress cases beside the base ([`stress`]), one input swept over values
+//! ([`sweep`]), the reverse questions ([`solve`]) and any input's threshold ([`threshold`]);
+//! and the raw trials of `samples.csv` ([`samples`]).
 
 pub mod point_estimate;
 pub mod samples;

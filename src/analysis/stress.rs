@@ -1,7 +1,7 @@
 //! Stress cases: the file's `[[stress]]` sections and the built-in vendor-deprecation pack,
 //! each a named set of changes to the base scenario, run with the base's trials and seed.
 
-use super::summarise::summarise;
+use super::summarise::candidate_summaries;
 use crate::config::{Document, Override};
 use crate::engine::{Engine, RunSettings};
 use crate::error::InputError;
@@ -9,6 +9,7 @@ use crate::results::Summary;
 use crate::results::stress::{
     Change, DeprecationPoint, DeprecationStress, PointStat, StressResult,
 };
+use crate::results::summary::CandidateSummary;
 use crate::scenario::Scenario;
 
 /// Months at which the deprecation pack retires the vendor's model.
@@ -69,8 +70,8 @@ pub fn run(
         .map(|case| {
             next_case();
             let run = engine.simulate(&case.scenario, settings, progress)?;
-            let summary = summarise(&case.scenario, settings.seed, &run);
-            Ok(compare(&case.name, &case.set, base, summary))
+            let candidates = candidate_summaries(&case.scenario, &run);
+            Ok(compare(&case.name, &case.set, base, candidates))
         })
         .collect()
 }
@@ -137,13 +138,18 @@ pub fn deprecation_pack(doc: &Document, option: Option<&str>) -> Result<Pack, St
     })
 }
 
-/// The result of the case `name` with changes `set`, whose run is summarised in `case`, beside
-/// the `base`.
-pub fn compare(name: &str, set: &[Override], base: &Summary, case: Summary) -> StressResult {
+/// The result of the case `name` with changes `set`, whose candidates' summaries are `case`,
+/// beside the `base`.
+pub fn compare(
+    name: &str,
+    set: &[Override],
+    base: &Summary,
+    case: Vec<CandidateSummary>,
+) -> StressResult {
     let change_from_base = base
         .candidates
         .iter()
-        .zip(&case.candidates)
+        .zip(&case)
         .map(|(b, c)| Change {
             name: c.name.clone(),
             payback_p50_months: c
@@ -162,7 +168,7 @@ pub fn compare(name: &str, set: &[Override], base: &Summary, case: Summary) -> S
             .iter()
             .map(|o| (o.path.clone(), o.value_text()))
             .collect(),
-        candidates: case.candidates,
+        candidates: case,
         change_from_base,
     }
 }

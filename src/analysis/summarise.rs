@@ -17,14 +17,20 @@ const CURVE_STEPS: u32 = 360;
 /// Months at which `p_payback_within` is reported (those within the horizon).
 pub const MILESTONES: [u32; 3] = [6, 12, 24];
 
-/// Summarises a run of `scenario` made with `seed`.
-pub fn summarise(scenario: &Scenario, seed: u64, run: &RunAggregate) -> Summary {
+/// Every candidate's summary of a run of `scenario`, in file order: all that a stress case or a
+/// sweep value reports (without the point estimate and assumptions, which are the base's).
+pub fn candidate_summaries(scenario: &Scenario, run: &RunAggregate) -> Vec<CandidateSummary> {
     let baseline = &scenario.options[scenario.baseline].name;
-    let candidates = scenario
+    scenario
         .candidates()
         .zip(&run.candidates)
         .map(|(i, agg)| candidate(i, baseline, scenario, run.trials, agg))
-        .collect();
+        .collect()
+}
+
+/// Summarises a run of `scenario` made with `seed`.
+pub fn summarise(scenario: &Scenario, seed: u64, run: &RunAggregate) -> Summary {
+    let candidates = candidate_summaries(scenario, run);
     let n = run.trials as f64;
     let names: Vec<usize> = std::iter::once(scenario.baseline)
         .chain(scenario.candidates())

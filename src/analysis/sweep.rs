@@ -3,7 +3,7 @@
 //! against the value moves only with the value (break-even volume curves are the main use).
 
 use super::check_within;
-use super::summarise::summarise;
+use super::summarise::candidate_summaries;
 use crate::config::{Document, Override};
 use crate::distribution::fmt;
 use crate::engine::{Engine, Interrupted, RunSettings};
@@ -122,9 +122,7 @@ pub fn run(
                 Ok(stop) => stop.within(before, Some(total)).into(),
                 Err(e) => e,
             })?;
-        let summary = summarise(scenario, settings.seed, &run);
-        let candidates = summary
-            .candidates
+        let candidates = candidate_summaries(scenario, &run)
             .iter()
             .zip(&run.candidates)
             .map(|(c, agg)| {

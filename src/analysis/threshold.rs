@@ -133,15 +133,18 @@ fn allowed_range(
             return end;
         }
         let (mut good, mut bad) = (to_u(inside, s), to_u(end, s));
+        let whole = domain.is_whole();
         for _ in 0..60 {
             let mid = 0.5 * (good + bad);
-            if allows(doc, path, from_u(mid, s).clamp(lo, hi)) {
+            let x = from_u(mid, s).clamp(lo, hi);
+            if allows(doc, path, if whole { x.round() } else { x }) {
                 good = mid;
             } else {
                 bad = mid;
             }
         }
-        from_u(good, s).clamp(lo, hi)
+        let x = from_u(good, s).clamp(lo, hi);
+        if whole { x.round() } else { x }
     };
     Ok((edge(lo), edge(hi)))
 }

@@ -76,11 +76,6 @@ impl Domain {
         self.hi
     }
 
-    /// What the field must be, in words: "a probability in [0, 1]".
-    pub fn what(&self) -> &'static str {
-        self.what
-    }
-
     /// Whether `x` is allowed.
     pub fn contains(&self, x: f64) -> bool {
         let above = if self.lo_open {

@@ -127,10 +127,11 @@ impl Document {
         if set.is_empty() {
             return Err(err);
         }
-        // The first change whose addition makes the file wrong is the one to name.
-        let culprit = (1..set.len())
-            .find(|&k| self.build_variant(&set[..k]).is_err())
-            .map_or(set.len() - 1, |k| k - 1);
+        // The first change whose addition makes the file wrong is the one to name, with the
+        // error that change alone leads to.
+        let (culprit, err) = (1..set.len())
+            .find_map(|k| self.build_variant(&set[..k]).err().map(|e| (k - 1, e)))
+            .unwrap_or((set.len() - 1, err));
         let o = &set[culprit];
         let message = if err.field == o.path {
             err.message

@@ -48,7 +48,11 @@ const SETTABLE: [&str; 3] = ["workload.", "options.", "scenario.discount_rate"];
 /// Errors say what is wrong.
 pub fn apply(doc: &mut toml::Table, o: &Override) -> Result<(), String> {
     let path = o.path.as_str();
-    if !SETTABLE.iter().any(|p| path.starts_with(p)) || path == "workload." {
+    let settable = |p: &&str| match p.strip_suffix('.') {
+        Some(table) => path.starts_with(p) && path.len() > p.len() && !table.is_empty(),
+        None => path == *p,
+    };
+    if !SETTABLE.iter().any(settable) {
         return Err(format!(
             "`{path}` cannot be set: a change sets an input under workload or options (or \
              scenario.discount_rate)"
@@ -91,10 +95,11 @@ fn known_entry(table: &toml::Table, at: &[&str], key: &str, path: &str) -> Resul
         return Ok(());
     }
     let names: Vec<&str> = table.keys().map(String::as_str).collect();
-    let place = if at.len() > 1 {
-        format!(" of {}", at.join("."))
-    } else {
-        String::new()
+    // "the project items of options.a.project", not "… of options.a.project.items".
+    let place = match at {
+        [_] => String::new(),
+        [owner @ .., _] => format!(" of {}", owner.join(".")),
+        [] => String::new(),
     };
     let known = if names.is_empty() {
         format!("there are no {what}s{place}")
@@ -208,7 +213,7 @@ mod tests {
         let typo = Override::number("options.a.monthly.monitorin", 9.0);
         let err = apply(&mut d, &typo).unwrap_err();
         assert!(
-            err.contains("the monthly items of options.a.monthly are monitoring"),
+            err.contains("the monthly items of options.a are monitoring"),
             "{err}"
         );
         let typo = Override::number("options.a.project.items.dat.cost", 9.0);

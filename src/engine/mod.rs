@@ -38,7 +38,7 @@ impl Stop {
 }
 
 /// The engine of one command: its worker pool, built once and used by every simulation the
-/// command runs (a solve runs a hundred or more), and the [`Stop`] they all watch.
+/// command runs (a solve runs many), and the [`Stop`] they all watch.
 pub struct Engine {
     pool: rayon::ThreadPool,
     threads: usize,
@@ -57,11 +57,6 @@ impl Engine {
             threads,
             stop,
         })
-    }
-
-    /// The stop this engine's simulations watch.
-    pub fn stop(&self) -> &Stop {
-        &self.stop
     }
 
     /// Simulates `settings.trials` trials of `scenario`; `progress` is told the number of
@@ -149,8 +144,8 @@ pub struct RunSettings {
     pub trials: u64,
     /// Seed of every random stream.
     pub seed: u64,
-    /// Worker threads (at least 1): the size of a wave of chunks, and of the pool of an engine
-    /// built for these settings.
+    /// Worker threads (at least 1), for the [`Engine`] a command builds (its pool's size is
+    /// the size of a wave of chunks).
     pub threads: usize,
 }
 

@@ -125,12 +125,12 @@ pub fn explain_threshold(t: &Threshold) -> String {
     match (t.finding, t.value, t.direction) {
         (_, Some(v), Some(Direction::AtMost)) => format!(
             "{c} needs {path} at most {} to {goal} (the file has {})",
-            significant(v, 4),
+            bound(v),
             t.as_written
         ),
         (_, Some(v), Some(Direction::AtLeast)) => format!(
             "{c} needs {path} at least {} to {goal} (the file has {})",
-            significant(v, 4),
+            bound(v),
             t.as_written
         ),
         (Finding::Unmoved { p }, ..) => format!(

@@ -82,13 +82,18 @@ pub fn check_dir(dir: &Path, command: &str) -> Result<(), RefusedDir> {
     if names.is_empty() {
         return Ok(());
     }
-    let text = std::fs::read_to_string(dir.join(MARKER)).unwrap_or_default();
+    let Ok(text) = std::fs::read_to_string(dir.join(MARKER)) else {
+        return Err(refuse(
+            "is not empty and has no .payback-report, so payback did not write it; a report \
+             replaces its directory whole: give --out a new or empty directory. (A report of \
+             a payback older than the marker has none: remove it yourself if it is one.)"
+                .into(),
+        ));
+    };
     let Some((wrote, listed)) = parse_marker(&text) else {
         return Err(refuse(
-            "is not empty and is not a report directory payback wrote (it has no \
-             .payback-report), and a report replaces its directory whole; give --out a new \
-             or empty directory (a report of a payback older than the marker has none: \
-             remove it yourself if that is what it is)"
+            "holds a .payback-report that payback cannot read (was it edited?), so it cannot \
+             tell its files from yours: give --out a new or empty directory"
                 .into(),
         ));
     };
@@ -143,7 +148,7 @@ pub fn check_dir(dir: &Path, command: &str) -> Result<(), RefusedDir> {
 /// takes `dir`'s place in one atomic exchange on Linux (two renames elsewhere, or when `dir` is
 /// new), so `dir` holds the whole previous report or the whole new one, whenever the process
 /// stops. An empty `dir` is kept and the files move into it. The sibling is removed on every
-/// path out, error or not.
+/// path out, error or not, but a second Ctrl-C, which ends the process at once.
 pub fn write_dir(dir: &Path, command: &str, files: &[(String, Vec<u8>)]) -> anyhow::Result<()> {
     check_dir(dir, command)?;
     let dir = if dir.exists() {
@@ -199,9 +204,18 @@ pub fn write_dir(dir: &Path, command: &str, files: &[(String, Vec<u8>)]) -> anyh
             .with_context(|| format!("cannot replace {}", dir.display()))?;
     }
     if let Err(e) = std::fs::rename(staging.path(), &dir) {
-        // Put the previous directory back; `staging` is removed when it drops.
-        if moved && std::fs::rename(previous.path(), &dir).is_ok() {
-            let _ = previous.keep();
+        // Put the previous directory back; if that fails too, keep it where it is and say so.
+        if moved {
+            let aside = previous.keep();
+            if std::fs::rename(&aside, &dir).is_err() {
+                return Err(e).with_context(|| {
+                    format!(
+                        "cannot write {}; the previous report is kept in {}",
+                        dir.display(),
+                        aside.display()
+                    )
+                });
+            }
         }
         return Err(e).with_context(|| format!("cannot write {}", dir.display()));
     }

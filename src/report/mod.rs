@@ -1,6 +1,7 @@
 //! The renderings of [`crate::results`]: the terminal table, `summary.json`, the CSV files, the
-//! memo and its charts, and the point estimate of `payback check`; [`output`] renders the
-//! chosen ones and [`directory`] writes them into a report directory.
+//! memo and its charts, the point estimate of `payback check`, a sweep's files ([`sweep`]) and
+//! solve's answers in words ([`answers`]); [`output`] renders the chosen files of a run and
+//! [`directory`] writes them into a report directory.
 
 pub mod answers;
 pub mod comparison;

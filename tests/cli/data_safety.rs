@@ -66,7 +66,7 @@ fn out_pointed_at_the_users_folder_deletes_nothing() {
         &out,
         &[
             "project",
-            "not a report directory",
+            "has no .payback-report",
             "new or empty directory",
         ],
     );
@@ -87,7 +87,7 @@ fn out_pointed_at_the_current_folder_deletes_nothing() {
     let cwd = tmp.path().join("project");
     for _ in 0..2 {
         let out = run_in(&cwd, &["run", "base.toml", "--out", ".", "--trials", "100"]);
-        assert_refused(&out, &["not a report directory"]);
+        assert_refused(&out, &["has no .payback-report"]);
     }
     assert_eq!(names(&cwd), ["base.toml", "notes.txt"]);
     assert_eq!(
@@ -357,4 +357,20 @@ fn a_sweep_never_replaces_a_run_report_nor_a_run_a_sweep() {
         run_in(tmp.path(), &sweep).status.success(),
         "a sweep replaces its own"
     );
+}
+
+#[test]
+fn a_marker_edited_by_hand_is_not_trusted() {
+    let tmp = project();
+    assert!(run_in(tmp.path(), &json_report("rep")).status.success());
+    let marker = tmp.path().join("rep").join(MARKER);
+    let text = std::fs::read_to_string(&marker)
+        .unwrap()
+        .replace("  summary.json", " summary.json");
+    std::fs::write(&marker, &text).unwrap();
+    assert_refused(
+        &run_in(tmp.path(), &json_report("rep")),
+        &["cannot read (was it edited?)"],
+    );
+    assert_eq!(names(&tmp.path().join("rep")), [MARKER, "summary.json"]);
 }
