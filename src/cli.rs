@@ -254,11 +254,11 @@ fn run_scenario(args: RunArgs, stop: &Stop) -> Result<()> {
             .candidates()
             .map(|c| scenario.options[c].name.as_str())
             .collect();
-        let mut csv = samples::header(&analysis::samples::uncertain_paths(scenario), &names);
+        let mut table = samples::table(&analysis::samples::uncertain_paths(scenario), &names);
         analysis::samples::samples(scenario, settings.seed, n, &mut |s| {
-            samples::push_row(&mut csv, s)
+            samples::push_row(&mut table, s)
         });
-        files.push(("samples.csv".into(), csv.into_bytes()));
+        files.push(("samples.csv".into(), table.finish().into_bytes()));
     }
     if let Some(out) = &out {
         stop_check(stop, total)?;

@@ -1,81 +1,139 @@
-//! The spreadsheet exports: `summary.csv` (one row per candidate) and `monthly.csv` (one row per
-//! candidate and month: payback CDF and cumulative-net percentiles). Fields are quoted when they
-//! hold a comma, a quote or a line break; "never" is written as the word.
+//! The spreadsheet exports: `summary.csv` (one row per candidate), `monthly.csv` (one row per
+//! candidate and month: payback CDF and cumulative-net percentiles) and `stress.csv`, all
+//! written with the `csv` crate ([`Table`]): fields are quoted when they hold a comma, a quote
+//! or a line break (RFC 4180), lines end in `\n`; "never" is written as the word.
 
 use crate::results::summary::Summary;
-use std::fmt::Write;
+
+/// A CSV table being written: a header, then rows of fields.
+pub struct Table(csv::Writer<Vec<u8>>);
+
+impl Table {
+    /// A table with the columns `header`.
+    pub fn new(header: &[&str]) -> Self {
+        let mut table = Table(csv::Writer::from_writer(Vec::new()));
+        table.row(header.iter().map(|h| h.to_string()));
+        table
+    }
+
+    /// Appends one row.
+    pub fn row(&mut self, fields: impl IntoIterator<Item = String>) {
+        self.0
+            .write_record(fields)
+            .expect("writing into memory cannot fail");
+    }
+
+    /// The table's text.
+    pub fn finish(self) -> String {
+        let bytes = self
+            .0
+            .into_inner()
+            .expect("writing into memory cannot fail");
+        String::from_utf8(bytes).expect("every field is text")
+    }
+}
+
+/// Months, or "never".
+pub(super) fn months_field(m: Option<f64>) -> String {
+    m.map_or_else(|| "never".to_string(), |m| m.to_string())
+}
 
 /// One row per candidate with every summary statistic.
 pub fn summary_csv(s: &Summary) -> String {
-    let mut out = String::from(
-        "candidate,baseline,p_success,upfront_mean,upfront_p10,upfront_p50,upfront_p90,\
-         payback_p10,payback_p50,payback_p90,p_never,p_never_stderr,\
-         npv_mean,npv_mean_stderr,npv_p10,npv_p50,npv_p90,p_best\n",
-    );
+    let mut t = Table::new(&[
+        "candidate",
+        "baseline",
+        "p_success",
+        "upfront_mean",
+        "upfront_p10",
+        "upfront_p50",
+        "upfront_p90",
+        "payback_p10",
+        "payback_p50",
+        "payback_p90",
+        "p_never",
+        "p_never_stderr",
+        "npv_mean",
+        "npv_mean_stderr",
+        "npv_p10",
+        "npv_p50",
+        "npv_p90",
+        "p_best",
+    ]);
     for c in &s.candidates {
-        let months = |m: Option<f64>| m.map_or_else(|| "never".to_string(), |m| m.to_string());
         let p_best = s
             .best_option_probability
             .get(&c.name)
             .copied()
             .unwrap_or(0.0);
         let (u, p, n) = (&c.upfront, &c.payback_months, &c.npv);
-        let _ = writeln!(
-            out,
-            "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
-            field(&c.name),
-            field(&c.baseline),
-            c.p_success,
-            u.mean,
-            u.p10,
-            u.p50,
-            u.p90,
-            months(p.p10),
-            months(p.p50),
-            months(p.p90),
-            c.p_never,
-            c.p_never_stderr,
-            n.mean,
-            n.mean_stderr,
-            n.p10,
-            n.p50,
-            n.p90,
-            p_best
-        );
+        t.row([
+            c.name.clone(),
+            c.baseline.clone(),
+            c.p_success.to_string(),
+            u.mean.to_string(),
+            u.p10.to_string(),
+            u.p50.to_string(),
+            u.p90.to_string(),
+            months_field(p.p10),
+            months_field(p.p50),
+            months_field(p.p90),
+            c.p_never.to_string(),
+            c.p_never_stderr.to_string(),
+            n.mean.to_string(),
+            n.mean_stderr.to_string(),
+            n.p10.to_string(),
+            n.p50.to_string(),
+            n.p90.to_string(),
+            p_best.to_string(),
+        ]);
     }
-    out
+    t.finish()
 }
 
 /// One row per candidate and whole month: P(paid back by then) and the cumulative net's
 /// P10/P50/P90.
 pub fn monthly_csv(s: &Summary) -> String {
-    let mut out = String::from("candidate,month,p_paid_back,net_p10,net_p50,net_p90\n");
+    let mut t = Table::new(&[
+        "candidate",
+        "month",
+        "p_paid_back",
+        "net_p10",
+        "net_p50",
+        "net_p90",
+    ]);
     for c in &s.candidates {
         for (cdf, band) in c.payback_cdf.iter().zip(&c.cumulative_net) {
-            let _ = writeln!(
-                out,
-                "{},{},{},{},{},{}",
-                field(&c.name),
-                band.month,
-                cdf[1],
-                band.p10,
-                band.p50,
-                band.p90
-            );
+            t.row([
+                c.name.clone(),
+                band.month.to_string(),
+                cdf[1].to_string(),
+                band.p10.to_string(),
+                band.p50.to_string(),
+                band.p90.to_string(),
+            ]);
         }
     }
-    out
+    t.finish()
 }
 
-/// A CSV field, quoted when needed (RFC 4180).
 /// One row per stress case and candidate (the base case first): payback percentiles,
 /// P(never), NPV, and the change from the base.
 pub fn stress_csv(s: &Summary) -> String {
-    let mut out = String::from(
-        "case,candidate,payback_p10,payback_p50,payback_p90,p_never,npv_mean,npv_p50,\
-         change_payback_p50,change_p_never,change_npv_mean,change_npv_p50\n",
-    );
-    let months = |m: Option<f64>| m.map_or_else(|| "never".to_string(), |m| m.to_string());
+    let mut t = Table::new(&[
+        "case",
+        "candidate",
+        "payback_p10",
+        "payback_p50",
+        "payback_p90",
+        "p_never",
+        "npv_mean",
+        "npv_p50",
+        "change_payback_p50",
+        "change_p_never",
+        "change_npv_mean",
+        "change_npv_p50",
+    ]);
     let base = s.candidates.iter().map(|c| ("base case", c, None));
     let cases = s.stress.iter().flat_map(|case| {
         case.candidates
@@ -86,50 +144,41 @@ pub fn stress_csv(s: &Summary) -> String {
     for (case, c, change) in base.chain(cases) {
         let p = &c.payback_months;
         let changes = change.map_or_else(
-            || ",,,".to_string(),
+            || vec![String::new(); 4],
             |d| {
-                format!(
-                    "{},{},{},{}",
+                vec![
                     d.payback_p50_months
                         .map_or(String::new(), |m| m.to_string()),
-                    d.p_never,
-                    d.npv_mean,
-                    d.npv_p50
-                )
+                    d.p_never.to_string(),
+                    d.npv_mean.to_string(),
+                    d.npv_p50.to_string(),
+                ]
             },
         );
-        let _ = writeln!(
-            out,
-            "{},{},{},{},{},{},{},{},{changes}",
-            field(case),
-            field(&c.name),
-            months(p.p10),
-            months(p.p50),
-            months(p.p90),
-            c.p_never,
-            c.npv.mean,
-            c.npv.p50
-        );
+        let row = [
+            case.to_string(),
+            c.name.clone(),
+            months_field(p.p10),
+            months_field(p.p50),
+            months_field(p.p90),
+            c.p_never.to_string(),
+            c.npv.mean.to_string(),
+            c.npv.p50.to_string(),
+        ];
+        t.row(row.into_iter().chain(changes));
     }
-    out
-}
-
-pub(super) fn field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
+    t.finish()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::field;
+    use super::Table;
 
     #[test]
     fn fields_with_commas_and_quotes_are_quoted() {
-        assert_eq!(field("plain"), "plain");
-        assert_eq!(field("a,b"), "\"a,b\"");
-        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        let mut t = Table::new(&["a", "b"]);
+        t.row(["plain".to_string(), "a,b".to_string()]);
+        t.row(["say \"hi\"".to_string(), String::new()]);
+        assert_eq!(t.finish(), "a,b\nplain,\"a,b\"\n\"say \"\"hi\"\"\",\n");
     }
 }

@@ -2,13 +2,12 @@
 //! the CSV files: each factor named for people, a candidate's biggest risks as sentences, and
 //! what measuring each factor before deciding is worth.
 
-use super::csv::field;
+use super::csv::{Table, months_field};
 use super::format::{money, months, percent, significant};
 use crate::results::sensitivity::{CandidateSensitivity, FactorEffect};
 use crate::results::summary::Summary;
 use crate::results::value_of_information::{FactorValue, ValueOfInformation};
 use crate::scenario::FactorKind;
-use std::fmt::Write;
 
 /// A factor's name for people: an input's dotted path without the leading `options.`; a
 /// project's success as `NAME project succeeds`; a deprecation as `NAME deprecation time`.
@@ -230,47 +229,62 @@ pub fn value_table(
 
 /// `sensitivity.csv`: one row per candidate and factor, in rank order.
 pub fn sensitivity_csv(s: &Summary) -> String {
-    let mut out = String::from(
-        "candidate,factor,kind,low_edge,high_edge,low_trials,high_trials,low_mean_npv,\
-         high_mean_npv,npv_swing,npv_swing_stderr,low_p_never,high_p_never,low_p50_payback,\
-         high_p50_payback,npv_variance_share\n",
-    );
+    let mut t = Table::new(&[
+        "candidate",
+        "factor",
+        "kind",
+        "low_edge",
+        "high_edge",
+        "low_trials",
+        "high_trials",
+        "low_mean_npv",
+        "high_mean_npv",
+        "npv_swing",
+        "npv_swing_stderr",
+        "low_p_never",
+        "high_p_never",
+        "low_p50_payback",
+        "high_p50_payback",
+        "npv_variance_share",
+    ]);
     let opt = |x: Option<f64>| x.map_or_else(String::new, |x| x.to_string());
-    let p50 = |x: Option<f64>| x.map_or_else(|| "never".to_string(), |x| x.to_string());
     for c in &s.sensitivity {
         for e in &c.factors {
-            let _ = writeln!(
-                out,
-                "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
-                field(&c.candidate),
-                field(&e.path),
-                kind_name(e.kind),
+            t.row([
+                c.candidate.clone(),
+                e.path.clone(),
+                kind_name(e.kind).to_string(),
                 opt(e.low.edge),
                 opt(e.high.edge),
-                e.low.trials,
-                e.high.trials,
-                e.low.mean_npv,
-                e.high.mean_npv,
-                e.npv_swing,
-                e.npv_swing_stderr,
-                e.low.p_never,
-                e.high.p_never,
-                p50(e.low.p50_payback_months),
-                p50(e.high.p50_payback_months),
-                e.npv_variance_share
-            );
+                e.low.trials.to_string(),
+                e.high.trials.to_string(),
+                e.low.mean_npv.to_string(),
+                e.high.mean_npv.to_string(),
+                e.npv_swing.to_string(),
+                e.npv_swing_stderr.to_string(),
+                e.low.p_never.to_string(),
+                e.high.p_never.to_string(),
+                months_field(e.low.p50_payback_months),
+                months_field(e.high.p50_payback_months),
+                e.npv_variance_share.to_string(),
+            ]);
         }
     }
-    out
+    t.finish()
 }
 
 /// `value-of-information.csv`: the EVPI first (factor `*`), then every factor's EVPPI.
 pub fn value_csv(v: &ValueOfInformation) -> String {
-    let mut out = format!("factor,kind,value\n*,all,{}\n", v.evpi);
+    let mut t = Table::new(&["factor", "kind", "value"]);
+    t.row(["*".to_string(), "all".to_string(), v.evpi.to_string()]);
     for f in &v.per_input {
-        let _ = writeln!(out, "{},{},{}", field(&f.path), kind_name(f.kind), f.evppi);
+        t.row([
+            f.path.clone(),
+            kind_name(f.kind).to_string(),
+            f.evppi.to_string(),
+        ]);
     }
-    out
+    t.finish()
 }
 
 fn kind_name(kind: FactorKind) -> &'static str {

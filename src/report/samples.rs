@@ -2,43 +2,33 @@
 //! input as drawn (by dotted path) and every candidate's outcome, for users who want to look at
 //! the raw draws in a spreadsheet.
 
-use super::csv::field;
+pub use super::csv::Table;
+use super::csv::months_field;
 use crate::results::samples::Sample;
-use std::fmt::Write;
 
-/// The header row: `trial`, the uncertain inputs' paths, then per candidate its `succeeded`,
-/// `upfront`, `payback_months` and `npv`.
-pub fn header(paths: &[&str], candidates: &[&str]) -> String {
-    let mut out = String::from("trial");
-    for path in paths {
-        let _ = write!(out, ",{}", field(path));
-    }
+/// The table with its header: `trial`, the uncertain inputs' paths, then per candidate its
+/// `succeeded`, `upfront`, `payback_months` and `npv`.
+pub fn table(paths: &[&str], candidates: &[&str]) -> Table {
+    let mut header: Vec<String> = vec!["trial".to_string()];
+    header.extend(paths.iter().map(|p| p.to_string()));
     for name in candidates {
         for column in ["succeeded", "upfront", "payback_months", "npv"] {
-            let _ = write!(out, ",{}", field(&format!("{name}.{column}")));
+            header.push(format!("{name}.{column}"));
         }
     }
-    out.push('\n');
-    out
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    Table::new(&header)
 }
 
-/// Appends the row of one trial to `out`.
-pub fn push_row(out: &mut String, s: Sample) {
-    let _ = write!(out, "{}", s.trial);
-    for x in s.inputs {
-        let _ = write!(out, ",{x}");
-    }
+/// Appends the row of one trial to `table`.
+pub fn push_row(table: &mut Table, s: Sample) {
+    let mut row = vec![s.trial.to_string()];
+    row.extend(s.inputs.iter().map(f64::to_string));
     for o in s.candidates {
-        let payback = o
-            .payback_months
-            .map_or_else(|| "never".to_string(), |m| m.to_string());
-        let _ = write!(
-            out,
-            ",{},{},{payback},{}",
-            u8::from(o.succeeded),
-            o.upfront,
-            o.npv
-        );
+        row.push(u8::from(o.succeeded).to_string());
+        row.push(o.upfront.to_string());
+        row.push(months_field(o.payback_months));
+        row.push(o.npv.to_string());
     }
-    out.push('\n');
+    table.row(row);
 }

@@ -1,6 +1,6 @@
 //! The renderings of a sweep: its terminal table, `sweep.json`, `sweep.csv` and chart.
 
-use super::csv::field;
+use super::csv::{Table, months_field};
 use super::format::{count, money, months, percent, percent_err};
 use super::plots;
 use crate::numbers::group;
@@ -16,26 +16,29 @@ pub fn json(s: &Sweep) -> String {
 
 /// One row per value and candidate.
 pub fn csv(s: &Sweep) -> String {
-    let mut out = String::from(
-        "value,candidate,p_payback_within,p_payback_within_stderr,payback_p50,p_never,npv_mean\n",
-    );
+    let mut t = Table::new(&[
+        "value",
+        "candidate",
+        "p_payback_within",
+        "p_payback_within_stderr",
+        "payback_p50",
+        "p_never",
+        "npv_mean",
+    ]);
     for p in &s.points {
         for c in &p.candidates {
-            let _ = writeln!(
-                out,
-                "{},{},{},{},{},{},{}",
-                p.value,
-                field(&c.name),
-                c.p_within,
-                c.p_within_stderr,
-                c.payback_p50_months
-                    .map_or_else(|| "never".to_string(), |m| m.to_string()),
-                c.p_never,
-                c.npv_mean
-            );
+            t.row([
+                p.value.to_string(),
+                c.name.clone(),
+                c.p_within.to_string(),
+                c.p_within_stderr.to_string(),
+                months_field(c.payback_p50_months),
+                c.p_never.to_string(),
+                c.npv_mean.to_string(),
+            ]);
         }
     }
-    out
+    t.finish()
 }
 
 /// The files of a sweep's directory: `sweep.json`, `sweep.csv`, `sweep.svg`, `sweep.png`.
