@@ -49,11 +49,8 @@ pub fn run(
     let total = plan.trials(settings.trials);
     let done_before = AtomicU64::new(0);
     let progress = |done: u64| progress(done_before.load(Ordering::Relaxed) + done);
-    let of_whole_run = |e: anyhow::Error| match e.downcast::<Interrupted>() {
-        Ok(stop) => stop
-            .within(done_before.load(Ordering::Relaxed), Some(total))
-            .into(),
-        Err(e) => e,
+    let of_whole_run = |e: anyhow::Error| {
+        Interrupted::count_within(e, done_before.load(Ordering::Relaxed), Some(total))
     };
     let factors = Factors::new(scenario);
     let run = engine

@@ -110,12 +110,16 @@ impl std::fmt::Display for Interrupted {
 impl std::error::Error for Interrupted {}
 
 impl Interrupted {
-    /// This stop, counted as part of larger work: `before` trials were simulated earlier, and
-    /// the whole work would have simulated `total`.
-    pub fn within(self, before: u64, total: Option<u64>) -> Self {
-        Interrupted {
-            done: before + self.done,
-            total,
+    /// `err` counted as part of larger work when it is a stop: `before` trials were simulated
+    /// earlier, and the whole work would have simulated `total`. Any other error is `err`.
+    pub fn count_within(err: anyhow::Error, before: u64, total: Option<u64>) -> anyhow::Error {
+        match err.downcast::<Interrupted>() {
+            Ok(stop) => Interrupted {
+                done: before + stop.done,
+                total,
+            }
+            .into(),
+            Err(err) => err,
         }
     }
 }

@@ -51,10 +51,7 @@ impl<'a> RunCounter<'a> {
         let run = self
             .engine
             .simulate(scenario, settings, &|done| progress(before + done))
-            .map_err(|e| match e.downcast::<Interrupted>() {
-                Ok(stop) => stop.within(before, None).into(),
-                Err(e) => e,
-            })?;
+            .map_err(|e| Interrupted::count_within(e, before, None))?;
         self.done += run.trials;
         let p = run
             .candidates

@@ -118,10 +118,7 @@ pub fn run(
         let before = settings.trials * i as u64;
         let run = engine
             .simulate(scenario, settings, &|done| progress(before + done))
-            .map_err(|e| match e.downcast::<Interrupted>() {
-                Ok(stop) => stop.within(before, Some(total)).into(),
-                Err(e) => e,
-            })?;
+            .map_err(|e| Interrupted::count_within(e, before, Some(total)))?;
         let candidates = candidate_summaries(scenario, &run)
             .iter()
             .zip(&run.candidates)

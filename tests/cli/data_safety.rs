@@ -7,6 +7,21 @@ use payback::report::directory::MARKER;
 use std::path::Path;
 use std::process::{Output, Stdio};
 
+/// A two-value, 100-trial `payback sweep` of the project's scenario, with `extra` flags.
+fn sweep_args<'a>(extra: &[&'a str]) -> Vec<&'a str> {
+    let sweep = [
+        "sweep",
+        "project/base.toml",
+        "--param",
+        "workload.events_per_day",
+        "--values",
+        "1,2",
+        "--trials",
+        "100",
+    ];
+    [&sweep[..], extra].concat()
+}
+
 /// `payback run` of the project's scenario writing only summary.json into `out`.
 fn json_report(out: &str) -> [&str; 8] {
     [
@@ -112,21 +127,7 @@ fn out_pointed_at_a_file_keeps_the_file() {
         ],
     );
     assert_refused(&out, &["notes.txt", "is a file, not a directory"]);
-    let sweep = run_in(
-        tmp.path(),
-        &[
-            "sweep",
-            "project/base.toml",
-            "--param",
-            "workload.events_per_day",
-            "--values",
-            "1,2",
-            "--trials",
-            "100",
-            "--out",
-            "project/notes.txt",
-        ],
-    );
+    let sweep = run_in(tmp.path(), &sweep_args(&["--out", "project/notes.txt"]));
     assert_refused(&sweep, &["is a file, not a directory"]);
     assert_eq!(
         std::fs::read_to_string(tmp.path().join("project/notes.txt")).unwrap(),
@@ -190,20 +191,7 @@ fn json_alone_writes_no_report_directory() {
     );
     assert!(out.status.success());
     serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap();
-    let sweep = run_in(
-        tmp.path(),
-        &[
-            "sweep",
-            "project/base.toml",
-            "--param",
-            "workload.events_per_day",
-            "--values",
-            "1,2",
-            "--trials",
-            "100",
-            "--json",
-        ],
-    );
+    let sweep = run_in(tmp.path(), &sweep_args(&["--json"]));
     assert!(sweep.status.success());
     assert_eq!(names(tmp.path()), ["project"], "no reports/ appeared");
     let samples = run_in(
@@ -330,24 +318,13 @@ fn a_report_file_changed_by_hand_is_never_overwritten() {
 fn a_sweep_never_replaces_a_run_report_nor_a_run_a_sweep() {
     let tmp = project();
     assert!(run_in(tmp.path(), &json_report("rep")).status.success());
-    let sweep = [
-        "sweep",
-        "project/base.toml",
-        "--param",
-        "workload.events_per_day",
-        "--values",
-        "1,2",
-        "--trials",
-        "100",
-        "--out",
-        "rep",
-    ];
+    let sweep = sweep_args(&["--out", "rep"]);
     assert_refused(
         &run_in(tmp.path(), &sweep),
         &["holds the files of `payback run`"],
     );
     assert_eq!(names(&tmp.path().join("rep")), [MARKER, "summary.json"]);
-    let sweep = [&sweep[..8], &["--out", "sw"]].concat();
+    let sweep = sweep_args(&["--out", "sw"]);
     assert!(run_in(tmp.path(), &sweep).status.success());
     assert_refused(
         &run_in(tmp.path(), &json_report("sw")),
