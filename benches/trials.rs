@@ -6,9 +6,8 @@
 //! throughput in trials (elements) per second.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use payback::engine::{
-    self, CHUNK_TRIALS, Detailed, Factors, RunAggregate, RunSettings, SensitivityAggregate,
-};
+use payback::collect::{Detailed, Factors, RunAggregate};
+use payback::engine::{self, CHUNK_TRIALS, RunSettings};
 use payback::model::TrialRunner;
 use payback::streams::trial_key;
 use std::path::Path;
@@ -32,11 +31,7 @@ fn trials_per_second(c: &mut Criterion) {
         let factors = Factors::new(&scenario);
         group.bench_function("1 thread, with sensitivity", |b| {
             b.iter(|| {
-                let empty = Detailed {
-                    run: RunAggregate::new(&scenario),
-                    sensitivity: SensitivityAggregate::new(&scenario, &factors),
-                };
-                engine::run_chunk(&scenario, one_chunk, 0, empty)
+                engine::run_chunk(&scenario, one_chunk, 0, Detailed::new(&scenario, &factors))
             })
         });
 
@@ -96,13 +91,7 @@ fn split(c: &mut Criterion) {
     });
     let factors = Factors::new(&scenario);
     group.bench_function("trials, aggregation and sensitivity", |b| {
-        b.iter(|| {
-            let empty = Detailed {
-                run: RunAggregate::new(&scenario),
-                sensitivity: SensitivityAggregate::new(&scenario, &factors),
-            };
-            engine::run_chunk(&scenario, one_chunk, 0, empty)
-        })
+        b.iter(|| engine::run_chunk(&scenario, one_chunk, 0, Detailed::new(&scenario, &factors)))
     });
     group.finish();
 }

@@ -1,12 +1,21 @@
 //! The use-cases behind the commands, from a loaded scenario file to results, shared by the
 //! command line and the fuzz target: [`run`] simulates the base in detail, summarises it, and
-//! runs every stress case beside it with the same trials.
+//! runs every stress case beside it with the same trials; [`samples`] replays a run's first
+//! trials; [`check`] gives the point estimate; [`sweep`] runs one input over values; [`solve`]
+//! answers a reverse question.
 
 use crate::analysis::stress::{self, Case, Pack};
 use crate::analysis::summarise::summarise_detailed;
+use crate::analysis::{Goal, point_estimate, solve as solving, sweep as sweeping, threshold};
+use crate::collect::{Detailed, Factors};
 use crate::config::Document;
-use crate::engine::{Engine, Factors, Interrupted, RunSettings};
+use crate::engine::{Engine, Interrupted, RunSettings};
 use crate::results::Summary;
+use crate::results::check::CheckEstimate;
+use crate::results::samples::Sample;
+use crate::results::solve::{Answer, Question, Threshold};
+use crate::results::sweep::Sweep;
+use crate::scenario::Months;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// What `payback run` simulates beside the base: the file's stress cases and, when asked, the
@@ -54,7 +63,12 @@ pub fn run(
     };
     let factors = Factors::new(scenario);
     let run = engine
-        .simulate_detailed(scenario, &factors, settings, &progress)
+        .simulate(
+            scenario,
+            settings,
+            &|| Detailed::new(scenario, &factors),
+            &progress,
+        )
         .map_err(of_whole_run)?;
     let mut summary = summarise_detailed(scenario, settings.seed, &run);
     let next_case = || {
@@ -83,4 +97,75 @@ pub fn run(
         summary.stress.extend(results);
     }
     Ok(summary)
+}
+
+/// `payback run --export-samples N`: the first `n` trials of the run of `doc`'s base seeded
+/// with `seed`, each trial's uncertain inputs (in the order of [`sample_paths`]) and every
+/// candidate's outcome, handed to `each` in trial order.
+pub fn samples(doc: &Document, seed: u64, n: u64, each: &mut dyn FnMut(Sample)) {
+    crate::analysis::samples::samples(doc.base(), seed, n, each);
+}
+
+/// The dotted paths of the inputs in a sample of [`samples`].
+pub fn sample_paths(doc: &Document) -> Vec<&str> {
+    crate::analysis::samples::uncertain_paths(doc.base())
+}
+
+/// `payback check`: the deterministic point estimate of `doc`'s base scenario, with each
+/// option's running cost.
+pub fn check(doc: &Document) -> CheckEstimate {
+    point_estimate::check_estimate(doc.base())
+}
+
+/// `payback sweep`: `doc` run once per value of the input at `path`, every value on the same
+/// trials, with P(payback ≤ `within`) and the median payback of each candidate.
+pub fn sweep(
+    engine: &Engine,
+    doc: &Document,
+    path: &str,
+    values: &[f64],
+    within: Months,
+    settings: RunSettings,
+    progress: &(dyn Fn(u64) + Sync),
+) -> anyhow::Result<Sweep> {
+    sweeping::run(engine, doc, path, values, within, settings, progress)
+}
+
+/// What `payback solve` is asked.
+#[derive(Debug, Clone, Copy)]
+pub enum Ask<'a> {
+    /// One of the named questions.
+    Question(Question),
+    /// The threshold of the input at this dotted path.
+    For(&'a str),
+}
+
+/// What `payback solve` answers, one per candidate asked about.
+#[derive(Debug, Clone)]
+pub enum Answers {
+    /// Answers to a named question.
+    Question(Vec<Answer>),
+    /// Thresholds of an input.
+    For(Vec<Threshold>),
+}
+
+/// `payback solve`: the answer to `ask` for every candidate of `doc` (or the one named
+/// `candidate`) at `goal`, each evaluation on `settings.trials` trials.
+pub fn solve(
+    engine: &Engine,
+    doc: &Document,
+    ask: Ask,
+    candidate: Option<&str>,
+    goal: Goal,
+    settings: RunSettings,
+    progress: &(dyn Fn(u64) + Sync),
+) -> anyhow::Result<Answers> {
+    Ok(match ask {
+        Ask::Question(question) => Answers::Question(solving::solve(
+            engine, doc, question, candidate, goal, settings, progress,
+        )?),
+        Ask::For(path) => Answers::For(threshold::solve_for(
+            engine, doc, path, candidate, goal, settings, progress,
+        )?),
+    })
 }

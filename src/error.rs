@@ -1,5 +1,5 @@
-//! Errors the user can act on: bad scenario files, bad command-line values and report
-//! directories that may not be replaced (exit code 2),
+//! Errors the user can act on: bad scenario files, bad command-line values, questions that
+//! cannot be answered as asked and report directories that may not be replaced (exit code 2),
 //! failures to read or write files (exit code 1), and a run stopped by Ctrl-C (exit code 130).
 
 use crate::numbers::count;
@@ -75,6 +75,55 @@ impl UsageError {
     }
 }
 
+/// A question put to the analysis (a sweep, a reverse question) that cannot be answered as
+/// asked: which part of it is wrong, what is wrong, and what is allowed. The command line says
+/// it as an error about the flag that gave the part.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{part}: {message}")]
+pub struct BadQuestion {
+    /// The part of the question.
+    pub part: QuestionPart,
+    /// What is wrong and what is allowed.
+    pub message: String,
+}
+
+impl BadQuestion {
+    /// An error about `part`: what is wrong and what is allowed.
+    pub fn new(part: QuestionPart, message: impl Into<String>) -> Self {
+        BadQuestion {
+            part,
+            message: message.into(),
+        }
+    }
+}
+
+/// The parts of a question to the analysis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuestionPart {
+    /// The candidate asked about.
+    Candidate,
+    /// The target payback time T.
+    Within,
+    /// The confidence q.
+    Confidence,
+    /// The input swept or solved for, or a value it is set to.
+    Input,
+    /// What is asked (the largest investment, the smallest volume, the largest extra cost).
+    Question,
+}
+
+impl fmt::Display for QuestionPart {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            QuestionPart::Candidate => "the candidate",
+            QuestionPart::Within => "the target payback time",
+            QuestionPart::Confidence => "the confidence",
+            QuestionPart::Input => "the input",
+            QuestionPart::Question => "the question",
+        })
+    }
+}
+
 /// Work stopped by the user: a simulation, or a command of many (a sweep, a solve).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Interrupted {
@@ -137,9 +186,12 @@ pub struct RefusedDir {
 /// The exit code for an error chain: 2 when bad input caused it, 130 when the user stopped
 /// the run, 1 otherwise.
 pub fn exit_code(err: &anyhow::Error) -> u8 {
-    let bad_input = err
-        .chain()
-        .any(|e| e.is::<InputError>() || e.is::<UsageError>() || e.is::<RefusedDir>());
+    let bad_input = err.chain().any(|e| {
+        e.is::<InputError>()
+            || e.is::<UsageError>()
+            || e.is::<BadQuestion>()
+            || e.is::<RefusedDir>()
+    });
     if bad_input {
         EXIT_BAD_INPUT
     } else if err.chain().any(|e| e.is::<Interrupted>()) {

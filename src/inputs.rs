@@ -1,5 +1,5 @@
 //! The registry of a scenario's numeric inputs: every number in the file, constant or uncertain,
-//! gets a slot with its dotted path and its distribution. A trial draws every slot once into a
+//! gets an entry with its dotted path and its distribution. A trial draws every entry once into a
 //! flat buffer, each uncertain one from its own stream keyed by its path ([`crate::streams`]), a
 //! constant with no stream at all (a copy); the model reads its inputs from that buffer through
 //! [`Param`] handles. Inputs with rank correlations are drawn together through a Gaussian
@@ -123,10 +123,10 @@ impl Inputs {
     /// `trial`, each from its own stream.
     #[inline]
     pub fn sample_into(&self, trial: u64, draws: &mut [f64]) {
-        for (slot, input) in draws.iter_mut().zip(&self.list) {
+        for (draw, input) in draws.iter_mut().zip(&self.list) {
             match input.draw {
-                Draw::Constant(value) => *slot = value,
-                Draw::Own => *slot = input.dist.sample(&mut stream(trial, input.key)),
+                Draw::Constant(value) => *draw = value,
+                Draw::Own => *draw = input.dist.sample(&mut stream(trial, input.key)),
                 Draw::Copula => {}
             }
         }
@@ -134,7 +134,7 @@ impl Inputs {
         if members.is_empty() {
             return;
         }
-        // The members' normals go into their slots first, then each slot is replaced by its
+        // The members' normals go into their draws first, then each draw is replaced by its
         // mix of the normals before it (the factor is lower triangular): row i needs z_0..z_i.
         for &m in members {
             draws[m] = StandardNormal.sample(&mut stream(trial, self.list[m].key));
@@ -203,8 +203,8 @@ impl Inputs {
 
     /// Fills `draws` with every input at its mean: the deterministic point estimate.
     pub fn means_into(&self, draws: &mut [f64]) {
-        for (slot, input) in draws.iter_mut().zip(&self.list) {
-            *slot = input.dist.mean();
+        for (draw, input) in draws.iter_mut().zip(&self.list) {
+            *draw = input.dist.mean();
         }
     }
 }

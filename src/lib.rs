@@ -3,7 +3,8 @@
 //!
 //! Data flows one way: a scenario file ([`config`]) becomes a checked [`scenario::Scenario`]
 //! whose numbers are [`inputs`]; the [`engine`] runs [`model`] trials in seeded parallel chunks
-//! and streams their outcomes into [`stats`] aggregators; [`analysis`] turns the aggregates
+//! and feeds each finished trial to the [`collect`]ors (outcomes into [`stats`] aggregators,
+//! sums by factor for sensitivity); [`analysis`] turns the aggregates
 //! into [`results`] (data only: the summary, stress comparisons, sweeps, answers), which
 //! [`report`] renders. [`app`] holds the use-cases from a loaded file to results, which [`cli`]
 //! drives and renders.
@@ -11,6 +12,7 @@
 pub mod analysis;
 pub mod app;
 pub mod cli;
+pub mod collect;
 pub mod config;
 pub mod distribution;
 pub mod engine;

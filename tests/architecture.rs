@@ -1,5 +1,5 @@
 //! The layering rules of docs/architecture.md that grep can check: data flows one way
-//! (config → scenario → model → engine → analysis → results → report), there is no global
+//! (config → scenario → model → collect → engine → analysis → results → report), there is no global
 //! mutable state, and the docs stand on their own.
 
 use std::path::{Path, PathBuf};
@@ -45,21 +45,47 @@ fn mentions(dir: &str, needles: &[&str]) -> Vec<String> {
 fn report_renders_results_and_never_drives_the_model() {
     let found = mentions(
         "report",
-        &["crate::model", "crate::engine", "crate::analysis"],
+        &[
+            "crate::model",
+            "crate::engine",
+            "crate::analysis",
+            "crate::collect",
+        ],
     );
     assert!(found.is_empty(), "{found:#?}");
 }
 
 #[test]
 fn analysis_speaks_neither_words_nor_flags() {
-    let found = mentions("analysis", &["crate::report", "crate::cli"]);
+    let found = mentions("analysis", &["crate::report", "crate::cli", "UsageError"]);
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn the_engine_knows_collectors_only_through_their_trait() {
+    // The one collector it names is the outcomes one, for `Engine::outcomes`.
+    let found = mentions(
+        "engine",
+        &["factor", "Factor", "sensitivity", "Detailed", "analysis"],
+    );
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn collectors_read_finished_trials_not_the_runner() {
+    // A collector keys its own streams (a factor's atom splitting) but never re-derives the
+    // model's: the trial's draws and uniforms come from the view.
+    let found = mentions(
+        "collect",
+        &["TrialRunner", "event_seed", "first_wait", "crate::engine"],
+    );
     assert!(found.is_empty(), "{found:#?}");
 }
 
 #[test]
 fn results_are_data_only() {
     let layers = [
-        "config", "model", "engine", "analysis", "report", "cli", "stats",
+        "config", "model", "collect", "engine", "analysis", "report", "cli", "stats",
     ];
     let needles: Vec<String> = layers.iter().map(|l| format!("crate::{l}")).collect();
     let needles: Vec<&str> = needles.iter().map(String::as_str).collect();

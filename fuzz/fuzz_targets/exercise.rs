@@ -49,8 +49,7 @@ pub fn exercise(text: &str) -> Outcome {
             return Outcome::Refused(message);
         }
     };
-    let scenario = doc.base();
-    let _ = report::point::render(&payback::analysis::point_estimate::check_estimate(scenario));
+    let _ = report::point::render(&app::check(&doc));
 
     let settings = RunSettings {
         trials: TRIALS,

@@ -16,8 +16,9 @@ pub mod sweep;
 pub mod threshold;
 pub mod value_of_information;
 
-use crate::engine::{Engine, Interrupted, RunAggregate, RunSettings};
-use crate::error::UsageError;
+use crate::collect::RunAggregate;
+use crate::engine::{Engine, Interrupted, RunSettings};
+use crate::error::{BadQuestion, QuestionPart};
 use crate::scenario::{Months, Probability, Scenario};
 
 /// The runs of one question of many runs (a solve), counted: `progress` is told the trials
@@ -50,7 +51,7 @@ impl<'a> RunCounter<'a> {
         let progress = self.progress;
         let run = self
             .engine
-            .simulate(scenario, settings, &|done| progress(before + done))
+            .outcomes(scenario, settings, &|done| progress(before + done))
             .map_err(|e| Interrupted::count_within(e, before, None))?;
         self.done += run.trials;
         let p = run
@@ -62,17 +63,17 @@ impl<'a> RunCounter<'a> {
     }
 }
 
-/// The candidates a question is asked of: every one, or the one named (`--candidate`), as
-/// (candidate slot, option index) pairs.
+/// The candidates a question is asked of: every one, or the one named, as
+/// (position among the candidates, option index) pairs.
 pub fn chosen_candidates(
     scenario: &Scenario,
     name: Option<&str>,
-) -> Result<Vec<(usize, usize)>, UsageError> {
-    let slots: Vec<(usize, usize)> = scenario.candidates().enumerate().collect();
+) -> Result<Vec<(usize, usize)>, BadQuestion> {
+    let all: Vec<(usize, usize)> = scenario.candidates().enumerate().collect();
     let Some(name) = name else {
-        return Ok(slots);
+        return Ok(all);
     };
-    let found: Vec<_> = slots
+    let found: Vec<_> = all
         .into_iter()
         .filter(|&(_, o)| scenario.options[o].name == name)
         .collect();
@@ -81,8 +82,8 @@ pub fn chosen_candidates(
             .candidates()
             .map(|o| scenario.options[o].name.as_str())
             .collect();
-        return Err(UsageError::new(
-            "--candidate",
+        return Err(BadQuestion::new(
+            QuestionPart::Candidate,
             format!(
                 "`{name}` is not a candidate; the candidates are {}",
                 names.join(", ")
@@ -103,13 +104,12 @@ pub struct Goal {
 
 /// Checks the goal of a reverse question: a confidence in (0, 1] and a target in whole months
 /// of the horizon, which it returns.
-pub fn check_goal(goal: Goal, horizon_months: u32) -> Result<u32, UsageError> {
+pub fn check_goal(goal: Goal, horizon_months: u32) -> Result<u32, BadQuestion> {
     let (q, within) = (goal.confidence, goal.within);
-    let within =
-        check_within(within, horizon_months).map_err(|m| UsageError::new("--within", m))?;
+    let within = check_within(within, horizon_months)?;
     if !(q > 0.0 && q <= 1.0) {
-        return Err(UsageError::new(
-            "--confidence",
+        return Err(BadQuestion::new(
+            QuestionPart::Confidence,
             format!("{q} is not allowed: must be a probability in (0, 1]"),
         ));
     }
@@ -117,11 +117,14 @@ pub fn check_goal(goal: Goal, horizon_months: u32) -> Result<u32, UsageError> {
 }
 
 /// Checks a target payback time against the horizon: a whole month in `1..=H`.
-pub fn check_within(within: Months, horizon_months: u32) -> Result<u32, String> {
+pub fn check_within(within: Months, horizon_months: u32) -> Result<u32, BadQuestion> {
     if within.fract() != 0.0 || within < 1.0 || within > f64::from(horizon_months) {
-        return Err(format!(
-            "{within} is not allowed: must be a whole number of months in [1, {horizon_months}] \
+        return Err(BadQuestion::new(
+            QuestionPart::Within,
+            format!(
+                "{within} is not allowed: must be a whole number of months in [1, {horizon_months}] \
              (the scenario's horizon)"
+            ),
         ));
     }
     Ok(within as u32)

@@ -33,8 +33,8 @@ pub fn samples(scenario: &Scenario, seed: u64, n: u64, each: &mut dyn FnMut(Samp
     let mut candidates = Vec::new();
     for trial in 0..n {
         runner.run(trial_key(seed, trial));
-        for (slot, &k) in inputs.iter_mut().zip(&uncertain) {
-            *slot = runner.draws()[k];
+        for (input, &k) in inputs.iter_mut().zip(&uncertain) {
+            *input = runner.draws()[k];
         }
         candidates.clear();
         candidates.extend(runner.outcomes().iter().map(|o| SampleOutcome {

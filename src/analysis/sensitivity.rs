@@ -2,11 +2,11 @@
 //! vendor deprecation), the candidate's mean NPV, P(never) and median payback in the trials
 //! where the factor fell in its lowest and in its highest tenth, the swing between the two, and
 //! the factor's first-order share of the NPV variance. Computed from the streamed sums of
-//! [`SensitivityAggregate`].
+//! [`FactorSums`].
 
-use crate::engine::factors::{BINS, BINS_PER_DECILE};
-use crate::engine::sensitivity::Cell;
-use crate::engine::{RunAggregate, SensitivityAggregate};
+use crate::collect::factor_sums::Cell;
+use crate::collect::factors::{BINS, BINS_PER_DECILE};
+use crate::collect::{FactorSums, RunAggregate};
 use crate::results::sensitivity::{CandidateSensitivity, Decile, FactorEffect};
 use crate::scenario::Scenario;
 use crate::stats::PaybackHistogram;
@@ -15,20 +15,20 @@ use crate::stats::PaybackHistogram;
 pub fn sensitivity(
     scenario: &Scenario,
     run: &RunAggregate,
-    sums: &SensitivityAggregate,
+    sums: &FactorSums,
 ) -> Vec<CandidateSensitivity> {
     scenario
         .candidates()
         .enumerate()
-        .map(|(slot, c)| {
+        .map(|(candidate, c)| {
             let mut factors: Vec<FactorEffect> = sums
                 .factors()
                 .iter()
                 .enumerate()
                 .map(|(f, factor)| {
                     let counts = sums.counts_of(f);
-                    let cells = sums.cells_of(slot, f);
-                    let (low_tail, high_tail) = sums.tails_of(slot, f);
+                    let cells = sums.cells_of(candidate, f);
+                    let (low_tail, high_tail) = sums.tails_of(candidate, f);
                     let edges = factor.decile_edges;
                     let low = decile(
                         &counts[..BINS_PER_DECILE],
@@ -73,7 +73,7 @@ pub fn sensitivity(
             });
             CandidateSensitivity {
                 candidate: scenario.options[c].name.clone(),
-                mean_npv: run.candidates[slot].sums.npv / run.trials.max(1) as f64,
+                mean_npv: run.candidates[candidate].sums.npv / run.trials.max(1) as f64,
                 factors,
             }
         })

@@ -9,7 +9,7 @@
 use super::{Goal, RunCounter, check_goal};
 use crate::config::{Document, Override};
 use crate::engine::{Engine, RunSettings};
-use crate::error::UsageError;
+use crate::error::{BadQuestion, QuestionPart};
 use crate::results::solve::{Answer, Outcome, Question};
 use crate::scenario::{Money, Probability, Scenario};
 use std::collections::HashMap;
@@ -118,7 +118,7 @@ pub fn solve(
     // knob for all candidates, the others are each candidate's own.
     let mut volume_cache: HashMap<u64, Vec<(Probability, Money)>> = HashMap::new();
     let mut answers = Vec::new();
-    for &(slot, option) in &chosen {
+    for &(position, option) in &chosen {
         let name = base.options[option].name.clone();
         let mut own_cache: HashMap<u64, Vec<(Probability, Money)>> = HashMap::new();
         let mut evaluate = |x: f64| -> anyhow::Result<(Probability, Money)> {
@@ -127,7 +127,7 @@ pub fn solve(
                 _ => &mut own_cache,
             };
             if let Some(found) = cache.get(&x.to_bits()) {
-                return Ok(found[slot]);
+                return Ok(found[position]);
             }
             let scenario = knob(doc, question, option, volume_path, x)?;
             let (p, run) = runs.p_within(&scenario, settings, within)?;
@@ -137,7 +137,7 @@ pub fn solve(
                 .zip(&run.candidates)
                 .map(|(p, c)| (p, c.sums.upfront / n))
                 .collect();
-            let here = found[slot];
+            let here = found[position];
             cache.insert(x.to_bits(), found);
             Ok(here)
         };
@@ -197,7 +197,7 @@ fn knob(
     let mut scenario = match question {
         Question::BreakEvenVolume => doc
             .variant(&[Override::number(volume_path, x)])
-            .map_err(|e| UsageError::new("--break-even", e.to_string()))?,
+            .map_err(|e| BadQuestion::new(QuestionPart::Question, e.to_string()))?,
         _ => doc.base().clone(),
     };
     let spec = &mut scenario.options[option];
@@ -205,8 +205,8 @@ fn knob(
         Question::MaxInvestment => match spec.project.as_mut() {
             Some(p) => p.scale = x,
             None => {
-                return Err(UsageError::new(
-                    "--max-investment",
+                return Err(BadQuestion::new(
+                    QuestionPart::Question,
                     format!(
                         "`{}` has no project: there is no investment to scale",
                         spec.name

@@ -69,7 +69,7 @@ pub fn run(
         .iter()
         .map(|case| {
             next_case();
-            let run = engine.simulate(&case.scenario, settings, progress)?;
+            let run = engine.outcomes(&case.scenario, settings, progress)?;
             let candidates = candidate_summaries(&case.scenario, &run);
             Ok(compare(&case.name, &case.set, base, candidates))
         })

@@ -3,10 +3,8 @@
 
 use super::sensitivity::sensitivity;
 use super::value_of_information::value_of_information;
-use crate::engine::Detailed;
-use crate::engine::aggregate::BAND_ACCURACY;
-use crate::engine::aggregate::CandidateAggregate;
-use crate::engine::{RunAggregate, SKETCH_ACCURACY, bins_per_month};
+use crate::collect::outcomes::{BAND_ACCURACY, CandidateAggregate};
+use crate::collect::{Detailed, RunAggregate, SKETCH_ACCURACY, bins_per_month};
 use crate::results::summary::*;
 use crate::scenario::{Probability, Scenario};
 use crate::stats::{PaybackHistogram, QuantileSketch};

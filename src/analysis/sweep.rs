@@ -8,6 +8,7 @@ use crate::config::{Document, Override};
 use crate::distribution::fmt;
 use crate::engine::{Engine, Interrupted, RunSettings};
 use crate::error::InputError;
+use crate::error::{BadQuestion, QuestionPart};
 use crate::numbers::{count, group};
 use crate::results::sweep::{Sweep, SweepPoint, SweepStat};
 use crate::scenario::Months;
@@ -94,8 +95,7 @@ pub fn run(
     progress: &(dyn Fn(u64) + Sync),
 ) -> anyhow::Result<Sweep> {
     let base = doc.base();
-    let within = check_within(within, base.horizon_months)
-        .map_err(|m| crate::error::UsageError::new("--within", m))?;
+    let within = check_within(within, base.horizon_months)?;
     let scenarios = values
         .iter()
         .map(|&v| {
@@ -107,7 +107,7 @@ pub fn run(
                         e.file.display(),
                         e.message
                     );
-                    crate::error::UsageError::new("--param", message)
+                    BadQuestion::new(QuestionPart::Input, message)
                 })
         })
         .collect::<Result<Vec<_>, _>>()?;
@@ -117,7 +117,7 @@ pub fn run(
     for (i, (&value, scenario)) in values.iter().zip(&scenarios).enumerate() {
         let before = settings.trials * i as u64;
         let run = engine
-            .simulate(scenario, settings, &|done| progress(before + done))
+            .outcomes(scenario, settings, &|done| progress(before + done))
             .map_err(|e| Interrupted::count_within(e, before, Some(total)))?;
         let candidates = candidate_summaries(scenario, &run)
             .iter()

@@ -12,7 +12,7 @@ use super::{Goal, RunCounter};
 use crate::config::{Document, Domain, Override};
 use crate::distribution::fmt;
 use crate::engine::{Engine, RunSettings};
-use crate::error::UsageError;
+use crate::error::{BadQuestion, QuestionPart};
 use crate::numbers::group;
 use crate::results::solve::{Direction, Finding, Threshold};
 use crate::scenario::Probability;
@@ -57,8 +57,8 @@ impl Evaluations<'_> {
         if !self.seen.contains_key(&x.to_bits()) {
             let set = [Override::number(self.path, x)];
             let scenario = self.doc.variant(&set).map_err(|e| {
-                UsageError::new(
-                    "--for",
+                BadQuestion::new(
+                    QuestionPart::Input,
                     format!("{} = {}: {}", self.path, group(&fmt(x)), e.message),
                 )
             })?;
@@ -119,8 +119,8 @@ fn allowed_range(
         .find(|&x| allows(doc, path, x));
     let Some(inside) = inside else {
         let e = doc.variant(&[Override::number(path, mean)]).unwrap_err();
-        return Err(UsageError::new(
-            "--for",
+        return Err(BadQuestion::new(
+            QuestionPart::Input,
             format!(
                 "no value of {path} can be set in this scenario: {}",
                 e.message
@@ -174,8 +174,8 @@ pub fn solve_for(
     let within = super::check_goal(goal, base.horizon_months)?;
     let q = goal.confidence;
     let domain = doc.domain_of(path).ok_or_else(|| {
-        UsageError::new(
-            "--for",
+        BadQuestion::new(
+            QuestionPart::Input,
             format!(
                 "`{path}` is not a numeric input of this scenario; give the dotted path of a \
                  number the file writes or whose default it uses (such as \
@@ -213,13 +213,13 @@ pub fn solve_for(
     };
     let se = (q * (1.0 - q) / settings.trials as f64).sqrt();
     let mut answers = Vec::new();
-    for (slot, option) in chosen {
+    for (position, option) in chosen {
         let mut find = |level: f64| -> anyhow::Result<(Switch, Option<f64>)> {
             let level = level.clamp(0.0, 1.0);
-            let switch = locate(&mut evals, &grid, slot, level)?;
+            let switch = locate(&mut evals, &grid, position, level)?;
             let value = match switch {
                 Switch::Between { good, bad } => {
-                    Some(bisect(&mut evals, slot, level, [good, bad], s, whole)?)
+                    Some(bisect(&mut evals, position, level, [good, bad], s, whole)?)
                 }
                 _ => None,
             };
@@ -266,17 +266,17 @@ pub fn solve_for(
     Ok(answers)
 }
 
-/// Where, over the grid, candidate `slot`'s goal P ≥ `level` switches.
+/// Where, over the grid, the goal P ≥ `level` of the candidate at `position` switches.
 fn locate(
     evals: &mut Evaluations,
     grid: &[f64],
-    slot: usize,
+    position: usize,
     level: f64,
 ) -> anyhow::Result<Switch> {
     let mut holds = Vec::with_capacity(grid.len());
     let (mut best, mut worst): (Probability, Probability) = (0.0, 1.0);
     for &x in grid {
-        let p = evals.at(x)?[slot];
+        let p = evals.at(x)?[position];
         (best, worst) = (best.max(p), worst.min(p));
         holds.push(p >= level);
     }
@@ -301,12 +301,12 @@ fn locate(
     })
 }
 
-/// Bisects between a value that meets candidate `slot`'s goal and one that does not, on the
-/// search coordinate, until they are within the tolerance (adjacent, for whole numbers);
-/// returns the last value that meets it.
+/// Bisects between a value that meets the goal of the candidate at `position` and one that
+/// does not, on the search coordinate, until they are within the tolerance (adjacent, for
+/// whole numbers); returns the last value that meets it.
 fn bisect(
     evals: &mut Evaluations,
-    slot: usize,
+    position: usize,
     level: f64,
     [mut good, mut bad]: [f64; 2],
     s: f64,
@@ -318,7 +318,7 @@ fn bisect(
     let mut known: Vec<(f64, bool)> = evals
         .seen
         .iter()
-        .map(|(bits, p)| (f64::from_bits(*bits), p[slot] >= level))
+        .map(|(bits, p)| (f64::from_bits(*bits), p[position] >= level))
         .filter(|&(x, _)| inside(x, good, bad))
         .collect();
     known.sort_by(|a, b| (a.0 - bad).abs().total_cmp(&(b.0 - bad).abs()));
@@ -349,7 +349,7 @@ fn bisect(
         if mid == good || mid == bad {
             break;
         }
-        if evals.at(mid)?[slot] >= level {
+        if evals.at(mid)?[position] >= level {
             good = mid;
         } else {
             bad = mid;

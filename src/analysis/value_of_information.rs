@@ -10,7 +10,7 @@
 //!   2013). By Jensen's inequality it lies in [0, EVPI] on the very trials of the run; both are
 //!   exactly 0 when the chosen option is the best in every trial.
 
-use crate::engine::{RunAggregate, SensitivityAggregate};
+use crate::collect::{FactorSums, RunAggregate};
 use crate::results::value_of_information::{FactorValue, ValueOfInformation};
 use crate::scenario::Scenario;
 
@@ -18,7 +18,7 @@ use crate::scenario::Scenario;
 pub fn value_of_information(
     scenario: &Scenario,
     run: &RunAggregate,
-    sums: &SensitivityAggregate,
+    sums: &FactorSums,
 ) -> ValueOfInformation {
     let n = run.trials.max(1) as f64;
     let options: Vec<usize> = std::iter::once(scenario.baseline)
@@ -30,12 +30,12 @@ pub fn value_of_information(
     let chosen = (0..means.len()).fold(0, |best, o| if means[o] > means[best] { o } else { best });
     let evpi = sums.regret[chosen] / n;
     let regret_var = (sums.regret_sq[chosen] / n - evpi * evpi).max(0.0);
-    // Slot 0 of the options is the baseline (NPV 0 against itself), slot i + 1 candidate i.
-    let npv_sum = |slot: usize, f: usize, bin: usize| {
-        if slot == 0 {
+    // Choice 0 is staying with the baseline (NPV 0 against itself), choice i + 1 candidate i.
+    let npv_sum = |choice: usize, f: usize, bin: usize| {
+        if choice == 0 {
             0.0
         } else {
-            sums.cells_of(slot - 1, f)[bin].npv
+            sums.cells_of(choice - 1, f)[bin].npv
         }
     };
     let mut per_input: Vec<FactorValue> = sums

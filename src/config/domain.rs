@@ -87,7 +87,7 @@ impl Domain {
     }
 
     /// Checks a distribution against the range: its support must lie inside, or (for unbounded
-    /// families) all but [`MAX_MASS_OUTSIDE`] of its mass. Returns what is wrong.
+    /// families) all but `MAX_MASS_OUTSIDE` of its mass. Returns what is wrong.
     pub fn check(&self, dist: &Dist) -> Result<(), String> {
         if let Some(x) = dist.as_constant() {
             return if self.contains(x) {

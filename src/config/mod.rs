@@ -1,5 +1,5 @@
-//! Scenario files: reads a TOML file, mirrors it in raw structs ([`raw`]), and builds the checked
-//! [`Scenario`] ([`build`]); a [`Document`] also builds the file's variants: its `[[stress]]`
+//! Scenario files: reads a TOML file, mirrors it in raw structs (`raw.rs`), and builds the checked
+//! [`Scenario`] (`build.rs`); a [`Document`] also builds the file's variants: its `[[stress]]`
 //! cases and any other set of [`Override`]s. Every problem becomes an [`InputError`] naming the
 //! file, the line, the field, the bad value and what is allowed.
 

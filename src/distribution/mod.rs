@@ -1,4 +1,4 @@
-//! Distributions of the scenario's numeric inputs: the forms a user writes (see [`parse`]), a
+//! Distributions of the scenario's numeric inputs: the forms a user writes (see `parse.rs`), a
 //! fast sampler for each, and the exact CDF, quantile, mean and support that validation, the
 //! point estimate and the statistical tests need (from statrs, or closed forms).
 

@@ -1,16 +1,10 @@
 //! The Monte Carlo engine: trials in fixed-size chunks, each trial keyed from (seed, trial
-//! index) ([`crate::streams`]), chunks run in parallel on rayon in waves, and each wave's chunk
-//! aggregates merged in chunk order. The result is identical, bit for bit, at any number of
-//! threads; memory is a wave of chunk aggregates, whatever the number of trials.
+//! index) ([`crate::streams`]), chunks run in parallel on rayon in waves, each chunk's trials
+//! fed to a [`Collector`] of its own, and a wave's collectors merged in chunk order. The result
+//! is identical, bit for bit, at any number of threads; memory is a wave of collectors,
+//! whatever the number of trials.
 
-pub mod aggregate;
-pub mod factors;
-pub mod sensitivity;
-
-pub use aggregate::{RunAggregate, SKETCH_ACCURACY, bins_per_month};
-pub use factors::Factors;
-pub use sensitivity::SensitivityAggregate;
-
+use crate::collect::{Collector, RunAggregate};
 pub use crate::error::Interrupted;
 use crate::model::TrialRunner;
 use crate::scenario::Scenario;
@@ -59,15 +53,14 @@ impl Engine {
         })
     }
 
-    /// Simulates `settings.trials` trials of `scenario`; `progress` is told the number of
-    /// trials done after each wave of chunks.
-    pub fn simulate(
+    /// The outcomes of `settings.trials` trials of `scenario` (see [`Engine::simulate`]).
+    pub fn outcomes(
         &self,
         scenario: &Scenario,
         settings: RunSettings,
         progress: &(dyn Fn(u64) + Sync),
     ) -> anyhow::Result<RunAggregate> {
-        self.simulate_into(
+        self.simulate(
             scenario,
             settings,
             &|| RunAggregate::new(scenario),
@@ -75,27 +68,12 @@ impl Engine {
         )
     }
 
-    /// Simulates like [`Engine::simulate`] and also sums the sensitivity of every factor of
-    /// `factors` (which must be the factors of `scenario`).
-    pub fn simulate_detailed<'f>(
-        &self,
-        scenario: &Scenario,
-        factors: &'f Factors,
-        settings: RunSettings,
-        progress: &(dyn Fn(u64) + Sync),
-    ) -> anyhow::Result<Detailed<'f>> {
-        let empty = || Detailed {
-            run: RunAggregate::new(scenario),
-            sensitivity: SensitivityAggregate::new(scenario, factors),
-        };
-        self.simulate_into(scenario, settings, &empty, progress)
-    }
-
-    /// Runs the chunks of a run in waves of one chunk per worker, each into a collector from
-    /// `empty`, and merges them in chunk order; stops with [`Interrupted`] before the first
-    /// wave when a stop was asked already, else after the wave during which it was asked (the
-    /// last wave included: the caller's work stops, not only this run).
-    fn simulate_into<C: Collector>(
+    /// Simulates `settings.trials` trials of `scenario`: the chunks run in waves of one chunk
+    /// per worker, each into a collector from `empty`, merged in chunk order; `progress` is
+    /// told the number of trials done after each wave. A run stops with [`Interrupted`]
+    /// before the first wave when a stop was asked already, else after the wave during which
+    /// it was asked (the last wave included: the caller's work stops, not only this run).
+    pub fn simulate<C: Collector>(
         &self,
         scenario: &Scenario,
         settings: RunSettings,
@@ -149,67 +127,15 @@ pub struct RunSettings {
     pub threads: usize,
 }
 
-/// What a run keeps of its trials: built empty per chunk, fed every trial, merged in chunk
-/// order.
-pub trait Collector: Send {
-    /// Adds the last trial of `runner`.
-    fn add(&mut self, runner: &TrialRunner);
-    /// Adds the collection of a later chunk.
-    fn merge(&mut self, other: &Self);
-    /// Trials collected.
-    fn trials(&self) -> u64;
-}
-
-impl Collector for RunAggregate {
-    #[inline]
-    fn add(&mut self, runner: &TrialRunner) {
-        RunAggregate::add(self, runner);
-    }
-
-    fn merge(&mut self, other: &Self) {
-        RunAggregate::merge(self, other);
-    }
-
-    fn trials(&self) -> u64 {
-        self.trials
-    }
-}
-
-/// A run's outcomes and its sensitivity sums, collected from the same trials.
-#[derive(Debug, Clone)]
-pub struct Detailed<'f> {
-    /// The outcomes.
-    pub run: RunAggregate,
-    /// The sums behind sensitivity and value of information.
-    pub sensitivity: SensitivityAggregate<'f>,
-}
-
-impl Collector for Detailed<'_> {
-    #[inline]
-    fn add(&mut self, runner: &TrialRunner) {
-        self.run.add(runner);
-        self.sensitivity.add(runner);
-    }
-
-    fn merge(&mut self, other: &Self) {
-        self.run.merge(&other.run);
-        self.sensitivity.merge(&other.sensitivity);
-    }
-
-    fn trials(&self) -> u64 {
-        self.run.trials
-    }
-}
-
-/// Simulates `settings.trials` trials of `scenario` on an engine of its own (`settings.threads`
-/// workers, no stop), for a caller that runs one simulation; a command that runs many shares
-/// one [`Engine`].
+/// The outcomes of `settings.trials` trials of `scenario`, simulated on an engine of its own
+/// (`settings.threads` workers, no stop), for a caller that runs one simulation; a command
+/// that runs many shares one [`Engine`].
 pub fn simulate(
     scenario: &Scenario,
     settings: RunSettings,
     progress: &(dyn Fn(u64) + Sync),
 ) -> anyhow::Result<RunAggregate> {
-    Engine::new(settings.threads, Stop::default())?.simulate(scenario, settings, progress)
+    Engine::new(settings.threads, Stop::default())?.outcomes(scenario, settings, progress)
 }
 
 /// Runs chunk `chunk` of a run into `collector`: its trials, each from its own key.
@@ -224,7 +150,7 @@ pub fn run_chunk<C: Collector>(
     let mut runner = TrialRunner::new(scenario);
     for index in start..end {
         runner.run(trial_key(settings.seed, index));
-        collector.add(&runner);
+        collector.add(&runner.finished());
     }
     collector
 }

@@ -2,7 +2,7 @@
 //! path against the baseline → payback, NPV and investment.
 
 mod cash_path;
-pub mod events;
+mod events;
 mod running_cost;
 mod timeline;
 mod trial;
@@ -10,4 +10,4 @@ mod walk;
 
 pub use cash_path::CashPath;
 pub use running_cost::{CostState, RunningCost};
-pub use trial::{Outcome, TrialRunner};
+pub use trial::{FinishedTrial, Outcome, TrialRunner};

@@ -4,7 +4,7 @@
 //! trial needs, so running a trial allocates nothing once the buffers have grown.
 
 use crate::model::cash_path::CashPath;
-use crate::model::events::{EventDraw, deprecation_times};
+use crate::model::events::{EventDraw, deprecation_times, first_wait_uniform};
 use crate::model::running_cost::RunningCost;
 use crate::model::timeline::{Timeline, TrialPrices};
 use crate::model::walk::{Lumps, MonthPieces, walk};
@@ -25,6 +25,48 @@ pub struct Outcome {
     pub npv: Money,
     /// Whether the project succeeded (a failed project never goes live).
     pub succeeded: bool,
+}
+
+/// A finished trial, as the collectors of a run see it: its key, what was drawn, and what each
+/// candidate got. Candidates are in the order of [`Scenario::candidates`].
+#[derive(Debug, Clone, Copy)]
+pub struct FinishedTrial<'t> {
+    /// The trial's key ([`crate::streams::trial_key`]).
+    pub key: u64,
+    /// Every input's draw, in the order of the scenario's inputs.
+    pub draws: &'t [f64],
+    /// The uniform behind each candidate's success: it succeeds when the uniform is below its
+    /// success probability.
+    pub success_uniforms: &'t [f64],
+    /// Each candidate's outcome.
+    pub outcomes: &'t [Outcome],
+    event_seeds: &'t [u64],
+    month_end_net: &'t [Money],
+    upfront_parts: &'t [Money],
+    part_offsets: &'t [usize],
+}
+
+impl FinishedTrial<'_> {
+    /// Candidate `candidate`'s cumulative net cash at every month end 0..=H (Net(0) = −I).
+    #[inline]
+    pub fn month_end_net(&self, candidate: usize) -> &[Money] {
+        let months = self.month_end_net.len() / self.outcomes.len().max(1);
+        &self.month_end_net[candidate * months..(candidate + 1) * months]
+    }
+
+    /// Candidate `candidate`'s investment parts (items, training runs, contingency; empty
+    /// without a project).
+    #[inline]
+    pub fn upfront_parts(&self, candidate: usize) -> &[Money] {
+        &self.upfront_parts[self.part_offsets[candidate]..self.part_offsets[candidate + 1]]
+    }
+
+    /// The uniform behind option `option`'s first deprecation under a hazard: it comes at
+    /// `−ln(1 − u) / hazard`, later the larger `u` is.
+    #[inline]
+    pub fn first_deprecation_uniform(&self, option: usize) -> f64 {
+        first_wait_uniform(self.event_seeds[option])
+    }
 }
 
 /// Runs trials of one scenario, reusing its buffers from trial to trial.
@@ -152,37 +194,23 @@ impl<'s> TrialRunner<'s> {
         &self.outcomes
     }
 
-    /// Candidate `slot`'s investment parts in the last trial (items, training runs,
-    /// contingency; empty without a project).
-    pub fn upfront_parts(&self, slot: usize) -> &[Money] {
-        &self.upfront_parts[self.part_offsets[slot]..self.part_offsets[slot + 1]]
-    }
-
-    /// The cumulative net cash of each candidate at every month end 0..=H in the last trial:
-    /// one row of H + 1 values per candidate, in the order of [`Scenario::candidates`].
-    pub fn month_end_net(&self) -> &[Money] {
-        &self.month_end_net
-    }
-
     /// The inputs of the last trial, in the order of the scenario's inputs.
     pub fn draws(&self) -> &[f64] {
         &self.draws
     }
 
-    /// The key of the last trial.
-    pub fn trial(&self) -> u64 {
-        self.trial
-    }
-
-    /// The uniform behind each candidate's success in the last trial (it succeeds when the
-    /// uniform is below its success probability).
-    pub fn success_draws(&self) -> &[f64] {
-        &self.success_draws
-    }
-
-    /// The seed of each option's deprecation times in the last trial.
-    pub fn event_seeds(&self) -> &[u64] {
-        &self.event_seeds
+    /// The last trial, as a collector sees it.
+    pub fn finished(&self) -> FinishedTrial<'_> {
+        FinishedTrial {
+            key: self.trial,
+            draws: &self.draws,
+            success_uniforms: &self.success_draws,
+            outcomes: &self.outcomes,
+            event_seeds: &self.event_seeds,
+            month_end_net: &self.month_end_net,
+            upfront_parts: &self.upfront_parts,
+            part_offsets: &self.part_offsets,
+        }
     }
 
     /// The running cost of option `option` (an index into the scenario's options) in the last
@@ -234,32 +262,34 @@ impl<'s> TrialRunner<'s> {
         }
         // The baseline's timeline is built by the first candidate that goes live.
         self.baseline_built = false;
-        for slot in 0..self.candidates.len() {
-            self.outcomes[slot] = self.candidate_outcome(slot);
+        for candidate in 0..self.candidates.len() {
+            self.outcomes[candidate] = self.candidate_outcome(candidate);
         }
     }
 
-    /// One candidate's outcome in the current trial.
-    fn candidate_outcome(&mut self, slot: usize) -> Outcome {
+    /// The outcome of candidate `candidate` (its position in [`Scenario::candidates`]) in the
+    /// current trial.
+    fn candidate_outcome(&mut self, candidate: usize) -> Outcome {
         let scenario = self.scenario;
-        let candidate = self.candidates[slot];
+        let option = self.candidates[candidate];
         let draws = &self.draws;
         let horizon = f64::from(scenario.horizon_months);
-        let (upfront, go_live, succeeded) = match &scenario.options[candidate].project {
+        let (upfront, go_live, succeeded) = match &scenario.options[option].project {
             Some(project) => (
                 project.investment(
                     draws,
-                    &mut self.upfront_parts[self.part_offsets[slot]..self.part_offsets[slot + 1]],
+                    &mut self.upfront_parts
+                        [self.part_offsets[candidate]..self.part_offsets[candidate + 1]],
                 ),
                 project.build_months.get(draws),
-                self.success_draws[slot] < project.success.get(draws),
+                self.success_draws[candidate] < project.success.get(draws),
             ),
             None => (0.0, 0.0, true),
         };
         let mut path = CashPath::start(upfront);
         let months = scenario.horizon_months as usize + 1;
         let mut nets = std::mem::take(&mut self.month_end_net);
-        let row = &mut nets[slot * months..(slot + 1) * months];
+        let row = &mut nets[candidate * months..(candidate + 1) * months];
         row.fill(path.net());
         if succeeded && go_live < horizon {
             let prices = TrialPrices {
@@ -281,9 +311,9 @@ impl<'s> TrialRunner<'s> {
             }
             self.candidate.prepare(
                 prices,
-                candidate,
+                option,
                 go_live,
-                &self.deprecations[candidate],
+                &self.deprecations[option],
                 self.lump_discount_rate,
             );
             let base_lumps = &self.baseline.lumps;

@@ -4,9 +4,10 @@
 //! candidate's risk, (5) what is worth measuring before deciding, then the Monte Carlo error.
 
 use super::comparison::{deprecation_table, stress_table};
-use super::drivers::{biggest_risks, sensitivity_table, value_sentences, value_table};
 use super::format::{amount, money, months, percent, percent_err};
 use super::plots::slug;
+use super::sensitivity::{biggest_risks, sensitivity_table};
+use super::value_of_information::{value_sentences, value_table};
 use crate::results::summary::{CandidateSummary, Summary};
 
 /// A block of the memo; all text is plain (renderers escape it).

@@ -7,7 +7,7 @@ pub mod answers;
 pub mod comparison;
 mod csv;
 pub mod directory;
-mod drivers;
+mod factors;
 pub mod format;
 mod html;
 mod markdown;
@@ -16,8 +16,10 @@ pub mod output;
 pub mod plots;
 pub mod point;
 pub mod samples;
+mod sensitivity;
 pub mod sweep;
 pub mod terminal;
+mod value_of_information;
 
 use crate::results::Summary;
 

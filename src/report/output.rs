@@ -1,6 +1,6 @@
 //! A run's files, every chosen format rendered into memory, for [`super::directory`] to write.
 
-use super::{csv, drivers, html, markdown, memo, plots, summary_json};
+use super::{csv, html, markdown, memo, plots, sensitivity, summary_json, value_of_information};
 use crate::results::summary::Summary;
 
 /// A kind of output `payback run` can write.
@@ -50,9 +50,9 @@ pub fn render(summary: &Summary, formats: &[Format]) -> anyhow::Result<Vec<(Stri
                     files.push(("stress.csv".into(), csv::stress_csv(summary).into_bytes()));
                 }
                 if let Some(v) = &summary.value_of_information {
-                    let table = drivers::sensitivity_csv(summary);
+                    let table = sensitivity::sensitivity_csv(summary);
                     files.push(("sensitivity.csv".into(), table.into_bytes()));
-                    let table = drivers::value_csv(v);
+                    let table = value_of_information::value_csv(v);
                     files.push(("value-of-information.csv".into(), table.into_bytes()));
                 }
             }

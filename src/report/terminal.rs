@@ -1,8 +1,9 @@
 //! The summary table printed at the end of `payback run`.
 
 use super::comparison::{deprecation_table, stress_table};
-use super::drivers::{sensitivity_table, value_table};
 use super::format::{money, months, percent, percent_err};
+use super::sensitivity::sensitivity_table;
+use super::value_of_information::value_table;
 use crate::results::summary::Summary;
 use std::fmt::Write;
 

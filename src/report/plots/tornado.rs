@@ -2,7 +2,7 @@
 //! fell in its lowest and in its highest tenth, as bars from the candidate's overall mean NPV.
 
 use super::*;
-use crate::report::drivers::factor_label;
+use crate::report::factors::factor_label;
 use crate::results::sensitivity::FactorEffect;
 use crate::scenario::FactorKind;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -61,11 +61,11 @@ pub(super) fn draw<DB: DrawingBackend>(
         .fold((mean, mean), |(lo, hi), v| (lo.min(v), hi.max(v)));
     // Room for at least MIN_ROWS rows, so that a few factors do not get huge bars.
     let n = factors.len() as f64;
-    let slots = n.max(MIN_ROWS);
+    let places = n.max(MIN_ROWS);
     let mut chart = ChartBuilder::on(&body)
         .x_label_area_size(70)
         .y_label_area_size(label_width + 24)
-        .build_cartesian_2d(padded(lo, hi), -0.5f64..slots - 0.5)
+        .build_cartesian_2d(padded(lo, hi), -0.5f64..places - 0.5)
         .map_err(|e| e.to_string())?;
     chart
         .configure_mesh()
@@ -79,8 +79,8 @@ pub(super) fn draw<DB: DrawingBackend>(
         .draw()
         .map_err(|e| e.to_string())?;
 
-    // Row k from the top is centred on y = slots − 1 − k, the rows centred in the slots.
-    let centre = |k: usize| slots - 1.0 - k as f64 - ((slots - n) / 2.0).floor();
+    // Row k from the top is centred on y = places − 1 − k, the rows centred among the places.
+    let centre = |k: usize| places - 1.0 - k as f64 - ((places - n) / 2.0).floor();
     let bar = |x: f64, y0: f64, y1: f64, c: usize| {
         Rectangle::new([(mean.min(x), y0), (mean.max(x), y1)], colour(c).filled())
     };
@@ -95,7 +95,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         .map_err(|e| e.to_string())?;
     chart
         .draw_series(LineSeries::new(
-            [(mean, -0.5), (mean, slots - 0.5)],
+            [(mean, -0.5), (mean, places - 0.5)],
             BLACK.stroke_width(2),
         ))
         .map_err(|e| e.to_string())?;

@@ -3,7 +3,7 @@
 //! and floating-point sums (merged in chunk order by the engine, so the totals are identical at
 //! any thread count). Memory is fixed by the horizon and the sketches' range, not the trials.
 
-use crate::model::{Outcome, TrialRunner};
+use crate::model::{FinishedTrial, Outcome};
 use crate::scenario::Scenario;
 use crate::stats::{PaybackHistogram, QuantileSketch};
 
@@ -150,8 +150,8 @@ pub struct RunAggregate {
     pub trials: u64,
     /// One aggregate per candidate, in the order of `Scenario::candidates`.
     pub candidates: Vec<CandidateAggregate>,
-    /// Trials in which each option had the best NPV: slot 0 the baseline (NPV 0 against
-    /// itself), slot i + 1 candidate i. Ties go to the earlier slot.
+    /// Trials in which each choice had the best NPV: choice 0 is staying with the baseline (NPV
+    /// 0 against itself), choice i + 1 candidate i. Ties go to the earlier choice.
     pub best: Vec<u64>,
 }
 
@@ -175,20 +175,20 @@ impl RunAggregate {
         }
     }
 
-    /// Adds the last trial of `trial`: its outcomes, each candidate's cumulative net at every
-    /// month end and its investment parts.
+    /// Adds `trial`: its outcomes, each candidate's cumulative net at every month end and its
+    /// investment parts.
     #[inline]
-    pub fn add(&mut self, trial: &TrialRunner) {
+    pub fn add(&mut self, trial: &FinishedTrial) {
         self.trials += 1;
         let (mut best, mut best_npv) = (0, 0.0);
-        let outcomes = trial.outcomes();
-        let month_end_net = trial.month_end_net();
-        let months = month_end_net.len() / outcomes.len().max(1);
-        for (slot, (agg, o)) in self.candidates.iter_mut().zip(outcomes).enumerate() {
-            let nets = &month_end_net[slot * months..(slot + 1) * months];
-            agg.add(o, nets, trial.upfront_parts(slot));
+        for (candidate, (agg, o)) in self.candidates.iter_mut().zip(trial.outcomes).enumerate() {
+            agg.add(
+                o,
+                trial.month_end_net(candidate),
+                trial.upfront_parts(candidate),
+            );
             if o.npv > best_npv {
-                (best, best_npv) = (slot + 1, o.npv);
+                (best, best_npv) = (candidate + 1, o.npv);
             }
         }
         self.best[best] += 1;

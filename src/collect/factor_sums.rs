@@ -1,4 +1,4 @@
-//! Streaming sums behind sensitivity and value of information: for every candidate, factor and
+//! The sums behind sensitivity and value of information, streamed from every trial: for every candidate, factor and
 //! equal-probability bin of the factor ([`super::factors`]), the trials, Σ NPV, Σ NPV² and the
 //! never-count; payback histograms of each factor's low and high deciles; and each option's
 //! regret against the best option of each trial, which the expected value of perfect
@@ -6,7 +6,7 @@
 //! the horizon, not the trials.
 
 use super::factors::{BINS, BINS_PER_DECILE, Factors};
-use crate::model::TrialRunner;
+use crate::model::FinishedTrial;
 use crate::scenario::Scenario;
 use crate::stats::PaybackHistogram;
 
@@ -36,7 +36,7 @@ impl Cell {
 
 /// The sensitivity sums of a run (or of one chunk of it).
 #[derive(Debug, Clone)]
-pub struct SensitivityAggregate<'f> {
+pub struct FactorSums<'f> {
     factors: &'f Factors,
     candidates: usize,
     /// The bins of the trial being added, one per factor.
@@ -50,20 +50,20 @@ pub struct SensitivityAggregate<'f> {
     /// Payback histograms of each (candidate, factor)'s low and high decile, in that order.
     pub tails: Vec<PaybackHistogram>,
     /// Σ over trials of each option's regret, the best NPV among all options (the baseline's
-    /// being 0) less the option's: slot 0 the baseline, slot i + 1 candidate i. Every term is
+    /// being 0) less the option's: choice 0 the baseline, choice i + 1 candidate i. Every term is
     /// at least 0, and exactly 0 in a trial where the option is the best.
     pub regret: Vec<f64>,
     /// Σ of the squared regrets, for the standard error of the EVPI.
     pub regret_sq: Vec<f64>,
 }
 
-impl<'f> SensitivityAggregate<'f> {
+impl<'f> FactorSums<'f> {
     /// Empty sums for the factors of `scenario`.
     pub fn new(scenario: &Scenario, factors: &'f Factors) -> Self {
         let candidates = scenario.candidates().count();
         let cells = candidates * factors.len() * BINS;
         let bins_per_month = (MAX_TAIL_BINS / scenario.horizon_months).clamp(1, 1000);
-        SensitivityAggregate {
+        FactorSums {
             factors,
             candidates,
             scratch: vec![0; factors.len()],
@@ -83,9 +83,9 @@ impl<'f> SensitivityAggregate<'f> {
         self.factors
     }
 
-    /// The cells of candidate `slot` and factor `factor`, one per bin.
-    pub fn cells_of(&self, slot: usize, factor: usize) -> &[Cell] {
-        let start = (slot * self.factors.len() + factor) * BINS;
+    /// The cells of candidate `candidate` and factor `factor`, one per bin.
+    pub fn cells_of(&self, candidate: usize, factor: usize) -> &[Cell] {
+        let start = (candidate * self.factors.len() + factor) * BINS;
         &self.cells[start..start + BINS]
     }
 
@@ -94,27 +94,31 @@ impl<'f> SensitivityAggregate<'f> {
         &self.counts[factor * BINS..(factor + 1) * BINS]
     }
 
-    /// The payback histograms of candidate `slot`'s trials in the low and high decile of
+    /// The payback histograms of candidate `candidate`'s trials in the low and high decile of
     /// factor `factor`.
-    pub fn tails_of(&self, slot: usize, factor: usize) -> (&PaybackHistogram, &PaybackHistogram) {
-        let at = (slot * self.factors.len() + factor) * 2;
+    pub fn tails_of(
+        &self,
+        candidate: usize,
+        factor: usize,
+    ) -> (&PaybackHistogram, &PaybackHistogram) {
+        let at = (candidate * self.factors.len() + factor) * 2;
         (&self.tails[at], &self.tails[at + 1])
     }
 
-    /// Adds the last trial of `runner`.
+    /// Adds `trial`.
     #[inline]
-    pub fn add(&mut self, runner: &TrialRunner) {
+    pub fn add(&mut self, trial: &FinishedTrial) {
         self.trials += 1;
         let factors = self.factors.len();
-        self.factors.bins_into(runner, &mut self.scratch);
+        self.factors.bins_into(trial, &mut self.scratch);
         for (f, &bin) in self.scratch.iter().enumerate() {
             self.counts[f * BINS + bin] += 1;
         }
-        let outcomes = runner.outcomes();
-        for (slot, o) in outcomes.iter().enumerate() {
+        let outcomes = trial.outcomes;
+        for (candidate, o) in outcomes.iter().enumerate() {
             let never = u64::from(o.payback.is_infinite());
             for (f, &bin) in self.scratch.iter().enumerate() {
-                let cell = &mut self.cells[(slot * factors + f) * BINS + bin];
+                let cell = &mut self.cells[(candidate * factors + f) * BINS + bin];
                 cell.npv += o.npv;
                 cell.npv_sq += o.npv * o.npv;
                 cell.never += never;
@@ -125,7 +129,7 @@ impl<'f> SensitivityAggregate<'f> {
                 } else {
                     continue;
                 };
-                self.tails[(slot * factors + f) * 2 + tail].add(o.payback);
+                self.tails[(candidate * factors + f) * 2 + tail].add(o.payback);
             }
         }
         let best = outcomes.iter().map(|o| o.npv).fold(0.0, f64::max);
@@ -138,7 +142,7 @@ impl<'f> SensitivityAggregate<'f> {
     }
 
     /// Adds the sums of another chunk over the same factors.
-    pub fn merge(&mut self, other: &SensitivityAggregate) {
+    pub fn merge(&mut self, other: &FactorSums) {
         debug_assert_eq!(self.cells.len(), other.cells.len());
         self.trials += other.trials;
         for (a, b) in self.counts.iter_mut().zip(&other.counts) {

@@ -4,8 +4,7 @@
 //! bins of its own distribution (bin `k` holds the quantiles `[k/B, (k+1)/B)`), known while
 //! streaming because the distributions are known before the run.
 
-use crate::model::TrialRunner;
-use crate::model::events::first_wait_uniform;
+use crate::model::FinishedTrial;
 use crate::scenario::{DeprecationTime, FactorKind, Scenario};
 use crate::streams::{path_key, stream};
 use rand::RngExt;
@@ -21,8 +20,8 @@ pub const BINS_PER_DECILE: usize = BINS / 10;
 enum Source {
     /// Input `index` of the scenario, with its bin boundaries.
     Input { index: usize, bounds: Box<Bounds> },
-    /// The success uniform of candidate slot `slot`.
-    Success { slot: usize },
+    /// The success uniform of candidate `candidate`.
+    Success { candidate: usize },
     /// The deprecation seed of option `option`.
     Deprecation { option: usize },
 }
@@ -109,7 +108,7 @@ impl Factors {
             });
         }
         let constant = |param| scenario.inputs.get(param).dist.as_constant();
-        for (slot, c) in scenario.candidates().enumerate() {
+        for (candidate, c) in scenario.candidates().enumerate() {
             let option = &scenario.options[c];
             if let Some(project) = &option.project
                 && constant(project.success) != Some(1.0)
@@ -118,7 +117,7 @@ impl Factors {
                     path: format!("options.{}.project.success#event", option.name),
                     kind: FactorKind::Success,
                     decile_edges: None,
-                    source: Source::Success { slot },
+                    source: Source::Success { candidate },
                 });
             }
         }
@@ -153,17 +152,15 @@ impl Factors {
         self.list.iter()
     }
 
-    /// Writes the bin of every factor in the last trial of `runner` into `bins`.
+    /// Writes the bin of every factor in `trial` into `bins`.
     #[inline]
-    pub fn bins_into(&self, runner: &TrialRunner, bins: &mut [usize]) {
+    pub fn bins_into(&self, trial: &FinishedTrial, bins: &mut [usize]) {
         for (bin, factor) in bins.iter_mut().zip(&self.list) {
             *bin = match &factor.source {
-                Source::Input { index, bounds } => {
-                    bounds.bin(runner.draws()[*index], runner.trial())
-                }
-                Source::Success { slot } => uniform_bin(runner.success_draws()[*slot]),
+                Source::Input { index, bounds } => bounds.bin(trial.draws[*index], trial.key),
+                Source::Success { candidate } => uniform_bin(trial.success_uniforms[*candidate]),
                 Source::Deprecation { option } => {
-                    uniform_bin(first_wait_uniform(runner.event_seeds()[*option]))
+                    uniform_bin(trial.first_deprecation_uniform(*option))
                 }
             };
         }

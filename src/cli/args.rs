@@ -1,0 +1,133 @@
+//! The command line's arguments: the commands and their flags, as clap parses them.
+
+use crate::report::output::Format;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Monte Carlo payback, NPV and risk for prompting, fine-tuning or training a model.
+#[derive(Debug, Parser)]
+#[command(name = "payback", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub(super) command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub(super) enum Command {
+    /// Simulate a scenario and report payback, NPV and investment as distributions.
+    Run(RunArgs),
+    /// Validate a scenario file and print its deterministic point estimate.
+    Check {
+        /// The scenario file (TOML).
+        file: PathBuf,
+    },
+    /// Run once per value of one input and report P(payback ≤ T) and the median payback
+    /// against the value (common random numbers: every value runs the same trials).
+    Sweep(SweepArgs),
+    /// Answer a reverse question at a confidence q and a target T: the largest investment, the
+    /// smallest volume, the largest extra cost per event, or the threshold of any input
+    /// (--for PATH) with P(payback ≤ T) ≥ q.
+    Solve(SolveArgs),
+}
+
+/// How many trials, from which seed, on how many threads.
+#[derive(Debug, clap::Args)]
+pub(super) struct TrialFlags {
+    /// Number of trials (default: the file's `scenario.trials`, else 1,000,000; for solve,
+    /// at most 100,000 unless given).
+    #[arg(long)]
+    pub(super) trials: Option<u64>,
+    /// Seed of the random streams (default: the file's `scenario.seed`, else 42).
+    #[arg(long)]
+    pub(super) seed: Option<u64>,
+    /// Worker threads (default: every core).
+    #[arg(long)]
+    pub(super) threads: Option<usize>,
+}
+
+#[derive(Debug, clap::Args)]
+pub(super) struct RunArgs {
+    /// The scenario file (TOML).
+    pub(super) file: PathBuf,
+    #[command(flatten)]
+    pub(super) flags: TrialFlags,
+    /// Report directory (default: reports/<file stem>/; with --json, none unless given). It is
+    /// replaced whole, so it must be new, empty, or a report payback wrote.
+    #[arg(long)]
+    pub(super) out: Option<PathBuf>,
+    /// Print summary.json to standard output instead of the table (and write the report
+    /// directory only when --out is given).
+    #[arg(long)]
+    pub(super) json: bool,
+    /// Which files to write into the report directory (comma-separated; default: all).
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub(super) format: Vec<Format>,
+    /// Add the vendor-deprecation stress pack: the model of the named option (default: the
+    /// baseline's, else the first candidate's with a deprecation table) retired at month 3, 6,
+    /// 12 and 24 with its configured migration cost.
+    #[arg(long, num_args = 0..=1, require_equals = true, value_name = "OPTION")]
+    pub(super) stress_deprecation: Option<Option<String>>,
+    /// Also write samples.csv: the first N trials' uncertain inputs (by path) and every
+    /// candidate's outcome.
+    #[arg(long, value_name = "N")]
+    pub(super) export_samples: Option<u64>,
+}
+
+#[derive(Debug, clap::Args)]
+pub(super) struct SweepArgs {
+    /// The scenario file (TOML).
+    pub(super) file: PathBuf,
+    /// Dotted path of the input to sweep, e.g. workload.events_per_day.
+    #[arg(long)]
+    pub(super) param: String,
+    /// The values: a..b/n (n evenly spaced from a to b) or a list a,b,c.
+    #[arg(long, allow_hyphen_values = true)]
+    pub(super) values: String,
+    /// Target payback time T in whole months: the sweep reports P(payback ≤ T).
+    #[arg(long, default_value_t = 12.0)]
+    pub(super) within: f64,
+    #[command(flatten)]
+    pub(super) flags: TrialFlags,
+    /// Output directory (default: reports/<file stem>-sweep/; with --json, none unless given).
+    /// It is replaced whole, so it must be new, empty, or one payback wrote.
+    #[arg(long)]
+    pub(super) out: Option<PathBuf>,
+    /// Print sweep.json to standard output instead of the table (and write the output
+    /// directory only when --out is given).
+    #[arg(long)]
+    pub(super) json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("question").required(true)))]
+pub(super) struct SolveArgs {
+    /// The scenario file (TOML).
+    pub(super) file: PathBuf,
+    /// The largest upfront investment (a factor on the candidate's whole investment).
+    #[arg(long, group = "question")]
+    pub(super) max_investment: bool,
+    /// The smallest volume (events per day or per month, as the file gives it): `volume`.
+    #[arg(long, group = "question", value_name = "volume", value_parser = ["volume"])]
+    pub(super) break_even: Option<String>,
+    /// The largest extra cost per event the candidate may have.
+    #[arg(long, group = "question")]
+    pub(super) max_premium: bool,
+    /// Any numeric input, by dotted path: the value (set as a constant) at which
+    /// P(payback ≤ T) crosses q, and on which side of it the goal is met.
+    #[arg(long = "for", group = "question", value_name = "PATH")]
+    pub(super) for_path: Option<String>,
+    /// Confidence q: the answer keeps P(payback ≤ T) ≥ q.
+    #[arg(long, default_value_t = 0.8)]
+    pub(super) confidence: f64,
+    /// Target payback time T in whole months.
+    #[arg(long, default_value_t = 12.0)]
+    pub(super) within: f64,
+    /// The candidate to solve for (default: every candidate).
+    #[arg(long)]
+    pub(super) candidate: Option<String>,
+    #[command(flatten)]
+    pub(super) flags: TrialFlags,
+    /// Print the answers as JSON instead of sentences.
+    #[arg(long)]
+    pub(super) json: bool,
+}

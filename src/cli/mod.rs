@@ -1,0 +1,301 @@
+//! The command line: `payback run`, `check`, `sweep` and `solve`. Each loads the file, checks
+//! its flags, calls its use-case in [`crate::app`], and renders the results with
+//! [`crate::report`]; errors of the analysis are said as errors about the flag that gave the
+//! part of the question.
+
+mod args;
+mod progress;
+
+pub use args::Cli;
+
+use crate::analysis::{self, stress, sweep};
+use crate::app::{self, Answers, Ask};
+use crate::config::Document;
+use crate::engine::{self, Engine, RunSettings, Stop};
+use crate::error::{BadQuestion, QuestionPart, UsageError};
+use crate::numbers::count;
+use crate::report::directory;
+use crate::report::output::{self, ALL_FORMATS};
+use crate::report::{self, samples};
+use crate::results::solve::Question;
+use crate::scenario::{MAX_TRIALS, Scenario};
+use anyhow::Result;
+use args::{Command, RunArgs, SolveArgs, SweepArgs, TrialFlags};
+use progress::{progress_bar, shown_on};
+use std::path::{Path, PathBuf};
+
+/// Most worker threads accepted.
+const MAX_THREADS: usize = 1024;
+
+/// Runs the command line; every simulation stops when `stop` is asked (Ctrl-C).
+pub fn run(cli: Cli, stop: &Stop) -> Result<()> {
+    match cli.command {
+        Command::Check { file } => {
+            let doc = Document::load(&file)?;
+            print!("{}", report::point::render(&app::check(&doc)));
+            Ok(())
+        }
+        Command::Run(args) => run_scenario(args, stop),
+        Command::Sweep(args) => run_sweep(args, stop),
+        Command::Solve(args) => run_solve(args, stop),
+    }
+}
+
+/// The run settings of the flags for `scenario`; `default_trials` caps the file's trials.
+fn settings(flags: &TrialFlags, scenario: &Scenario, default_trials: u64) -> Result<RunSettings> {
+    let trials = flags.trials.unwrap_or(scenario.trials.min(default_trials));
+    if !(1..=MAX_TRIALS).contains(&trials) {
+        return Err(usage(
+            "--trials",
+            format!(
+                "{} is out of range: must be in [1, {}]",
+                count(trials),
+                count(MAX_TRIALS)
+            ),
+        ));
+    }
+    let threads = flags.threads.unwrap_or_else(rayon::current_num_threads);
+    if !(1..=MAX_THREADS).contains(&threads) {
+        return Err(usage(
+            "--threads",
+            format!(
+                "{} is out of range: must be in [1, {}]",
+                count(threads as u64),
+                count(MAX_THREADS as u64)
+            ),
+        ));
+    }
+    Ok(RunSettings {
+        trials,
+        seed: flags.seed.unwrap_or(scenario.seed),
+        threads,
+    })
+}
+
+fn run_scenario(args: RunArgs, stop: &Stop) -> Result<()> {
+    let doc = Document::load(&args.file)?;
+    let scenario = doc.base();
+    let settings = settings(&args.flags, scenario, MAX_TRIALS)?;
+    if let Some(n) = args.export_samples {
+        let most = settings.trials.min(analysis::samples::MAX_SAMPLES);
+        if !(1..=most).contains(&n) {
+            return Err(usage(
+                "--export-samples",
+                format!(
+                    "{} is out of range: must be in [1, {}] (the trials, at most 1,000,000)",
+                    count(n),
+                    count(most)
+                ),
+            ));
+        }
+    }
+    let pack = match &args.stress_deprecation {
+        None => None,
+        Some(option) => Some(
+            stress::deprecation_pack(&doc, option.as_deref())
+                .map_err(|m| usage("--stress-deprecation", m))?,
+        ),
+    };
+    let out = out_dir(args.out, args.json, &args.file, "run")?;
+    if out.is_none() && (args.export_samples.is_some() || !args.format.is_empty()) {
+        let flag = if args.export_samples.is_some() {
+            "--export-samples"
+        } else {
+            "--format"
+        };
+        return Err(usage(
+            flag,
+            format!(
+                "{flag} chooses files of the report directory, which --json alone does not write; give --out DIR too"
+            ),
+        ));
+    }
+    let plan = app::RunPlan::new(&doc, pack);
+    let total = plan.trials(settings.trials);
+    let bar = progress_bar(Some(total));
+    let engine = Engine::new(settings.threads, stop.clone())?;
+    let summary = app::run(&engine, &doc, &plan, settings, &shown_on(&bar))?;
+    bar.finish_and_clear();
+    let formats = if args.format.is_empty() {
+        ALL_FORMATS.to_vec()
+    } else {
+        args.format
+    };
+    let mut files = output::render(&summary, &formats)?;
+    if let Some(n) = args.export_samples {
+        let names: Vec<&str> = scenario
+            .candidates()
+            .map(|c| scenario.options[c].name.as_str())
+            .collect();
+        let mut table = samples::table(&app::sample_paths(&doc), &names);
+        app::samples(&doc, settings.seed, n, &mut |s| {
+            samples::push_row(&mut table, s)
+        });
+        files.push(("samples.csv".into(), table.finish().into_bytes()));
+    }
+    if let Some(out) = &out {
+        stop_check(stop, total)?;
+        directory::write_dir(out, "run", &files)?;
+    }
+    if args.json {
+        print!("{}", report::summary_json(&summary));
+    } else {
+        print!("{}", report::terminal::render(&summary));
+        if let Some(out) = &out {
+            println!("\nWrote {}", out.display());
+        }
+    }
+    Ok(())
+}
+
+fn run_sweep(args: SweepArgs, stop: &Stop) -> Result<()> {
+    let doc = Document::load(&args.file)?;
+    let settings = settings(&args.flags, doc.base(), MAX_TRIALS)?;
+    let values = sweep::parse_values(&args.values).map_err(|m| usage("--values", m))?;
+    let out = out_dir(args.out, args.json, &args.file, "sweep")?;
+    let bar = progress_bar(Some(settings.trials * values.len() as u64));
+    let progress = shown_on(&bar);
+    let engine = Engine::new(settings.threads, stop.clone())?;
+    let result = app::sweep(
+        &engine,
+        &doc,
+        &args.param,
+        &values,
+        args.within,
+        settings,
+        &progress,
+    )
+    .map_err(|e| flagged(e, sweep_flag))?;
+    bar.finish_and_clear();
+    if let Some(out) = &out {
+        let files = report::sweep::render(&result)?;
+        stop_check(stop, settings.trials * values.len() as u64)?;
+        directory::write_dir(out, "sweep", &files)?;
+    }
+    if args.json {
+        print!("{}", report::sweep::json(&result));
+    } else {
+        print!("{}", report::sweep::table(&result));
+        if let Some(out) = &out {
+            println!("\nWrote {}", out.display());
+        }
+    }
+    Ok(())
+}
+
+/// Trials of each `payback solve` evaluation unless `--trials` says otherwise: a solve runs
+/// many evaluations.
+const SOLVE_TRIALS: u64 = 100_000;
+
+fn run_solve(args: SolveArgs, stop: &Stop) -> Result<()> {
+    let doc = Document::load(&args.file)?;
+    let settings = settings(&args.flags, doc.base(), SOLVE_TRIALS)?;
+    let engine = Engine::new(settings.threads, stop.clone())?;
+    let goal = analysis::Goal {
+        confidence: args.confidence,
+        within: args.within,
+    };
+    let bar = progress_bar(None);
+    bar.set_message("solving");
+    let progress = shown_on(&bar);
+    let ask = match &args.for_path {
+        Some(path) => Ask::For(path),
+        None if args.max_investment => Ask::Question(Question::MaxInvestment),
+        None if args.max_premium => Ask::Question(Question::MaxPremium),
+        None => Ask::Question(Question::BreakEvenVolume),
+    };
+    let answers = app::solve(
+        &engine,
+        &doc,
+        ask,
+        args.candidate.as_deref(),
+        goal,
+        settings,
+        &progress,
+    )
+    .map_err(|e| flagged(e, |part| solve_flag(part, ask)))?;
+    let text = match (&answers, args.json) {
+        (Answers::Question(a), false) => report::answers::answers(a),
+        (Answers::Question(a), true) => report::answers::answers_json(a),
+        (Answers::For(t), false) => report::answers::thresholds(t),
+        (Answers::For(t), true) => report::answers::thresholds_json(t),
+    };
+    bar.finish_and_clear();
+    print!("{text}");
+    Ok(())
+}
+
+/// `err` said as an error about the flag that gave the part of the question it is about.
+fn flagged(err: anyhow::Error, flag: impl Fn(QuestionPart) -> &'static str) -> anyhow::Error {
+    match err.downcast::<BadQuestion>() {
+        Ok(bad) => UsageError::new(flag(bad.part), bad.message).into(),
+        Err(err) => err,
+    }
+}
+
+/// The flag of `payback sweep` that gives `part`.
+fn sweep_flag(part: QuestionPart) -> &'static str {
+    match part {
+        QuestionPart::Within => "--within",
+        _ => "--param",
+    }
+}
+
+/// The flag of `payback solve` that gives `part` when it is asked `ask`.
+fn solve_flag(part: QuestionPart, ask: Ask) -> &'static str {
+    match (part, ask) {
+        (QuestionPart::Candidate, _) => "--candidate",
+        (QuestionPart::Within, _) => "--within",
+        (QuestionPart::Confidence, _) => "--confidence",
+        (_, Ask::For(_)) => "--for",
+        (_, Ask::Question(Question::MaxInvestment)) => "--max-investment",
+        (_, Ask::Question(Question::MaxPremium)) => "--max-premium",
+        (_, Ask::Question(Question::BreakEvenVolume)) => "--break-even",
+    }
+}
+
+/// The directory `command` (`run`, `sweep`) writes: `--out`, else without `--json` the default
+/// one; checked before any work, so that a directory that may not be replaced is refused at
+/// once.
+fn out_dir(
+    out: Option<PathBuf>,
+    json: bool,
+    file: &Path,
+    command: &str,
+) -> Result<Option<PathBuf>> {
+    let suffix = if command == "run" { "" } else { "-sweep" };
+    let out = match out {
+        Some(dir) => Some(dir),
+        None if json => None,
+        None => Some(default_out_dir(file, suffix)),
+    };
+    if let Some(dir) = &out {
+        directory::check_dir(dir, command)?;
+    }
+    Ok(out)
+}
+
+/// `reports/<file stem><suffix>/`.
+fn default_out_dir(file: &Path, suffix: &str) -> PathBuf {
+    let stem = file
+        .file_stem()
+        .map_or_else(|| "scenario".into(), |s| s.to_string_lossy().into_owned());
+    Path::new("reports").join(format!("{stem}{suffix}"))
+}
+
+/// Fails with [`engine::Interrupted`] when the user asked to stop while the work was being
+/// finished (rendering, writing), so that nothing is written; `trials` were all simulated.
+fn stop_check(stop: &Stop, trials: u64) -> Result<()> {
+    if stop.requested() {
+        return Err(engine::Interrupted {
+            done: trials,
+            total: Some(trials),
+        }
+        .into());
+    }
+    Ok(())
+}
+
+fn usage(flag: &str, message: String) -> anyhow::Error {
+    UsageError::new(flag, message).into()
+}
