@@ -173,10 +173,58 @@ fn sketch_merge_equals_one_sketch() {
     }
 }
 
+/// The negated percentiles, the mean of the lowest share and the share above zero against
+/// the exact values of the sample: each value's representative is within α of it, so the
+/// percentile is within α of the exact order statistic of the negated values and the tail
+/// mean within α of the mean magnitude of the exact tail.
+fn assert_tails_within_accuracy(values: Vec<f64>, alpha: f64) {
+    let mut sketch = QuantileSketch::new(alpha);
+    values.iter().for_each(|&v| sketch.add(v));
+    let negated = sorted(values.iter().map(|v| -v).collect());
+    let sorted = sorted(values);
+    for p in PS {
+        let x = exact(&negated, p);
+        let v = sketch.quantile_of_negated(p).unwrap();
+        assert!(
+            (v - x).abs() <= alpha * x.abs() * (1.0 + 1e-9) + 1e-12,
+            "negated p = {p}: {v} vs {x}"
+        );
+        let k = rank(p, sorted.len() as u64) as usize;
+        let tail = &sorted[..k];
+        let mean = tail.iter().sum::<f64>() / k as f64;
+        let magnitude = tail.iter().map(|v| v.abs()).sum::<f64>() / k as f64;
+        let v = sketch.lower_mean(p).unwrap();
+        assert!(
+            (v - mean).abs() <= alpha * magnitude * (1.0 + 1e-9) + 1e-9,
+            "lower mean p = {p}: {v} vs {mean}"
+        );
+    }
+    let positive = sorted.iter().filter(|&&v| v >= 1e-9).count();
+    assert_eq!(
+        sketch.fraction_positive(),
+        positive as f64 / sorted.len() as f64
+    );
+}
+
+#[test]
+fn sketch_tails_are_within_its_relative_accuracy() {
+    let mut rng = Xoshiro256PlusPlus::seed_from_u64(7);
+    let values: Vec<f64> = (0..50_000)
+        .map(|_| 400_000.0 * (rng.random::<f64>() - 0.2))
+        .collect();
+    assert_tails_within_accuracy(values, 0.001);
+    let mut sketch = QuantileSketch::new(0.001);
+    (0..4).for_each(|_| sketch.add(-2_952_000.0));
+    assert_eq!(sketch.lower_mean(0.1), Some(-2_952_000.0));
+    assert_eq!(sketch.quantile_of_negated(0.9), Some(2_952_000.0));
+    assert_eq!(QuantileSketch::new(0.001).lower_mean(0.1), None);
+}
+
 proptest! {
     #[test]
     fn sketch_bound_holds_for_any_values(values in prop::collection::vec(-1e12f64..1e12, 1..400)) {
-        assert_within_accuracy(values, 0.01);
+        assert_within_accuracy(values.clone(), 0.01);
+        assert_tails_within_accuracy(values, 0.01);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use super::sensitivity::sensitivity;
 use super::value_of_information::value_of_information;
 use crate::collect::outcomes::{BAND_ACCURACY, CandidateAggregate};
-use crate::collect::{Detailed, RunAggregate, SKETCH_ACCURACY, bins_per_month};
+use crate::collect::{Detailed, HeadToHeadSums, RunAggregate, SKETCH_ACCURACY, bins_per_month};
 use crate::results::summary::*;
 use crate::scenario::{Probability, Scenario};
 use crate::stats::{PaybackHistogram, QuantileSketch};
@@ -67,6 +67,7 @@ pub fn summarise(scenario: &Scenario, seed: u64, run: &RunAggregate) -> Summary 
         candidates,
         best_option_probability,
         expected_npv_ranking,
+        head_to_head: Vec::new(),
         point_estimate: super::point_estimate::point_estimate(scenario),
         assumptions: super::point_estimate::assumptions(scenario),
         stress: Vec::new(),
@@ -76,10 +77,22 @@ pub fn summarise(scenario: &Scenario, seed: u64, run: &RunAggregate) -> Summary 
     }
 }
 
-/// Summarises a detailed run of `scenario` made with `seed`: the outcomes, the sensitivity and
-/// the value of information.
+/// Options compared head to head: the top of the expected-NPV ranking.
+const HEAD_TO_HEAD_OPTIONS: usize = 3;
+
+/// Summarises a detailed run of `scenario` made with `seed`: the outcomes, the head-to-head
+/// comparisons, the IRRs, the sensitivity and the value of information.
 pub fn summarise_detailed(scenario: &Scenario, seed: u64, detailed: &Detailed) -> Summary {
     let mut summary = summarise(scenario, seed, &detailed.run);
+    let n = detailed.run.trials as f64;
+    for (c, irr) in summary.candidates.iter_mut().zip(&detailed.irr.candidates) {
+        let defined = irr.irr.count();
+        c.irr = Some(Irr {
+            p_undefined: irr.undefined as f64 / n,
+            spread: (defined > 0).then(|| spread(irr.sum / defined as f64, &irr.irr)),
+        });
+    }
+    summary.head_to_head = head_to_head(scenario, &summary, &detailed.head_to_head);
     summary.sensitivity = sensitivity(scenario, &detailed.run, &detailed.sensitivity);
     summary.value_of_information = Some(value_of_information(
         scenario,
@@ -179,8 +192,71 @@ fn candidate(
                 p90: quantile(sketch, 0.9),
             })
             .collect(),
+        downside: Downside {
+            p_npv_negative: agg.npv.fraction_negative(),
+            worst_10pct_mean_npv: agg.npv.lower_mean(0.1).unwrap_or(0.0),
+        },
         roi: (roi_trials > 0).then(|| spread(agg.sums.roi / roi_trials as f64, &agg.roi)),
+        irr: None,
     }
+}
+
+/// The top options of the ranking compared pairwise, the higher-ranked first.
+fn head_to_head(scenario: &Scenario, summary: &Summary, sums: &HeadToHeadSums) -> Vec<HeadToHead> {
+    let choice_of = |name: &str| {
+        std::iter::once(scenario.baseline)
+            .chain(scenario.candidates())
+            .position(|o| scenario.options[o].name == name)
+    };
+    let top: Vec<(&str, usize)> = summary
+        .expected_npv_ranking
+        .iter()
+        .take(HEAD_TO_HEAD_OPTIONS)
+        .filter_map(|r| Some((r.name.as_str(), choice_of(&r.name)?)))
+        .collect();
+    let n = sums.trials as f64;
+    let mut out = Vec::new();
+    for (k, &(a, i)) in top.iter().enumerate() {
+        for &(b, j) in &top[k + 1..] {
+            let Some(pair) = sums
+                .pairs
+                .iter()
+                .find(|p| (p.first, p.second) == (i.min(j), i.max(j)))
+            else {
+                continue;
+            };
+            let d = &pair.difference;
+            // The sketch holds first − second; a − b is its negation when a is the second.
+            let (wins, mean, at) = if i < j {
+                (
+                    pair.first_higher,
+                    pair.sum / n,
+                    d.quantile(0.1).zip(d.quantile(0.5)).zip(d.quantile(0.9)),
+                )
+            } else {
+                (
+                    pair.second_higher,
+                    -pair.sum / n,
+                    d.quantile_of_negated(0.1)
+                        .zip(d.quantile_of_negated(0.5))
+                        .zip(d.quantile_of_negated(0.9)),
+                )
+            };
+            let ((p10, p50), p90) = at.unwrap_or_default();
+            out.push(HeadToHead {
+                a: a.to_string(),
+                b: b.to_string(),
+                p_a_beats_b: wins as f64 / n,
+                npv_difference: Spread {
+                    mean,
+                    p10,
+                    p50,
+                    p90,
+                },
+            });
+        }
+    }
+    out
 }
 
 fn percentiles(h: &PaybackHistogram) -> PaybackPercentiles {

@@ -3,11 +3,13 @@
 
 mod cash_path;
 mod events;
+mod irr;
 mod running_cost;
 mod timeline;
 mod trial;
 mod walk;
 
 pub use cash_path::CashPath;
+pub use irr::annual_irr;
 pub use running_cost::{CostState, RunningCost};
 pub use trial::{FinishedTrial, Outcome, TrialRunner};

@@ -61,6 +61,13 @@ impl FinishedTrial<'_> {
         &self.upfront_parts[self.part_offsets[candidate]..self.part_offsets[candidate + 1]]
     }
 
+    /// Candidate `candidate`'s annual internal rate of return against the baseline, `None`
+    /// where there is none ([`crate::model::annual_irr`]).
+    #[inline]
+    pub fn annual_irr(&self, candidate: usize) -> Option<f64> {
+        super::irr::annual_irr(self.month_end_net(candidate))
+    }
+
     /// The uniform behind option `option`'s first deprecation under a hazard: it comes at
     /// `−ln(1 − u) / hazard`, later the larger `u` is.
     #[inline]

@@ -32,6 +32,10 @@ pub struct Summary {
     pub best_option_probability: IndexMap<String, Probability>,
     /// Every option ranked by expected NPV against the baseline, best first.
     pub expected_npv_ranking: Vec<RankedOption>,
+    /// The top three options of the ranking compared pairwise on the same trials, each pair
+    /// with the higher-ranked option first (`payback run` only).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub head_to_head: Vec<HeadToHead>,
     /// The deterministic point estimate: every input at its mean, every project succeeding.
     pub point_estimate: PointEstimate,
     /// Every input the scenario file wrote (its dotted path), as written and in words; fields
@@ -146,9 +150,50 @@ pub struct CandidateSummary {
     /// Cumulative net cash (undiscounted, `−I` plus savings so far) at every month end 0..=H:
     /// the P10–P90 band and the median.
     pub cumulative_net: Vec<MonthBand>,
+    /// The downside against the baseline: how likely and how bad a loss is.
+    pub downside: Downside,
     /// Return on investment `NPV / I` over trials with `I > 0` (absent when no trial has one).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub roi: Option<Spread>,
+    /// The annual internal rate of return of the cash against the baseline (`payback run`
+    /// only).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub irr: Option<Irr>,
+}
+
+/// How likely and how bad a loss against the baseline is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Downside {
+    /// Probability that the NPV is below zero (`npv.p_negative`).
+    pub p_npv_negative: Probability,
+    /// The mean NPV of the worst 10 % of trials.
+    pub worst_10pct_mean_npv: Money,
+}
+
+/// The annual internal rate of return: monthly flows at month ends (the investment at month
+/// 0, lumps in the month they fall in), the monthly rate `r` at which their present value is
+/// zero, annualised as `(1 + r)^12 − 1`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Irr {
+    /// Share of trials without an IRR: the flows never change sign (a failed project), or
+    /// their present value keeps one sign for every monthly rate from −50 % to 10⁶.
+    pub p_undefined: Probability,
+    /// Mean and percentiles over the trials with one (absent when none has one).
+    #[serde(flatten)]
+    pub spread: Option<Spread>,
+}
+
+/// Two options compared on the same trials.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HeadToHead {
+    /// The higher-ranked option.
+    pub a: String,
+    /// The other one.
+    pub b: String,
+    /// Probability that `a`'s NPV is higher than `b`'s in a trial (the baseline's being 0).
+    pub p_a_beats_b: Probability,
+    /// `NPV_a − NPV_b`, trial by trial.
+    pub npv_difference: Spread,
 }
 
 /// Mean and percentiles of a quantity.

@@ -123,24 +123,68 @@ impl QuantileSketch {
         Some(value.clamp(self.min, self.max))
     }
 
-    /// The representative of the k-th smallest value: negatives from the largest magnitude down,
-    /// then zeros, then positives from the smallest magnitude up.
-    fn value_of_rank(&self, k: u64) -> f64 {
-        let mut seen = 0;
-        for (bucket, c) in self.negative.descending() {
-            seen += c;
-            if seen >= k {
-                return -self.representative(bucket);
+    /// Percentile `p` of the negated values (the ⌈p·n⌉-th smallest of `−x`, within the
+    /// relative accuracy), `None` when empty: the percentiles of `b − a` from a sketch of
+    /// `a − b`.
+    pub fn quantile_of_negated(&self, p: f64) -> Option<f64> {
+        if self.count == 0 {
+            return None;
+        }
+        let k = self.count + 1 - rank(p, self.count);
+        Some(-self.value_of_rank(k).clamp(self.min, self.max))
+    }
+
+    /// The mean of the ⌈p·n⌉ smallest values (the mean of the worst `p` share), each value
+    /// taken at its bucket's representative, so within the relative accuracy of the mean of
+    /// their magnitudes; `None` when empty.
+    pub fn lower_mean(&self, p: f64) -> Option<f64> {
+        if self.count == 0 {
+            return None;
+        }
+        let k = rank(p, self.count);
+        let (mut left, mut sum) = (k, 0.0);
+        for (value, c) in self.ascending_values() {
+            let take = c.min(left);
+            sum += take as f64 * value.clamp(self.min, self.max);
+            left -= take;
+            if left == 0 {
+                break;
             }
         }
-        seen += self.zeros;
-        if seen >= k {
+        Some(sum / k as f64)
+    }
+
+    /// Share of the values above zero (magnitudes under 10⁻⁹ count as zero); 0 when empty.
+    pub fn fraction_positive(&self) -> f64 {
+        if self.count == 0 {
             return 0.0;
         }
-        for (bucket, c) in self.positive.ascending() {
+        self.positive.ascending().map(|(_, c)| c).sum::<u64>() as f64 / self.count as f64
+    }
+
+    /// Every non-empty bucket from the smallest value up, as (representative, count):
+    /// negatives from the largest magnitude down, then zeros, then positives from the smallest
+    /// magnitude up.
+    fn ascending_values(&self) -> impl Iterator<Item = (f64, u64)> + '_ {
+        let negatives = self
+            .negative
+            .descending()
+            .map(|(bucket, c)| (-self.representative(bucket), c));
+        let zeros = (self.zeros > 0).then_some((0.0, self.zeros));
+        let positives = self
+            .positive
+            .ascending()
+            .map(|(bucket, c)| (self.representative(bucket), c));
+        negatives.chain(zeros).chain(positives)
+    }
+
+    /// The representative of the k-th smallest value (1-based).
+    fn value_of_rank(&self, k: u64) -> f64 {
+        let mut seen = 0;
+        for (value, c) in self.ascending_values() {
             seen += c;
             if seen >= k {
-                return self.representative(bucket);
+                return value;
             }
         }
         self.max

@@ -1,0 +1,62 @@
+//! Each candidate's annual internal rate of return over trials: a sketch of it where it
+//! exists, its sum, and the trials where it does not ([`crate::model::annual_irr`]).
+
+use super::outcomes::SKETCH_ACCURACY;
+use crate::model::FinishedTrial;
+use crate::stats::QuantileSketch;
+
+/// One candidate's IRRs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CandidateIrr {
+    /// The IRR of every trial where it exists.
+    pub irr: QuantileSketch,
+    /// Σ of those IRRs.
+    pub sum: f64,
+    /// Trials without one.
+    pub undefined: u64,
+}
+
+/// Every candidate's IRRs of a run (or of one chunk of it), in the order of the candidates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IrrSums {
+    /// One per candidate.
+    pub candidates: Vec<CandidateIrr>,
+}
+
+impl IrrSums {
+    /// Empty sums for `candidates` candidates.
+    pub fn new(candidates: usize) -> Self {
+        IrrSums {
+            candidates: (0..candidates)
+                .map(|_| CandidateIrr {
+                    irr: QuantileSketch::new(SKETCH_ACCURACY),
+                    sum: 0.0,
+                    undefined: 0,
+                })
+                .collect(),
+        }
+    }
+
+    /// Adds `trial`.
+    #[inline]
+    pub fn add(&mut self, trial: &FinishedTrial) {
+        for (candidate, sums) in self.candidates.iter_mut().enumerate() {
+            match trial.annual_irr(candidate) {
+                Some(irr) => {
+                    sums.irr.add(irr);
+                    sums.sum += irr;
+                }
+                None => sums.undefined += 1,
+            }
+        }
+    }
+
+    /// Adds the sums of a later chunk.
+    pub fn merge(&mut self, other: &IrrSums) {
+        for (a, b) in self.candidates.iter_mut().zip(&other.candidates) {
+            a.irr.merge(&b.irr);
+            a.sum += b.sum;
+            a.undefined += b.undefined;
+        }
+    }
+}

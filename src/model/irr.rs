@@ -1,0 +1,241 @@
+//! The internal rate of return of a candidate's cash against the baseline in one trial
+//! (docs/model.md, "IRR"): the flows are monthly, at month ends (the investment at month 0,
+//! then each month's net cash with its lumps), and the IRR is the monthly rate `r` at which
+//! their present value is zero, annualised as `(1 + r)^12 − 1`.
+
+/// The present value is a polynomial in `x = 1 / (1 + r)`; the search covers `x` in
+/// `[X_LOW, X_HIGH]`: monthly rates from −50 % (an annual −99.98 %) to 10⁶.
+const X_LOW: f64 = 1e-6;
+const X_HIGH: f64 = 2.0;
+/// Flows of a smaller magnitude count as zero (a millionth of a cent).
+const TINY: f64 = 1e-9;
+/// Newton steps at most (each one safeguarded by bisection of the bracket).
+const MAX_STEPS: u32 = 200;
+
+/// The annual IRR of the flows whose cumulative sums at month ends 0..=H are `month_end_net`,
+/// or `None` when there is none: the flows never change sign (a failed project, a candidate
+/// without investment), or their present value keeps one sign over the rates searched. Where
+/// it crosses zero at several rates, the one returned is in the bracket of the positive rates
+/// when that bracket's ends differ in sign, else of the negative rates, else the first zero a
+/// scan from 0 finds ([`scan`]).
+pub fn annual_irr(month_end_net: &[f64]) -> Option<f64> {
+    let first = month_end_net[0];
+    let (mut later_negative, mut later_positive) = (false, false);
+    for w in month_end_net.windows(2) {
+        let flow = w[1] - w[0];
+        later_negative |= flow < -TINY;
+        later_positive |= flow > TINY;
+    }
+    let x = if first < -TINY && !later_negative {
+        // An investment, then only returns: one zero, found fast (see `conventional_root`).
+        if !later_positive {
+            return None;
+        }
+        conventional_root(month_end_net)
+    } else {
+        let negative = first < -TINY || later_negative;
+        let positive = first > TINY || later_positive;
+        if !(negative && positive) {
+            return None;
+        }
+        let value = |x: f64| present_value(month_end_net, x).0;
+        let (at_low, at_one, at_high) = (value(X_LOW), value(1.0), value(X_HIGH));
+        let (lo, hi) = if at_low.signum() != at_one.signum() {
+            (X_LOW, 1.0)
+        } else if at_one.signum() != at_high.signum() {
+            (1.0, X_HIGH)
+        } else {
+            scan(month_end_net)?
+        };
+        root(month_end_net, lo, hi)
+    };
+    (X_LOW..=X_HIGH).contains(&x).then(|| x.powi(-12) - 1.0)
+}
+
+/// The zero of the present value of an investment followed by returns only. With `x = e^u`,
+/// `ln Σ_{m ≥ 1} f_m e^{m u} − ln(−f_0)` is convex in `u` and close to a line whose slope is
+/// the returns' mean time `D`; one Newton step on it from `u = 0` starts at
+/// `x = (−f_0 / Σ f_m)^(1/D)`, at or right of the zero. The present value is convex and
+/// increasing in `x` (every return is at least 0), so Newton's method in `x` goes from there
+/// to the zero without overstepping.
+fn conventional_root(month_end_net: &[f64]) -> f64 {
+    let months = month_end_net.len() - 1;
+    let investment = -month_end_net[0];
+    let returns = month_end_net[months] - month_end_net[0];
+    let mean_time = (1..=months)
+        .map(|m| m as f64 * (month_end_net[m] - month_end_net[m - 1]))
+        .sum::<f64>()
+        / returns;
+    let mut x = (investment / returns).powf(1.0 / mean_time);
+    for _ in 0..MAX_STEPS {
+        let (p, q) = returns_at(month_end_net, x);
+        let step = (x * p - investment) / q;
+        x -= step;
+        if step.abs() <= 1e-10 * x {
+            break;
+        }
+    }
+    x
+}
+
+/// `Σ_{m ≥ 1} f_m x^(m−1)` and `Σ_{m ≥ 1} m f_m x^(m−1)` over the returns `f_m`: Horner's rule
+/// in `x⁴` on four interleaved sums (months 1, 5, 9, …; 2, 6, 10, …; …), which are
+/// independent, so the chain of multiply-adds is a quarter as long.
+#[inline]
+fn returns_at(month_end_net: &[f64], x: f64) -> (f64, f64) {
+    let months = month_end_net.len() - 1;
+    let x4 = (x * x) * (x * x);
+    let (mut p, mut q) = ([0.0; 4], [0.0; 4]);
+    for block in (0..months.div_ceil(4)).rev() {
+        for k in 0..4 {
+            let m = 1 + 4 * block + k;
+            let flow = if m <= months {
+                month_end_net[m] - month_end_net[m - 1]
+            } else {
+                0.0
+            };
+            p[k] = p[k] * x4 + flow;
+            q[k] = q[k] * x4 + m as f64 * flow;
+        }
+    }
+    let combine = |s: [f64; 4]| s[0] + x * (s[1] + x * (s[2] + x * s[3]));
+    (combine(p), combine(q))
+}
+
+/// Points of the scan for a pair of zeros: on the positive rates (x from 1 down to
+/// `X_LOW`) and on the negative ones (x from 1 up to `X_HIGH`), evenly in `ln x`.
+const SCAN_POSITIVE: u32 = 128;
+const SCAN_NEGATIVE: u32 = 16;
+
+/// A bracket of a zero when the present value has one sign at both ends of both brackets:
+/// the first sign change from `x = 1` towards the positive rates, else towards the negative
+/// ones, over a grid about 6 % apart in `x` (zeros closer than that are not told apart).
+fn scan(month_end_net: &[f64]) -> Option<(f64, f64)> {
+    let value = |x: f64| present_value(month_end_net, x).0;
+    for (end, points) in [(X_LOW, SCAN_POSITIVE), (X_HIGH, SCAN_NEGATIVE)] {
+        let (mut x, mut at): (f64, f64) = (1.0, value(1.0));
+        for k in 1..=points {
+            let next = end.powf(f64::from(k) / f64::from(points));
+            let at_next = value(next);
+            if at_next.signum() != at.signum() {
+                return Some((x.min(next), x.max(next)));
+            }
+            (x, at) = (next, at_next);
+        }
+    }
+    None
+}
+
+/// The present value of the flows at `x = 1 / (1 + r)` and its derivative in `x`, by Horner's
+/// rule from the last month down.
+#[inline]
+fn present_value(month_end_net: &[f64], x: f64) -> (f64, f64) {
+    let (mut p, mut dp) = (0.0, 0.0);
+    for m in (0..month_end_net.len()).rev() {
+        let flow = if m == 0 {
+            month_end_net[0]
+        } else {
+            month_end_net[m] - month_end_net[m - 1]
+        };
+        dp = dp * x + p;
+        p = p * x + flow;
+    }
+    (p, dp)
+}
+
+/// The zero of the present value between `lo` and `hi`, where it changes sign: Newton steps
+/// from the end nearer `x = 1`, each replaced by a bisection when it would leave the bracket.
+fn root(month_end_net: &[f64], lo: f64, hi: f64) -> f64 {
+    let rising = present_value(month_end_net, hi).0 > present_value(month_end_net, lo).0;
+    let (mut below, mut above) = if rising { (lo, hi) } else { (hi, lo) };
+    let mut x = if lo == 1.0 { lo } else { hi };
+    for _ in 0..MAX_STEPS {
+        let (p, dp) = present_value(month_end_net, x);
+        if p == 0.0 {
+            return x;
+        }
+        if p < 0.0 {
+            below = x;
+        } else {
+            above = x;
+        }
+        let newton = x - p / dp;
+        let next = if dp != 0.0 && newton > below.min(above) && newton < below.max(above) {
+            newton
+        } else {
+            0.5 * (below + above)
+        };
+        if (next - x).abs() <= 1e-13 * x {
+            return next;
+        }
+        x = next;
+    }
+    x
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cumulative(flows: &[f64]) -> Vec<f64> {
+        flows
+            .iter()
+            .scan(0.0, |sum, f| {
+                *sum += f;
+                Some(*sum)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn flows_of_one_sign_have_no_irr() {
+        assert_eq!(annual_irr(&cumulative(&[-10_000.0, 0.0, 0.0])), None);
+        assert_eq!(annual_irr(&cumulative(&[0.0, 500.0, 500.0])), None);
+    }
+
+    #[test]
+    fn flows_with_two_rates_give_the_smaller_positive_one() {
+        // −100, +230, −132: −100 (1 + r)² + 230 (1 + r) − 132 = 0 at 1 + r = 1.1 and 1.2.
+        let irr = annual_irr(&cumulative(&[-100.0, 230.0, -132.0])).unwrap();
+        assert!((irr - (1.1f64.powi(12) - 1.0)).abs() < 1e-9, "{irr}");
+    }
+
+    /// For random investments followed by random returns (some months without any), the rate
+    /// returned makes the present value zero to within 1e-9 of the flows' size.
+    #[test]
+    fn the_rate_found_zeroes_the_present_value() {
+        use rand::{RngExt, SeedableRng};
+        let mut rng = rand_xoshiro::SplitMix64::seed_from_u64(3);
+        let mut found = 0;
+        for _ in 0..2000 {
+            let months = rng.random_range(1..120usize);
+            let mut flows = vec![-rng.random_range(1.0..1e6)];
+            flows.extend((0..months).map(|_| {
+                if rng.random::<f64>() < 0.3 {
+                    0.0
+                } else {
+                    rng.random_range(0.0..1e5)
+                }
+            }));
+            let Some(irr) = annual_irr(&cumulative(&flows)) else {
+                continue;
+            };
+            let x = (1.0 + irr).powf(-1.0 / 12.0);
+            let size: f64 = flows.iter().map(|f| f.abs()).sum();
+            let pv: f64 = flows.iter().rev().fold(0.0, |p, f| p * x + f);
+            assert!(pv.abs() <= 1e-9 * size, "{flows:?}: irr {irr}, pv {pv}");
+            found += 1;
+        }
+        assert!(found > 1500, "only {found} of 2,000 had an IRR");
+    }
+
+    #[test]
+    fn two_flows_give_their_growth() {
+        // −100 now, +110 in a month: 10 % a month, (1.1)^12 − 1 a year.
+        let irr = annual_irr(&cumulative(&[-100.0, 110.0])).unwrap();
+        assert!((irr - (1.1f64.powi(12) - 1.0)).abs() < 1e-9, "{irr}");
+        // −100 now, +90 in a month: −10 % a month.
+        let irr = annual_irr(&cumulative(&[-100.0, 90.0])).unwrap();
+        assert!((irr - (0.9f64.powi(12) - 1.0)).abs() < 1e-9, "{irr}");
+    }
+}
