@@ -35,6 +35,8 @@ pub struct Scenario {
     pub days_per_month: f64,
     /// Hours in a month (converts hourly serving prices).
     pub hours_per_month: f64,
+    /// Working hours of one full-time person in a month (says labour saved as FTEs).
+    pub fte_hours_per_month: f64,
     /// Every numeric input, in draw order.
     pub inputs: Inputs,
     /// Volume of events.

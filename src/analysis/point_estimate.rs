@@ -50,16 +50,29 @@ pub fn point_estimate(scenario: &Scenario) -> PointEstimate {
         };
         cost.rate(spec, runner.draws(), m, runner.volume(m), state)
     };
+    // Hours of people's work a month, at month 0's volume, of each option doing it with people.
+    let people_hours = |o: usize| {
+        scenario.options[o]
+            .labour
+            .as_ref()
+            .map(|l| runner.volume(0) * l.seconds.get(runner.draws()) / 3600.0)
+    };
     PointEstimate {
         baseline_monthly_cost: monthly(0),
         baseline_cost_over_horizon: (0..scenario.horizon_months).map(monthly).sum(),
-        candidates: runner
-            .outcomes()
-            .iter()
-            .map(|o| PointOutcome {
+        candidates: scenario
+            .candidates()
+            .zip(runner.outcomes())
+            .map(|(c, o)| PointOutcome {
                 upfront: o.upfront,
                 payback_months: o.payback.is_finite().then_some(o.payback),
                 npv: o.npv,
+                fte_equivalent: match (people_hours(b), people_hours(c)) {
+                    (None, None) => None,
+                    (base, cand) => Some(
+                        (base.unwrap_or(0.0) - cand.unwrap_or(0.0)) / scenario.fte_hours_per_month,
+                    ),
+                },
             })
             .collect(),
     }

@@ -47,6 +47,7 @@ const PRICE_CHANGE: Domain = Domain::closed(-1.0, 10.0, "a yearly price change i
 const DISCOUNT: Domain = Domain::closed(0.0, 1.0, "an annual rate in [0, 1]");
 const DAYS: Domain = Domain::closed(1.0, 31.0, "a number of days in [1, 31]");
 const HOURS: Domain = Domain::closed(1.0, 744.0, "a number of hours in [1, 744]");
+const FTE_HOURS: Domain = Domain::closed(1.0, 744.0, "working hours a month in [1, 744]");
 const RAMP: Domain = Domain::closed(0.0, MAX_HORIZON_MONTHS as f64, "months in [0, 600]");
 const DRIFT: Domain = Domain::closed(0.0, 1.0, "a monthly drift in [0, 1]");
 const HAZARD: Domain = Domain::closed(0.0, 12.0, "a yearly hazard in [0, 12]");
@@ -118,6 +119,13 @@ impl<'a> Builder<'a> {
             "scenario.hours_per_month",
             720.0,
             HOURS,
+        )?;
+
+        let fte_hours_per_month = self.setting(
+            s.fte_hours_per_month.as_ref(),
+            "scenario.fte_hours_per_month",
+            160.0,
+            FTE_HOURS,
         )?;
 
         let workload = self.workload(&raw, horizon_months)?;
@@ -198,6 +206,7 @@ impl<'a> Builder<'a> {
             seed,
             days_per_month,
             hours_per_month,
+            fte_hours_per_month,
             inputs: self.inputs,
             workload,
             options,

@@ -81,6 +81,7 @@ pub struct RawScenario {
     pub seed: Option<Num>,
     pub days_per_month: Option<Num>,
     pub hours_per_month: Option<Num>,
+    pub fte_hours_per_month: Option<Num>,
 }
 
 /// `[workload]`: volume and growth.

@@ -77,6 +77,11 @@ pub struct PointOutcome {
     pub payback_months: Option<Months>,
     /// NPV at the horizon.
     pub npv: Money,
+    /// The people's time the candidate saves against the baseline in month 0, in full-time
+    /// equivalents (`scenario.fte_hours_per_month` hours each; negative when it needs more);
+    /// absent when neither does the work with people.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub fte_equivalent: Option<f64>,
 }
 
 /// One input of the scenario.

@@ -94,6 +94,31 @@ fn unknown_field_suggests_the_nearest() {
 }
 
 #[test]
+fn full_time_hours_outside_a_month_are_refused() {
+    let err = refused(&with(
+        "trials = 1000",
+        "trials = 1000\nfte_hours_per_month = 0",
+    ));
+    assert_has(
+        &err,
+        &[
+            "scenario.toml:7",
+            "scenario.fte_hours_per_month",
+            "0",
+            "working hours a month in [1, 744]",
+        ],
+    );
+    let err = refused(&with(
+        "trials = 1000",
+        "trials = 1000\nfte_hours_per_month = \"100 to 200\"",
+    ));
+    assert_has(
+        &err,
+        &["scenario.fte_hours_per_month", "must be a plain number"],
+    );
+}
+
+#[test]
 fn unknown_field_in_a_project_suggests_the_nearest() {
     let err = refused(&with("success = 0.9", "sucess = 0.9"));
     assert_has(&err, &["sucess", "did you mean `success`"]);

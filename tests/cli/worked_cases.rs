@@ -19,6 +19,36 @@ fn case_1_fine_tune_pays_back_in_48_48_days() {
 }
 
 #[test]
+fn case_1_people_doing_the_work_are_counted_in_full_time_equivalents() {
+    // 5,000 emails a day × 30 days × 30 seconds = 1,250 hours a month: 7.8125 people at 160
+    // hours a month, which the human option needs and the prompted baseline does not; 10
+    // people at 125 hours. Neither the baseline nor the fine-tune works with people: no figure.
+    let point = |summary: &serde_json::Value, name: &str| {
+        let at = summary["candidates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|c| c["name"] == name)
+            .unwrap();
+        summary["point_estimate"]["candidates"][at].clone()
+    };
+    let summary = run_json(&config("worked-1-email-triage.toml"), &["--trials", "10"]);
+    assert_close(num(&point(&summary, "human")["fte_equivalent"]), -7.8125);
+    assert!(
+        point(&summary, "fine_tuned")
+            .get("fte_equivalent")
+            .is_none()
+    );
+    let text = std::fs::read_to_string(config("worked-1-email-triage.toml"))
+        .unwrap()
+        .replace("[scenario]\n", "[scenario]\nfte_hours_per_month = 125\n");
+    assert!(text.contains("fte_hours_per_month = 125"));
+    let (_d, path) = scenario_file(&text);
+    let summary = run_json(&path, &["--trials", "10"]);
+    assert_close(num(&point(&summary, "human")["fte_equivalent"]), -10.0);
+}
+
+#[test]
 fn case_1_point_estimate_shows_the_unit_costs() {
     let out = payback()
         .arg("check")
