@@ -61,9 +61,47 @@ pub fn amount(x: f64) -> String {
     }
 }
 
+/// An amount for a memo's reader: three significant digits, millions and billions written
+/// `M` and `B` (`2.95M`, `59,600`, `-75,900`, `1.23B`, `12.5`).
+pub fn short_amount(x: f64) -> String {
+    let a = x.abs();
+    let scaled = |unit: f64, suffix: &str| {
+        let v = x / unit;
+        let decimals = if v.abs() >= 99.95 {
+            0
+        } else if v.abs() >= 9.995 {
+            1
+        } else {
+            2
+        };
+        format!("{v:.decimals$}{suffix}")
+    };
+    if !x.is_finite() {
+        format!("{x}")
+    } else if a >= 999.5e6 {
+        scaled(1e9, "B")
+    } else if a >= 999.5e3 {
+        scaled(1e6, "M")
+    } else {
+        amount(x)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_amounts_keep_three_significant_digits() {
+        assert_eq!(short_amount(2_947_072.0), "2.95M");
+        assert_eq!(short_amount(59_616.0), "59,600");
+        assert_eq!(short_amount(-75_920.99), "-75,900");
+        assert_eq!(short_amount(1_234_567_890.0), "1.23B");
+        assert_eq!(short_amount(12_900_000.0), "12.9M");
+        assert_eq!(short_amount(129_400_000.0), "129M");
+        assert_eq!(short_amount(999_700.0), "1.00M");
+        assert_eq!(short_amount(12.5), "12.5");
+    }
 
     #[test]
     fn amounts_keep_three_significant_digits() {

@@ -14,6 +14,122 @@ pub fn factor_label(path: &str, kind: FactorKind) -> String {
     }
 }
 
+/// An input's or a factor's name in words, for readers who never saw the scenario file: the
+/// option (underscores as spaces), then what the path holds, `fine tuned: wrong department
+/// error rate`; no dotted path.
+pub fn readable_name(path: &str, kind: FactorKind) -> String {
+    let path = path.split('#').next().unwrap_or(path);
+    let (owner, rest) = match path.strip_prefix("options.") {
+        Some(rest) => match rest.split_once('.') {
+            Some((option, rest)) => (Some(words(option)), rest),
+            None => (Some(words(rest)), ""),
+        },
+        None => (None, path),
+    };
+    let owner_or = |default: &str| owner.clone().unwrap_or_else(|| default.to_string());
+    match (kind, &owner) {
+        (FactorKind::Success, _) => {
+            format!("whether the {} project succeeds", owner_or("candidate's"))
+        }
+        (FactorKind::Deprecation, _) => {
+            format!("when the vendor retires {}'s model", owner_or("the option"))
+        }
+        (FactorKind::Input, Some(owner)) => format!("{owner}: {}", field_words(rest)),
+        (FactorKind::Input, None) => field_words(rest),
+    }
+}
+
+/// What the dotted path `rest` (inside an option, or from the top) holds, in words.
+fn field_words(rest: &str) -> String {
+    let parts: Vec<&str> = rest.split('.').collect();
+    let named = |i: usize| parts.get(i).map_or(String::new(), |p| words(p));
+    match parts.as_slice() {
+        ["workload", "events_per_day"] => "events a day".into(),
+        ["workload", "events_per_month"] => "events a month".into(),
+        ["workload", "growth_per_month"] => "volume growth a month".into(),
+        ["scenario", "discount_rate"] => "discount rate".into(),
+        ["errors", _, "rate"] => format!("{} error rate", named(1)),
+        ["errors", _, "cost"] => format!("cost of a {} error", named(1)),
+        ["accuracy"] => "accuracy".into(),
+        ["error_cost"] => "cost of an error".into(),
+        ["cost_per_event"] => "cost per event".into(),
+        ["price_change_per_year"] => "price change a year".into(),
+        ["labour", "seconds"] => "handling time per event (seconds)".into(),
+        ["labour", "hourly"] => "hourly cost of the people".into(),
+        ["review", "rate"] => "share of events reviewed".into(),
+        ["review", "cost"] => "cost of a review".into(),
+        ["serving", "hourly"] => "serving cost an hour".into(),
+        ["serving", "instances"] => "serving instances".into(),
+        ["serving", field] => format!("serving {}", words(field)),
+        ["monthly", _] => format!("{} a month", named(1)),
+        ["monthly", _, "cost"] => format!("{} a month", named(1)),
+        ["benefits", _, "monthly"] => format!("{} benefit a month", named(1)),
+        ["benefits", _, "ramp_months"] => format!("{} ramp-up (months)", named(1)),
+        ["drift_per_month"] => "drift a month".into(),
+        ["retrain", "cost"] => "cost of a retraining".into(),
+        ["retrain", "every_months"] => "months between retrainings".into(),
+        ["deprecation", "hazard_per_year"] => "deprecations a year".into(),
+        ["deprecation", "at_month"] => "month of the deprecation".into(),
+        ["deprecation", "migration_cost"] => "migration cost".into(),
+        ["deprecation", "downtime_months"] => "downtime after a deprecation (months)".into(),
+        ["deprecation", "cost_factor"] => "successor's cost factor".into(),
+        ["project", "build_months"] => "build time (months)".into(),
+        ["project", "success"] => "project success probability".into(),
+        ["project", "contingency"] => "contingency".into(),
+        ["project", "planned_runs"] => "planned training runs".into(),
+        ["project", "failed_runs"] => "failed training runs".into(),
+        ["project", "cost_per_run"] => "cost of a training run".into(),
+        ["project", "items", _, "cost"] => format!("{} cost", named(2)),
+        ["project", "items", _, "overrun"] => format!("{} overrun", named(2)),
+        ["project", "items", _, "hours"] => format!("{} hours", named(2)),
+        ["project", "items", _, "rate"] => format!("{} hourly rate", named(2)),
+        _ => parts.iter().map(|p| words(p)).collect::<Vec<_>>().join(" "),
+    }
+}
+
+/// A name from the file with its underscores as spaces.
+fn words(name: &str) -> String {
+    name.replace('_', " ")
+}
+
+/// What would reduce a factor's risk, as a clause to follow "mitigate by": the sources' usual
+/// answers, by what the factor is.
+pub fn mitigation(path: &str, kind: FactorKind) -> &'static str {
+    let field = path.split('#').next().unwrap_or(path);
+    let last = field.rsplit('.').next().unwrap_or(field);
+    match kind {
+        FactorKind::Success => {
+            "a pilot on a slice of the traffic, with a go/no-go gate before the rest of the budget"
+        }
+        FactorKind::Deprecation => {
+            "a contract with notice of retirement, and a tested fallback or successor model"
+        }
+        FactorKind::Input => match last {
+            "failed_runs" | "planned_runs" | "cost_per_run" => {
+                "a staged training budget: small runs and an evaluation gate before the large ones"
+            }
+            "overrun" | "cost" | "hours" | "contingency" if field.contains(".items.") => {
+                "a fixed-price or phased scope for this work, estimated from a sample first"
+            }
+            "build_months" => "a time-boxed first release that goes live with a reduced scope",
+            "rate" if field.contains(".errors.") => {
+                "an eval set that measures this error rate before deciding"
+            }
+            "accuracy" => "an eval set that measures the accuracy before deciding",
+            "events_per_day" | "events_per_month" | "growth_per_month" => {
+                "a measurement of the real volume (logs of a month) before deciding"
+            }
+            "drift_per_month" | "every_months" => {
+                "monitoring of the error rate in production, and a retraining budget"
+            }
+            "price_change_per_year" | "cost_per_event" => {
+                "a price agreement with the vendor, or a second vendor quoted"
+            }
+            _ => "measuring it before deciding (its value of information is in the memo)",
+        },
+    }
+}
+
 /// A factor's path without the leading `options.`, and its first part (the option's name for
 /// options' factors).
 pub(super) fn short_path(path: &str) -> (&str, &str) {
@@ -33,6 +149,29 @@ pub(super) fn kind_name(kind: FactorKind) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn readable_names_have_no_dotted_path() {
+        let name = |p| readable_name(p, FactorKind::Input);
+        assert_eq!(
+            name("options.fine_tuned.errors.wrong_department.rate"),
+            "fine tuned: wrong department error rate"
+        );
+        assert_eq!(
+            name("options.ft.project.items.data_prep.overrun"),
+            "ft: data prep overrun"
+        );
+        assert_eq!(name("workload.events_per_day"), "events a day");
+        assert_eq!(name("options.x.some.new_field"), "x: some new field");
+        assert_eq!(
+            readable_name("options.ft.project.success#event", FactorKind::Success),
+            "whether the ft project succeeds"
+        );
+        assert_eq!(
+            readable_name("options.api.deprecation#first", FactorKind::Deprecation),
+            "when the vendor retires api's model"
+        );
+    }
 
     #[test]
     fn factors_are_named_for_people() {

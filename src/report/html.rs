@@ -10,7 +10,9 @@ padding:0 1em;color:#111;line-height:1.45}h1{font-size:1.7em}h2{margin-top:1.6em
 table{border-collapse:collapse;margin:1em 0;font-size:.92em}th,td{border:1px solid #aaa;padding:.3em .6em;\
 text-align:left;vertical-align:top}th{background:#eee}figure{margin:1.5em 0;page-break-inside:avoid}\
 figure svg{width:100%;height:auto}figcaption{font-size:.9em;color:#333}\
-@media print{body{margin:0;max-width:none}h2{page-break-after:avoid}}";
+.page-end{break-after:page}\
+@media print{body{margin:0;max-width:none;font-size:10pt;line-height:1.3}h1{font-size:1.5em;margin:0 0 .4em}\
+h2{page-break-after:avoid;margin-top:.8em}p,ul{margin:.45em 0}table{margin:.5em 0}}";
 
 /// Renders the memo's blocks as an HTML page; `svg` gives a chart's SVG by file stem.
 pub fn render(blocks: &[Block], svg: &dyn Fn(&str) -> Option<String>) -> String {
@@ -62,6 +64,7 @@ pub fn render(blocks: &[Block], svg: &dyn Fn(&str) -> Option<String>) -> String 
                     );
                 }
             }
+            Block::PageBreak => out.push_str("<div class=\"page-end\"></div>\n"),
         }
     }
     out.push_str("</body>\n</html>\n");

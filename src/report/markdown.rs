@@ -38,6 +38,7 @@ pub fn render(blocks: &[Block]) -> String {
             Block::Chart(stem, alt) => {
                 let _ = writeln!(out, "![{}]({stem}.svg)\n", escape(alt));
             }
+            Block::PageBreak => out.push_str("---\n\n"),
         }
     }
     out

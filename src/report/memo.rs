@@ -4,6 +4,7 @@
 //! candidate's risk, (5) what is worth measuring before deciding, then the Monte Carlo error.
 
 use super::comparison::{deprecation_table, stress_table};
+use super::executive::executive_summary;
 use super::format::{amount, money, months, percent, percent_err};
 use super::plots::slug;
 use super::sensitivity::{biggest_risks, sensitivity_table};
@@ -23,6 +24,8 @@ pub enum Block {
     Table(Vec<String>, Vec<Vec<String>>),
     /// A chart: the stem of its SVG/PNG files, and what it shows.
     Chart(String, String),
+    /// The end of a printed page (the end of page one).
+    PageBreak,
 }
 
 /// The memo of a run.
@@ -33,8 +36,10 @@ pub fn memo(s: &Summary) -> Vec<Block> {
         .first()
         .map_or("the baseline", |c| c.baseline.as_str());
     let pe = &s.point_estimate;
-    let mut blocks = vec![
-        Block::Heading(1, format!("{}: decision memo", s.scenario)),
+    let mut blocks = vec![Block::Heading(1, format!("{}: decision memo", s.scenario))];
+    blocks.extend(executive_summary(s));
+    blocks.extend([
+        Block::PageBreak,
         Block::Paragraph(format!(
             "{} simulated trials (seed {}), horizon {} months, amounts in {cur}, discount rate {} a year. \
              Every uncertain input was drawn in every trial; ranges below are P10–P90 (8 trials in 10 fall \
@@ -61,7 +66,7 @@ pub fn memo(s: &Summary) -> Vec<Block> {
         ),
         Block::Chart("payback-curve".into(), "Probability of having paid back, by month".into()),
         Block::Chart("npv".into(), format!("NPV at {} months", s.horizon_months)),
-    ];
+    ]);
     for c in &s.candidates {
         let name = slug(&c.name);
         blocks.push(Block::Chart(
@@ -80,14 +85,6 @@ pub fn memo(s: &Summary) -> Vec<Block> {
         }
     }
     blocks.extend(stress_blocks(s));
-    blocks.push(Block::Heading(3, "Assumptions".into()));
-    blocks.push(Block::Table(
-        vec!["input".into(), "value or range".into(), "as written".into()],
-        s.assumptions
-            .iter()
-            .map(|a| vec![a.path.clone(), a.in_words.clone(), a.written.clone()])
-            .collect(),
-    ));
     blocks.extend(recommendation(s));
     blocks.extend(driver_blocks(s));
     blocks.extend(value_blocks(s));
@@ -114,6 +111,14 @@ pub fn memo(s: &Summary) -> Vec<Block> {
         percent(s.accuracy.band_relative)
     ));
     blocks.push(Block::List(errors));
+    blocks.push(Block::Heading(2, "Appendix: assumptions".into()));
+    blocks.push(Block::Table(
+        vec!["input".into(), "value or range".into(), "as written".into()],
+        s.assumptions
+            .iter()
+            .map(|a| vec![a.path.clone(), a.in_words.clone(), a.written.clone()])
+            .collect(),
+    ));
     blocks
 }
 

@@ -7,6 +7,7 @@ pub mod answers;
 pub mod comparison;
 mod csv;
 pub mod directory;
+mod executive;
 mod factors;
 pub mod format;
 mod html;

@@ -9,6 +9,7 @@ mod dynamics;
 mod edge_cases;
 mod hand_solved;
 mod interrupt;
+mod print;
 mod report_files;
 mod reverse_questions;
 mod sensitivity;

@@ -96,16 +96,21 @@ fn every_file_is_written_and_parses() {
         } else if name == "report.md" {
             let md = std::fs::read_to_string(&path).unwrap();
             for section in [
+                "## Summary",
                 "## 1. The cost of doing nothing",
                 "## 2. The options",
                 "### Stress tests",
-                "### Assumptions",
+                "## Appendix: assumptions",
                 "## 3. Recommendation",
                 "## 4. What drives the risk",
                 "## 5. What to measure before deciding",
             ] {
                 assert!(md.contains(section), "report.md lacks {section}");
             }
+            // Page one, the summary, ends before section 1.
+            let summary_at = md.find("## Summary").unwrap();
+            let break_at = md.find("\n---\n").expect("a page break");
+            assert!(summary_at < break_at && break_at < md.find("## 1.").unwrap());
             for chart in expected.iter().filter(|n| n.ends_with(".svg")) {
                 assert!(
                     md.contains(&format!("]({chart})")),

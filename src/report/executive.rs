@@ -1,0 +1,447 @@
+//! Page one of the memo, all a decision-maker needs to act: the decision in a sentence with its
+//! payback range, P(never) and why, and the expected NPV against staying; the options in one
+//! compact table; the downside and the head-to-head of the top two; the three biggest risks in
+//! words with what would mitigate each, and what to measure first; how sure the numbers are.
+//! Names are in words (no dotted paths) and amounts in three significant figures.
+
+use super::factors::{mitigation, readable_name};
+use super::format::{count, percent, percent_err};
+use super::memo::Block;
+use crate::numbers::short_amount;
+use crate::results::sensitivity::FactorEffect;
+use crate::results::summary::{CandidateSummary, HeadToHead, Summary};
+use crate::scenario::FactorKind;
+
+/// Risks named on page one.
+const RISKS: usize = 3;
+/// A leader's chance of losing money this much (absolute) above the runner-up's is a trade the
+/// recommendation names.
+const MATERIAL_DOWNSIDE: f64 = 0.05;
+/// IRRs above this (a year, as a fraction) are said as "over 1,000 %".
+const IRR_SHOWN_UP_TO: f64 = 10.0;
+
+/// The blocks of page one.
+pub fn executive_summary(s: &Summary) -> Vec<Block> {
+    let baseline = baseline_name(s);
+    let leader = leading_candidate(s);
+    let mut blocks = vec![Block::Heading(2, "Summary".into())];
+    match leader {
+        Some(c) => blocks.push(Block::Paragraph(choose(s, c, &baseline))),
+        None => blocks.push(Block::Paragraph(stay(s, &baseline))),
+    }
+    blocks.push(options_table(s, &baseline));
+    blocks.push(Block::Paragraph("The downside:".into()));
+    blocks.push(Block::List(downside(s, leader.is_none())));
+    let focus = leader.or_else(|| best_candidate(s));
+    if let Some(c) = focus {
+        let risks = risks(s, c);
+        if !risks.is_empty() {
+            blocks.push(Block::Paragraph(format!(
+                "The biggest risks of {}, and what would reduce them:",
+                words(&c.name)
+            )));
+            blocks.push(Block::List(risks));
+        }
+    }
+    if let Some(line) = measure_first(s) {
+        blocks.push(Block::Paragraph(line));
+    }
+    blocks.push(Block::Paragraph(how_sure(s, focus)));
+    blocks
+}
+
+/// The baseline's name.
+fn baseline_name(s: &Summary) -> String {
+    s.candidates
+        .first()
+        .map_or_else(|| "the baseline".into(), |c| words(&c.baseline))
+}
+
+/// The candidate to recommend: the top of the expected-NPV ranking when it is a candidate with
+/// a positive expected NPV; `None` when staying is best.
+fn leading_candidate(s: &Summary) -> Option<&CandidateSummary> {
+    let top = s.expected_npv_ranking.first()?;
+    s.candidates
+        .iter()
+        .find(|c| c.name == top.name)
+        .filter(|_| top.mean_npv > 0.0)
+}
+
+/// The candidate with the highest expected NPV, positive or not.
+fn best_candidate(s: &Summary) -> Option<&CandidateSummary> {
+    s.expected_npv_ranking
+        .iter()
+        .find_map(|r| s.candidates.iter().find(|c| c.name == r.name))
+}
+
+/// An option's name as a reader says it.
+fn words(name: &str) -> String {
+    name.replace('_', " ")
+}
+
+/// An amount in the scenario's currency, three significant figures.
+fn cash(s: &Summary, x: f64) -> String {
+    format!("{} {}", short_amount(x), s.currency)
+}
+
+/// Months with one decimal, or "never".
+fn months(m: Option<f64>) -> String {
+    m.map_or_else(|| "never".into(), |m| format!("{m:.1}"))
+}
+
+/// A share of the trials; zero said as "none of N trials".
+fn share(s: &Summary, p: f64) -> String {
+    if p == 0.0 {
+        format!("none of {} trials", count(s.trials))
+    } else {
+        percent(p)
+    }
+}
+
+/// A share of the trials in a table cell: zero as "none".
+fn cell_share(p: f64) -> String {
+    if p == 0.0 { "none".into() } else { percent(p) }
+}
+
+/// Why a candidate never pays back: how much of P(never) the project's failure explains.
+fn never_reason(c: &CandidateSummary) -> String {
+    let failing = 1.0 - c.p_success;
+    if failing <= 0.0 {
+        return String::new();
+    }
+    if (c.p_never - failing).abs() <= 3.0 * c.p_never_stderr.max(1e-12) {
+        ", all of it from the project failing".into()
+    } else {
+        format!(
+            ", {} from the project failing and the rest because the savings do not cover the \
+             investment within the horizon",
+            percent(failing)
+        )
+    }
+}
+
+/// The recommendation when a candidate leads.
+fn choose(s: &Summary, c: &CandidateSummary, baseline: &str) -> String {
+    let p = &c.payback_months;
+    let never = if c.p_never == 0.0 {
+        format!(
+            "; it paid back within {} months in every one of {} trials",
+            s.horizon_months,
+            count(s.trials)
+        )
+    } else {
+        format!(
+            "; in {} of trials it never pays back within {} months{}",
+            percent(c.p_never),
+            s.horizon_months,
+            never_reason(c)
+        )
+    };
+    let mut text = format!(
+        "Recommendation: choose {} over staying with {baseline}. Its expected NPV against staying \
+         is {} (P10 {}, P90 {}); it pays back in {} months at the median (P10 {}, P90 {}){never}.",
+        words(&c.name),
+        cash(s, c.npv.mean),
+        cash(s, c.npv.p10),
+        cash(s, c.npv.p90),
+        months(p.p50),
+        months(p.p10),
+        months(p.p90),
+    );
+    let d = &c.downside;
+    if d.p_npv_negative == 0.0 {
+        text.push_str(&format!(
+            " It loses money in {}; its worst 10 % of trials still gain {} on average.",
+            share(s, 0.0),
+            cash(s, d.worst_10pct_mean_npv)
+        ));
+    } else {
+        text.push_str(&format!(
+            " It loses money in {} of trials, and its worst 10 % of trials average {}.",
+            percent(d.p_npv_negative),
+            cash(s, d.worst_10pct_mean_npv)
+        ));
+    }
+    if let Some((runner, pair)) = runner_up(s, c) {
+        text.push_str(&format!(
+            " Against the runner-up, {}, it has the higher NPV in {} of trials; the difference \
+             is {} at P10, {} at the median and {} at P90.",
+            words(&runner.name),
+            percent(pair.p_a_beats_b),
+            cash(s, pair.npv_difference.p10),
+            cash(s, pair.npv_difference.p50),
+            cash(s, pair.npv_difference.p90),
+        ));
+        let (mine, theirs) = (d.p_npv_negative, runner.downside.p_npv_negative);
+        if mine - theirs > MATERIAL_DOWNSIDE {
+            text.push_str(&format!(
+                " That is the trade: {} more expected NPV for a {} chance of losing money, \
+                 where {} loses money in {}.",
+                cash(s, pair.npv_difference.mean),
+                percent(mine),
+                words(&runner.name),
+                if theirs == 0.0 {
+                    share(s, 0.0)
+                } else {
+                    format!("{} of trials", percent(theirs))
+                }
+            ));
+        }
+    }
+    text
+}
+
+/// The runner-up candidate to `c` in the ranking and their head-to-head, when the runner-up is
+/// a candidate.
+fn runner_up<'s>(
+    s: &'s Summary,
+    c: &CandidateSummary,
+) -> Option<(&'s CandidateSummary, &'s HeadToHead)> {
+    let second = s.expected_npv_ranking.get(1)?;
+    let runner = s.candidates.iter().find(|r| r.name == second.name)?;
+    let pair = s
+        .head_to_head
+        .iter()
+        .find(|h| h.a == c.name && h.b == runner.name)?;
+    Some((runner, pair))
+}
+
+/// The recommendation when staying is best.
+fn stay(s: &Summary, baseline: &str) -> String {
+    let mut text = format!(
+        "Recommendation: stay with {baseline}. No candidate has a positive expected NPV over {} \
+         months.",
+        s.horizon_months
+    );
+    if let Some(c) = best_candidate(s) {
+        text.push_str(&format!(
+            " The best of them, {}, has an expected NPV of {} against staying (P10 {}, P90 {}), \
+             loses money in {} of trials and never pays back in {}{}.",
+            words(&c.name),
+            cash(s, c.npv.mean),
+            cash(s, c.npv.p10),
+            cash(s, c.npv.p90),
+            percent(c.downside.p_npv_negative),
+            percent(c.p_never),
+            never_reason(c)
+        ));
+        if let Some(turn) = what_would_change(s, c) {
+            text.push(' ');
+            text.push_str(&turn);
+        }
+    }
+    text
+}
+
+/// What would make the best candidate worth it: the factor whose good tenth lifts its mean NPV
+/// above zero, if one does.
+fn what_would_change(s: &Summary, c: &CandidateSummary) -> Option<String> {
+    let sensitivity = s.sensitivity.iter().find(|x| x.candidate == c.name)?;
+    let e = sensitivity
+        .factors
+        .iter()
+        .filter(|e| is_signal(e))
+        .find(|e| e.low.mean_npv.max(e.high.mean_npv) > 0.0)?;
+    let good = if e.npv_swing > 0.0 { &e.high } else { &e.low };
+    Some(format!(
+        "What would change the decision: where {} is in its best tenth{}, {} has a mean NPV \
+         of {}; measuring it comes first.",
+        readable_name(&e.path, e.kind),
+        edge_words(e, e.npv_swing > 0.0),
+        words(&c.name),
+        cash(s, good.mean_npv)
+    ))
+}
+
+/// "(600 or more)" for an input's tenth: at or above its high edge, or at or below its low one.
+fn edge_words(e: &FactorEffect, high: bool) -> String {
+    let (edge, side) = if high {
+        (e.high.edge, "or more")
+    } else {
+        (e.low.edge, "or less")
+    };
+    edge.map_or_else(String::new, |x| format!(" ({} {side})", short_amount(x)))
+}
+
+/// The options in at most six columns.
+fn options_table(s: &Summary, baseline: &str) -> Block {
+    let header = [
+        format!("option (against {baseline})"),
+        "payback, months: median (P10–P90)".into(),
+        "never pays back".into(),
+        format!("NPV ({}): median (P10)", s.currency),
+        "P(NPV < 0)".into(),
+        "IRR a year, median".into(),
+    ];
+    let rows = s
+        .candidates
+        .iter()
+        .map(|c| {
+            let p = &c.payback_months;
+            vec![
+                words(&c.name),
+                format!("{} ({}–{})", months(p.p50), months(p.p10), months(p.p90)),
+                cell_share(c.p_never),
+                format!("{} ({})", short_amount(c.npv.p50), short_amount(c.npv.p10)),
+                cell_share(c.downside.p_npv_negative),
+                irr_words(c),
+            ]
+        })
+        .collect();
+    Block::Table(header.to_vec(), rows)
+}
+
+/// The median IRR as a percentage a year ("over 1,000 %" beyond that), or why there is none.
+fn irr_words(c: &CandidateSummary) -> String {
+    let Some(irr) = &c.irr else {
+        return "not computed".into();
+    };
+    match &irr.spread {
+        None => "none (no sign change)".into(),
+        Some(spread) if spread.p50 > IRR_SHOWN_UP_TO => "over 1,000 %".into(),
+        Some(spread) => format!("{} %", short_amount(100.0 * spread.p50)),
+    }
+}
+
+/// The downside of each candidate, then, with `head_to_head` (the recommendation has not
+/// said it), the head-to-head of the top two options.
+fn downside(s: &Summary, head_to_head: bool) -> Vec<String> {
+    let mut lines: Vec<String> = s
+        .candidates
+        .iter()
+        .map(|c| {
+            let d = &c.downside;
+            let loses = if d.p_npv_negative == 0.0 {
+                format!("loses money in {}", share(s, 0.0))
+            } else {
+                format!("loses money in {} of trials", percent(d.p_npv_negative))
+            };
+            format!(
+                "{} {loses}; the mean NPV of its worst 10 % of trials is {}.",
+                words(&c.name),
+                cash(s, d.worst_10pct_mean_npv)
+            )
+        })
+        .collect();
+    if let Some(h) = s.head_to_head.first().filter(|_| head_to_head) {
+        lines.push(format!(
+            "{} against {}, trial by trial: {} has the higher NPV in {} of trials; the NPV \
+             difference is {} at P10, {} at the median, {} at P90 (mean {}).",
+            words(&h.a),
+            words(&h.b),
+            words(&h.a),
+            percent(h.p_a_beats_b),
+            cash(s, h.npv_difference.p10),
+            cash(s, h.npv_difference.p50),
+            cash(s, h.npv_difference.p90),
+            cash(s, h.npv_difference.mean),
+        ));
+    }
+    lines
+}
+
+/// Whether a swing stands out of its Monte Carlo noise (more than 2 standard errors).
+fn is_signal(e: &FactorEffect) -> bool {
+    e.npv_swing.abs() > 2.0 * e.npv_swing_stderr
+}
+
+/// The candidate's biggest risks in words: what goes wrong, its effect on the mean NPV and on
+/// P(never), and what would mitigate it.
+fn risks(s: &Summary, c: &CandidateSummary) -> Vec<String> {
+    let Some(sensitivity) = s.sensitivity.iter().find(|x| x.candidate == c.name) else {
+        return Vec::new();
+    };
+    sensitivity
+        .factors
+        .iter()
+        .filter(|e| is_signal(e))
+        .take(RISKS)
+        .map(|e| {
+            let high_is_bad = e.npv_swing < 0.0;
+            let bad = if high_is_bad { &e.high } else { &e.low };
+            let what = match e.kind {
+                FactorKind::Success => "The project fails".to_string(),
+                FactorKind::Deprecation => format!(
+                    "The vendor retires {}'s model {}",
+                    words(option_of(&e.path)),
+                    if high_is_bad { "late" } else { "early" }
+                ),
+                FactorKind::Input => capitalised(&format!(
+                    "{} in its {} tenth{}",
+                    readable_name(&e.path, e.kind),
+                    if high_is_bad { "highest" } else { "lowest" },
+                    edge_words(e, high_is_bad)
+                )),
+            };
+            format!(
+                "{what}: the mean NPV falls to {} (from {} over all trials) and it never pays \
+                 back in {} of those trials. Mitigate with {}.",
+                cash(s, bad.mean_npv),
+                cash(s, sensitivity.mean_npv),
+                percent(bad.p_never),
+                mitigation(&e.path, e.kind)
+            )
+        })
+        .collect()
+}
+
+/// `text` with its first letter in capitals.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// The option a factor's path belongs to.
+fn option_of(path: &str) -> &str {
+    path.strip_prefix("options.")
+        .and_then(|p| p.split('.').next())
+        .unwrap_or(path)
+}
+
+/// What to measure first: the factor whose perfect knowledge is worth most, in money.
+fn measure_first(s: &Summary) -> Option<String> {
+    let v = s.value_of_information.as_ref()?;
+    let top = v.per_input.first().filter(|f| f.evppi > 0.0);
+    Some(match top {
+        Some(f) => format!(
+            "What to measure first: {}. Knowing it before deciding is worth up to {} in expected \
+             NPV; knowing everything uncertain, up to {}.",
+            readable_name(&f.path, f.kind),
+            cash(s, f.evppi),
+            cash(s, v.evpi)
+        ),
+        None => format!(
+            "No measurement is worth making first: whatever the uncertain inputs turn out to \
+             be, {} stays the best choice (the value of perfect information is {}).",
+            words(&v.decision),
+            cash(s, v.evpi)
+        ),
+    })
+}
+
+/// How sure the numbers are, in one line.
+fn how_sure(s: &Summary, focus: Option<&CandidateSummary>) -> String {
+    let errors = focus.map_or_else(String::new, |c| {
+        if c.p_never_stderr == 0.0 && c.npv.mean_stderr == 0.0 {
+            return format!(
+                "; every trial gives {} the same outcome, so there is no Monte Carlo error",
+                words(&c.name)
+            );
+        }
+        format!(
+            "; Monte Carlo error (one standard error) for {}: ±{} on P(never), ±{} on the \
+             expected NPV",
+            words(&c.name),
+            percent_err(c.p_never_stderr),
+            cash(s, c.npv.mean_stderr)
+        )
+    });
+    format!(
+        "How sure: {} trials, seed {}{errors}. Ranges are P10–P90 of the trials; amounts are \
+         rounded to three significant figures.",
+        count(s.trials),
+        s.seed
+    )
+}
