@@ -5,7 +5,7 @@
 use crate::model::{CostState, TrialRunner};
 use crate::numbers::amount;
 use crate::results::check::{CandidatePoint, CheckEstimate, OptionCost};
-use crate::results::summary::{Assumption, PointEstimate, PointOutcome};
+use crate::results::summary::{Assumption, CostPart, PointEstimate, PointOutcome};
 use crate::scenario::Scenario;
 
 /// Every input the scenario file wrote, in file order, with its range in words.
@@ -60,6 +60,11 @@ pub fn point_estimate(scenario: &Scenario) -> PointEstimate {
     PointEstimate {
         baseline_monthly_cost: monthly(0),
         baseline_cost_over_horizon: (0..scenario.horizon_months).map(monthly).sum(),
+        baseline_cost_parts: cost
+            .parts(spec, runner.draws(), runner.volume(0))
+            .into_iter()
+            .map(|(name, monthly)| CostPart { name, monthly })
+            .collect(),
         candidates: scenario
             .candidates()
             .zip(runner.outcomes())

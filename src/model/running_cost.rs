@@ -42,6 +42,10 @@ pub struct RunningCost {
     error_factor: f64,
     /// Review, labour and premium cost per event.
     handling: Money,
+    /// Review cost per event.
+    review: Money,
+    /// Labour cost per event.
+    labour: Money,
     /// Fixed monthly items.
     fixed: Money,
     /// Fixed monthly items and serving, when the instance count is fixed.
@@ -147,6 +151,8 @@ impl RunningCost {
         self.cost_factor = cost_factor;
         self.error_factor = error_factor;
         self.handling = review + labour + option.premium_per_event;
+        self.review = review;
+        self.labour = labour;
         self.fixed = fixed;
         self.instance_month = instance_month;
         self.instances = instances;
@@ -251,6 +257,35 @@ impl RunningCost {
         } else {
             rate
         }
+    }
+
+    /// The cost of calendar month 0 with `volume` events, on the first model, without drift,
+    /// `months_live` 0, by component: inference, each error bucket, review, people's time, an
+    /// extra cost per event, each monthly item, serving, and the benefits (negative). Parts
+    /// that are zero are left out; the parts add up to [`RunningCost::rate`] in that state.
+    pub fn parts(&self, option: &OptionSpec, draws: &[f64], volume: f64) -> Vec<(String, Money)> {
+        let mut parts = vec![("inference".to_string(), volume * self.direct[0])];
+        for b in &option.errors {
+            parts.push((
+                format!("{} errors", b.name.replace('_', " ")),
+                volume * b.rate.get(draws).min(1.0) * b.cost.get(draws),
+            ));
+        }
+        parts.push(("review".into(), volume * self.review));
+        parts.push(("people's time".into(), volume * self.labour));
+        parts.push((
+            "extra cost per event".into(),
+            volume * option.premium_per_event,
+        ));
+        for (name, p) in &option.monthly {
+            parts.push((name.replace('_', " "), p.get(draws)));
+        }
+        parts.push(("serving".into(), self.serving(volume)));
+        if self.has_benefits {
+            parts.push(("benefits".into(), -benefits(option, draws, 0)));
+        }
+        parts.retain(|(_, x)| *x != 0.0);
+        parts
     }
 
     /// Fixed cost of a month with `volume` events: monthly items and serving.

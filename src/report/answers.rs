@@ -1,7 +1,7 @@
 //! The answers of `payback solve` in words and as JSON: for each candidate, what the answer
 //! means (or why there is none) and its Monte Carlo uncertainty.
 
-use super::format::{count, money, month_count, percent, significant};
+use super::format::{count, month_count, percent, significant, whole_money};
 use crate::distribution::fmt;
 use crate::numbers::group;
 use crate::results::solve::{Answer, Direction, Finding, Outcome, Question, Threshold};
@@ -72,10 +72,10 @@ pub fn explain_answer(a: &Answer) -> String {
             Question::MaxInvestment => format!(
                 "{c} may cost up to {} {} upfront ({:.4} × its planned investment, whose mean is \
                  {}) and still {to_goal}",
-                money(v),
+                whole_money(v),
                 a.currency,
                 a.scale.unwrap_or_default(),
-                money(a.planned_investment.unwrap_or_default())
+                whole_money(a.planned_investment.unwrap_or_default())
             ),
             Question::BreakEvenVolume => {
                 format!("{c} {goal} from {} {} on", significant(v, 4), a.unit)

@@ -1,10 +1,17 @@
 //! Number formats shared by the text reports: money with thousands separators, months, shares.
 
 use crate::numbers::group;
-pub use crate::numbers::{amount, count};
+pub use crate::numbers::{amount, count, short_amount};
 
-/// An amount rounded to whole units with thousands separators: `-1,234,568`.
+/// An amount for a reader of the memo or the terminal: three significant figures, millions
+/// and billions as `M` and `B` (`2.95M`, `59,600`); full precision stays in JSON and CSV.
 pub fn money(x: f64) -> String {
+    short_amount(x)
+}
+
+/// An amount rounded to whole units with thousands separators: `-1,234,568` (the point
+/// estimate of `payback check`, which reproduces worked numbers to the unit).
+pub fn whole_money(x: f64) -> String {
     if !x.is_finite() {
         return format!("{x}");
     }
@@ -61,11 +68,13 @@ mod tests {
 
     #[test]
     fn money_groups_thousands() {
-        assert_eq!(money(0.4), "0");
-        assert_eq!(money(999.0), "999");
-        assert_eq!(money(1000.0), "1,000");
-        assert_eq!(money(-1234567.6), "-1,234,568");
-        assert_eq!(money(148_500.0), "148,500");
+        assert_eq!(whole_money(0.4), "0");
+        assert_eq!(whole_money(999.0), "999");
+        assert_eq!(whole_money(1000.0), "1,000");
+        assert_eq!(whole_money(-1234567.6), "-1,234,568");
+        assert_eq!(whole_money(148_500.0), "148,500");
+        assert_eq!(money(-1234567.6), "-1.23M");
+        assert_eq!(money(148_500.0), "149,000");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use super::comparison::{deprecation_table, stress_table};
 use super::executive::executive_summary;
-use super::format::{amount, money, months, percent, percent_err};
+use super::format::{count, money, months, percent, percent_err};
 use super::plots::slug;
 use super::sensitivity::{biggest_risks, sensitivity_table};
 use super::value_of_information::{value_sentences, value_table};
@@ -44,7 +44,7 @@ pub fn memo(s: &Summary) -> Vec<Block> {
             "{} simulated trials (seed {}), horizon {} months, amounts in {cur}, discount rate {} a year. \
              Every uncertain input was drawn in every trial; ranges below are P10–P90 (8 trials in 10 fall \
              inside). All of each upfront investment is committed at the decision (month 0).",
-            money(s.trials as f64),
+            count(s.trials),
             s.seed,
             s.horizon_months,
             percent(s.discount_rate)
@@ -53,10 +53,13 @@ pub fn memo(s: &Summary) -> Vec<Block> {
         Block::Paragraph(format!(
             "Keeping {baseline} costs about {} {cur} a month today and {} {cur} over the {} months of the \
              horizon at the expected volume and prices (point estimate: every input at its mean).",
-            amount(pe.baseline_monthly_cost),
-            amount(pe.baseline_cost_over_horizon),
+            money(pe.baseline_monthly_cost),
+            money(pe.baseline_cost_over_horizon),
             s.horizon_months
         )),
+    ]);
+    blocks.extend(cost_parts(s, baseline));
+    blocks.extend([
         Block::Heading(2, "2. The options, with honest ranges".into()),
         options_table(s),
         Block::Paragraph(
@@ -94,10 +97,9 @@ pub fn memo(s: &Summary) -> Vec<Block> {
         .iter()
         .map(|c| {
             format!(
-                "{}: P(never) {} ± {}, mean NPV {} ± {} {cur} (one standard error).",
+                "{}: P(never) {}, mean NPV {} ± {} {cur} (one standard error).",
                 c.name,
-                percent(c.p_never),
-                percent_err(c.p_never_stderr),
+                never_share(s, c),
                 money(c.npv.mean),
                 money(c.npv.mean_stderr)
             )
@@ -142,7 +144,7 @@ fn options_table(s: &Summary) -> Block {
                 format!("{} (vs {})", c.name, c.baseline),
                 format!("{}–{}", money(c.upfront.p10), money(c.upfront.p90)),
                 format!("{} / {} / {}", months(p.p10), months(p.p50), months(p.p90)),
-                format!("{} ± {}", percent(c.p_never), percent_err(c.p_never_stderr)),
+                never_share(s, c),
                 format!(
                     "{} / {} / {}",
                     money(c.npv.p10),
@@ -160,6 +162,110 @@ fn options_table(s: &Summary) -> Block {
         })
         .collect();
     Block::Table(header.iter().map(|h| h.to_string()).collect(), rows)
+}
+
+/// The baseline's monthly cost by component, largest first, with each one's share, and the
+/// largest said in words.
+fn cost_parts(s: &Summary, baseline: &str) -> Vec<Block> {
+    let pe = &s.point_estimate;
+    let total = pe.baseline_monthly_cost;
+    if pe.baseline_cost_parts.len() < 2 || total <= 0.0 {
+        return Vec::new();
+    }
+    let mut parts = pe.baseline_cost_parts.clone();
+    parts.sort_by(|a, b| b.monthly.total_cmp(&a.monthly));
+    let top = &parts[0];
+    vec![
+        Block::Paragraph(format!(
+            "Where that cost goes: the largest part, {}, is {} of it.",
+            top.name,
+            percent(top.monthly / total)
+        )),
+        Block::Table(
+            vec![
+                format!("{baseline}, month 0"),
+                format!("a month ({})", s.currency),
+                "share".into(),
+            ],
+            parts
+                .iter()
+                .map(|p| vec![p.name.clone(), money(p.monthly), percent(p.monthly / total)])
+                .chain(std::iter::once(vec![
+                    "total".into(),
+                    money(total),
+                    percent(1.0),
+                ]))
+                .collect(),
+        ),
+    ]
+}
+
+/// The payback timeline in one sentence: the share paid back by each milestone, and what
+/// becomes of the rest.
+fn timeline(s: &Summary, c: &CandidateSummary) -> Option<String> {
+    let first = c.p_payback_within.first()?;
+    let last = c.p_payback_within.last()?;
+    let flat = c
+        .p_payback_within
+        .iter()
+        .all(|m| percent(m.probability) == percent(first.probability));
+    let by_milestones = if flat {
+        format!(
+            "{} of trials pay back within {} months, and no more by {} months",
+            percent(first.probability),
+            first.months,
+            last.months
+        )
+    } else {
+        let list = |items: Vec<String>| match items.as_slice() {
+            [one] => one.clone(),
+            [init @ .., tail] => format!("{} and {tail}", init.join(", ")),
+            [] => String::new(),
+        };
+        format!(
+            "{} of trials pay back within {} months",
+            list(
+                c.p_payback_within
+                    .iter()
+                    .map(|m| percent(m.probability))
+                    .collect()
+            ),
+            list(
+                c.p_payback_within
+                    .iter()
+                    .map(|m| m.months.to_string())
+                    .collect()
+            )
+        )
+    };
+    let failing = 1.0 - c.p_success;
+    let rest = if c.p_never == 0.0 {
+        format!("; every trial pays back within {} months", s.horizon_months)
+    } else if failing > 0.0 && (c.p_never - failing).abs() <= 3.0 * c.p_never_stderr.max(1e-12) {
+        format!(
+            "; the {} that never pay back within {} months are the trials where the project \
+             fails",
+            percent(c.p_never),
+            s.horizon_months
+        )
+    } else {
+        format!(
+            "; {} never pay back within {} months ({} because the project fails)",
+            percent(c.p_never),
+            s.horizon_months,
+            percent(failing)
+        )
+    };
+    Some(format!("Payback timeline: {by_milestones}{rest}."))
+}
+
+/// P(never) with its standard error, or "none of N trials".
+fn never_share(s: &Summary, c: &CandidateSummary) -> String {
+    if c.p_never == 0.0 {
+        format!("none of {} trials", count(s.trials))
+    } else {
+        format!("{} ± {}", percent(c.p_never), percent_err(c.p_never_stderr))
+    }
 }
 
 fn recommendation(s: &Summary) -> Vec<Block> {
@@ -199,39 +305,9 @@ fn recommendation(s: &Summary) -> Vec<Block> {
         percent(c.p_never),
         s.horizon_months
     )));
-    let timeline: Vec<String> = c
-        .p_payback_within
-        .iter()
-        .map(|m| {
-            format!(
-                "paid back within {} months: {}",
-                m.months,
-                percent(m.probability)
-            )
-        })
-        .collect();
-    if !timeline.is_empty() {
-        blocks.push(Block::Paragraph("Payback timeline:".into()));
-        blocks.push(Block::List(timeline));
+    if let Some(line) = timeline(s, c) {
+        blocks.push(Block::Paragraph(line));
     }
-    blocks.push(Block::Paragraph(
-        "Its risks, as measured in the simulation:".into(),
-    ));
-    blocks.push(Block::List(vec![
-        format!(
-            "the project fails and the investment is lost: {}",
-            percent(1.0 - c.p_success)
-        ),
-        format!(
-            "it never pays back within {} months: {}",
-            s.horizon_months,
-            percent(c.p_never)
-        ),
-        format!(
-            "it loses money over the horizon (NPV below zero): {}",
-            percent(c.npv.p_negative)
-        ),
-    ]));
     if let Some(sensitivity) = s.sensitivity.iter().find(|x| x.candidate == c.name) {
         let risks = biggest_risks(sensitivity, cur, BIGGEST_RISKS);
         blocks.push(Block::Paragraph(if sensitivity.factors.is_empty() {
@@ -336,7 +412,7 @@ fn stress_blocks(s: &Summary) -> Vec<Block> {
         Block::Paragraph(format!(
             "Each stress case runs the same {} trials as the base case (common random numbers), \
              so a change from the base is the stress itself, not sampling noise. Amounts in {}.",
-            money(s.trials as f64),
+            count(s.trials),
             s.currency
         )),
         Block::Table(header, rows),

@@ -1,7 +1,7 @@
 //! The deterministic point estimate printed by `payback check`: every input at its mean, every
 //! project succeeding: the single number a spreadsheet gives.
 
-use super::format::{money, money_cents, months};
+use super::format::{money_cents, months, whole_money};
 use crate::results::check::CheckEstimate;
 use std::fmt::Write;
 
@@ -19,7 +19,7 @@ pub fn render(e: &CheckEstimate) -> String {
     let _ = writeln!(
         out,
         "  month 0, {} events, running costs once live ({cur}; benefits at full ramp):",
-        money(e.volume)
+        whole_money(e.volume)
     );
     let _ = writeln!(
         out,
@@ -44,7 +44,7 @@ pub fn render(e: &CheckEstimate) -> String {
         let _ = writeln!(
             out,
             "    upfront investment     {:>14} {cur}",
-            money(c.upfront)
+            whole_money(c.upfront)
         );
         let days = c.payback_months.map_or(String::new(), |m| {
             format!(" ({:.2} days)", m * e.days_per_month)
@@ -70,7 +70,11 @@ pub fn render(e: &CheckEstimate) -> String {
             let unit = if d.is_some() { " months" } else { "" };
             let _ = writeln!(out, "    discounted payback     {:>14}{unit}", months(d));
         }
-        let _ = writeln!(out, "    NPV at the horizon     {:>14} {cur}", money(c.npv));
+        let _ = writeln!(
+            out,
+            "    NPV at the horizon     {:>14} {cur}",
+            whole_money(c.npv)
+        );
         if let Some(success) = c.success {
             let _ = writeln!(
                 out,

@@ -1,7 +1,7 @@
 //! The summary table printed at the end of `payback run`.
 
 use super::comparison::{deprecation_table, stress_table};
-use super::format::{money, months, percent, percent_err};
+use super::format::{count, money, months, percent, percent_err, significant};
 use super::sensitivity::sensitivity_table;
 use super::value_of_information::value_table;
 use crate::results::summary::Summary;
@@ -15,12 +15,12 @@ pub fn render(s: &Summary) -> String {
     let _ = writeln!(
         out,
         "{} trials, seed {}, horizon {} months, discount rate {}",
-        money(s.trials as f64),
+        count(s.trials),
         s.seed,
         s.horizon_months,
         percent(s.discount_rate)
     );
-    for c in &s.candidates {
+    for (index, c) in s.candidates.iter().enumerate() {
         let _ = writeln!(out);
         let _ = writeln!(out, "{} vs {} (baseline)", c.name, c.baseline);
         let _ = writeln!(
@@ -69,13 +69,22 @@ pub fn render(s: &Summary) -> String {
                 [pct(r.p10), pct(r.p50), pct(r.p90), pct(r.mean)],
             );
         }
-        let _ = writeln!(
-            out,
-            "  P(never pays back within {} months): {} ± {}",
-            s.horizon_months,
-            percent(c.p_never),
-            percent_err(c.p_never_stderr)
-        );
+        if c.p_never == 0.0 {
+            let _ = writeln!(
+                out,
+                "  never pays back within {} months: none of {} trials",
+                s.horizon_months,
+                count(s.trials)
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "  P(never pays back within {} months): {} ± {}",
+                s.horizon_months,
+                percent(c.p_never),
+                percent_err(c.p_never_stderr)
+            );
+        }
         if !c.p_payback_within.is_empty() {
             let within: Vec<String> = c
                 .p_payback_within
@@ -90,6 +99,47 @@ pub fn render(s: &Summary) -> String {
             money(n.mean),
             money(n.mean_stderr)
         );
+        let d = &c.downside;
+        let _ = writeln!(
+            out,
+            "  loses money (NPV < 0) in {}; worst 10 % of trials: mean NPV {} {cur}",
+            if d.p_npv_negative == 0.0 {
+                format!("none of {} trials", count(s.trials))
+            } else {
+                format!("{} of trials", percent(d.p_npv_negative))
+            },
+            money(d.worst_10pct_mean_npv)
+        );
+        if let Some(irr) = &c.irr {
+            let pct = |x: f64| {
+                if x > IRR_SHOWN_UP_TO {
+                    "> 1,000 %".to_string()
+                } else {
+                    format!("{} %", money(100.0 * x))
+                }
+            };
+            let spread = irr.spread.as_ref().map_or_else(
+                || "none".to_string(),
+                |r| format!("{} / {} / {}", pct(r.p10), pct(r.p50), pct(r.p90)),
+            );
+            let _ = writeln!(
+                out,
+                "  IRR a year, P10 / P50 / P90: {spread}; no IRR in {} of trials",
+                percent(irr.p_undefined)
+            );
+        }
+        if let Some(fte) = s
+            .point_estimate
+            .candidates
+            .get(index)
+            .and_then(|p| p.fte_equivalent)
+        {
+            let _ = writeln!(
+                out,
+                "  people's time saved (point estimate, month 0): {} full-time equivalents",
+                significant(fte, 3)
+            );
+        }
         let _ = writeln!(
             out,
             "  project succeeded in {} of trials",
@@ -123,6 +173,24 @@ pub fn render(s: &Summary) -> String {
             percent(o.p_best)
         );
     }
+    if !s.head_to_head.is_empty() {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "Head to head, trial by trial ({cur}):");
+        for h in &s.head_to_head {
+            let d = &h.npv_difference;
+            let _ = writeln!(
+                out,
+                "  {} beats {} in {} of trials; NPV difference P10 / P50 / P90 {} / {} / {}, mean {}",
+                h.a,
+                h.b,
+                percent(h.p_a_beats_b),
+                money(d.p10),
+                money(d.p50),
+                money(d.p90),
+                money(d.mean)
+            );
+        }
+    }
     for c in &s.sensitivity {
         let _ = writeln!(out);
         let _ = writeln!(
@@ -148,6 +216,8 @@ pub fn render(s: &Summary) -> String {
     out
 }
 
+/// IRRs above this (a year, as a fraction) are shown as "> 1,000 %".
+const IRR_SHOWN_UP_TO: f64 = 10.0;
 /// Factors shown per candidate in the terminal (every factor is in `sensitivity.csv`).
 const TOP_FACTORS: usize = 6;
 /// Factors shown in the terminal's value-of-information table.

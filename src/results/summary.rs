@@ -64,8 +64,20 @@ pub struct PointEstimate {
     /// The baseline's running cost summed over the horizon (volume growth and price trends
     /// included; drift and deprecations left out).
     pub baseline_cost_over_horizon: Money,
+    /// `baseline_monthly_cost` by component (inference, each error bucket, review, people's
+    /// time, each monthly item, serving, benefits as a negative part); they add up to it.
+    pub baseline_cost_parts: Vec<CostPart>,
     /// One per candidate, in the order of `candidates`.
     pub candidates: Vec<PointOutcome>,
+}
+
+/// One component of a running cost.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CostPart {
+    /// What it is, in words.
+    pub name: String,
+    /// Its cost a month.
+    pub monthly: Money,
 }
 
 /// A candidate's point estimate.

@@ -49,6 +49,52 @@ fn case_1_people_doing_the_work_are_counted_in_full_time_equivalents() {
 }
 
 #[test]
+fn case_3_the_cost_of_doing_nothing_is_broken_down_by_component() {
+    // 50,000 requests a day × 30 days: tokens (500 × 5 + 200 × 15) / 10⁶ = 0.0055 a request,
+    // 8,250 a month; 2 % reviewed at 5 = 150,000 a month: the API bill is 5 % of the cost.
+    let summary = run_json(
+        &config("worked-3-api-replacement.toml"),
+        &["--trials", "10"],
+    );
+    let pe = &summary["point_estimate"];
+    let parts: Vec<(String, f64)> = pe["baseline_cost_parts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["name"].as_str().unwrap().to_string(), num(&p["monthly"])))
+        .collect();
+    assert_eq!(parts.len(), 2, "{parts:?}");
+    assert_eq!(parts[0].0, "inference");
+    assert_close(parts[0].1, 8_250.0);
+    assert_eq!(parts[1].0, "review");
+    assert_close(parts[1].1, 150_000.0);
+    assert_close(num(&pe["baseline_monthly_cost"]), 158_250.0);
+}
+
+#[test]
+fn every_baseline_cost_breakdown_adds_up_to_its_monthly_cost() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("reports");
+    for entry in std::fs::read_dir(root).unwrap() {
+        let file = entry.unwrap().path().join("summary.json");
+        let summary: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        let pe = &summary["point_estimate"];
+        let sum: f64 = pe["baseline_cost_parts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| num(&p["monthly"]))
+            .sum();
+        let total = num(&pe["baseline_monthly_cost"]);
+        assert!(
+            (sum - total).abs() <= 1e-9 * total.abs(),
+            "{}: parts {sum} against {total}",
+            file.display()
+        );
+    }
+}
+
+#[test]
 fn case_1_point_estimate_shows_the_unit_costs() {
     let out = payback()
         .arg("check")
