@@ -59,14 +59,24 @@ pub fn summary_csv(s: &Summary) -> String {
         "npv_p50",
         "npv_p90",
         "p_best",
+        "p_npv_negative",
+        "worst_10pct_mean_npv",
+        "irr_p_undefined",
+        "irr_mean",
+        "irr_p10",
+        "irr_p50",
+        "irr_p90",
+        "fte_equivalent",
     ]);
-    for c in &s.candidates {
+    let opt = |x: Option<f64>| x.map_or_else(String::new, |x| x.to_string());
+    for (index, c) in s.candidates.iter().enumerate() {
         let p_best = s
             .best_option_probability
             .get(&c.name)
             .copied()
             .unwrap_or(0.0);
         let (u, p, n) = (&c.upfront, &c.payback_months, &c.npv);
+        let irr = c.irr.as_ref().and_then(|i| i.spread.as_ref());
         t.row([
             c.name.clone(),
             c.baseline.clone(),
@@ -86,6 +96,45 @@ pub fn summary_csv(s: &Summary) -> String {
             n.p50.to_string(),
             n.p90.to_string(),
             p_best.to_string(),
+            c.downside.p_npv_negative.to_string(),
+            c.downside.worst_10pct_mean_npv.to_string(),
+            opt(c.irr.as_ref().map(|i| i.p_undefined)),
+            opt(irr.map(|r| r.mean)),
+            opt(irr.map(|r| r.p10)),
+            opt(irr.map(|r| r.p50)),
+            opt(irr.map(|r| r.p90)),
+            opt(s
+                .point_estimate
+                .candidates
+                .get(index)
+                .and_then(|p| p.fte_equivalent)),
+        ]);
+    }
+    t.finish()
+}
+
+/// `head-to-head.csv`: one row per pair of the top options, the higher-ranked first: the share
+/// of trials where its NPV is higher and the NPV difference's mean and percentiles.
+pub fn head_to_head_csv(s: &Summary) -> String {
+    let mut t = Table::new(&[
+        "a",
+        "b",
+        "p_a_beats_b",
+        "npv_difference_mean",
+        "npv_difference_p10",
+        "npv_difference_p50",
+        "npv_difference_p90",
+    ]);
+    for h in &s.head_to_head {
+        let d = &h.npv_difference;
+        t.row([
+            h.a.clone(),
+            h.b.clone(),
+            h.p_a_beats_b.to_string(),
+            d.mean.to_string(),
+            d.p10.to_string(),
+            d.p50.to_string(),
+            d.p90.to_string(),
         ]);
     }
     t.finish()

@@ -49,6 +49,10 @@ pub fn render(summary: &Summary, formats: &[Format]) -> anyhow::Result<Vec<(Stri
                 if !summary.stress.is_empty() {
                     files.push(("stress.csv".into(), csv::stress_csv(summary).into_bytes()));
                 }
+                if !summary.head_to_head.is_empty() {
+                    let table = csv::head_to_head_csv(summary);
+                    files.push(("head-to-head.csv".into(), table.into_bytes()));
+                }
                 if let Some(v) = &summary.value_of_information {
                     let table = sensitivity::sensitivity_csv(summary);
                     files.push(("sensitivity.csv".into(), table.into_bytes()));

@@ -37,7 +37,8 @@ fn every_file_is_written_and_parses() {
     );
     assert!(out.status.success());
     let mut expected = vec![
-        "monthly.csv".to_string(),
+        "head-to-head.csv".to_string(),
+        "monthly.csv".into(),
         "stress.csv".into(),
         "sensitivity.csv".into(),
         "value-of-information.csv".into(),
@@ -143,6 +144,7 @@ fn every_file_is_written_and_parses() {
         .len();
     assert!(factors > 20);
     for (file, data_rows) in [
+        ("head-to-head.csv", 3),
         ("sensitivity.csv", 2 * factors),
         ("value-of-information.csv", 1 + factors),
     ] {
@@ -194,10 +196,24 @@ fn exports_of_a_fixed_run_are_exact() {
     let lines: Vec<&str> = text.lines().collect();
     // Upfront 25,000; payback 3.125 in every trial; NPV 36 × 8,000 − 25,000 = 263,000; best in
     // none (from_scratch's 680,000 wins every trial).
-    assert_eq!(
-        lines[1],
-        "fine_tune,status_quo,1,25000,25000,25000,25000,3.125,3.125,3.125,0,0,263000,0,263000,263000,263000,0"
+    assert!(
+        lines[1].starts_with(
+            "fine_tune,status_quo,1,25000,25000,25000,25000,3.125,3.125,3.125,0,0,263000,0,263000,263000,263000,0,0,263000,0,"
+        ),
+        "{}",
+        lines[1]
     );
+    // The IRR columns (mean, P10, P50, P90): the same in every trial (the mean a sum of 100
+    // of them, so to rounding), the monthly rate r with 8,000 · (1 − (1 + r)^−36) / r =
+    // 25,000, annualised; no people: no full-time equivalents.
+    let cells: Vec<&str> = lines[1].split(',').collect();
+    let irr: Vec<f64> = cells[21..25].iter().map(|c| c.parse().unwrap()).collect();
+    assert!(irr[2..].iter().all(|&x| x == irr[1]), "{irr:?}");
+    assert!((irr[0] - irr[1]).abs() < 1e-12 * irr[1], "{irr:?}");
+    let r = (1.0 + irr[1]).powf(1.0 / 12.0) - 1.0;
+    let value = 8_000.0 * (1.0 - (1.0 + r).powi(-36)) / r;
+    assert!((value - 25_000.0).abs() < 1e-6, "{value}");
+    assert_eq!(cells[25], "");
     let monthly = std::fs::read_to_string(dir.join("monthly.csv")).unwrap();
     let month4: Vec<&str> = monthly
         .lines()
@@ -221,6 +237,7 @@ fn format_chooses_the_files() {
         names(&dir),
         [
             MARKER,
+            "head-to-head.csv",
             "monthly.csv",
             "sensitivity.csv",
             "summary.csv",
@@ -263,6 +280,7 @@ fn a_failed_run_leaves_the_previous_report_as_it_was() {
         names(&dir),
         [
             MARKER,
+            "head-to-head.csv",
             "monthly.csv",
             "sensitivity.csv",
             "summary.csv",
