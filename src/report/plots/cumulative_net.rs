@@ -25,11 +25,12 @@ pub fn draw<DB: DrawingBackend>(
         .y_label_area_size(110)
         .build_cartesian_2d(0f64..h, padded(lo, hi))
         .map_err(|e| e.to_string())?;
+    let (y_format, y_labels) = money_ticks(&padded(lo, hi));
     configure_mesh(
         &mut chart,
         "Months from the decision",
         &format!("Cumulative net ({})", s.currency),
-        &|y| short_money(*y),
+        (&y_format, y_labels),
     )?;
     let band: Vec<(f64, f64)> = c
         .cumulative_net

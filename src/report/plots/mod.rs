@@ -287,36 +287,58 @@ fn payback_axes<'a, DB: DrawingBackend + 'a>(
         &mut chart,
         "Months from the decision",
         "P(paid back by then)",
-        &|y| format!("{:.0} %", y * 100.0),
+        (&|y| format!("{:.0} %", y * 100.0), 11),
     )?;
     Ok(chart)
 }
 
-/// Labelled axes with the shared style.
-fn configure_mesh<DB: DrawingBackend, X, Y>(
-    chart: &mut ChartContext<DB, Cartesian2d<X, Y>>,
+/// How an axis spanning `span` is ticked: decimals for every tick (none from 5 up, one from
+/// 0.5, two below) and at most as many ticks as keep them a visible step apart in those
+/// decimals (so that no two ticks read the same), 10 at most.
+fn tick_plan(span: f64) -> (usize, usize) {
+    let decimals = if span >= 5.0 {
+        0
+    } else if span >= 0.5 {
+        1
+    } else {
+        2
+    };
+    let steps = (span * 10f64.powi(decimals as i32)).floor();
+    (decimals, steps.clamp(2.0, 10.0) as usize)
+}
+
+/// A y axis's tick formatter and its number of ticks.
+type YTicks<'f, V> = (&'f dyn Fn(&V) -> String, usize);
+
+/// Labelled axes with the shared style. The x ticks share one format, from [`tick_plan`].
+fn configure_mesh<DB: DrawingBackend, Y>(
+    chart: &mut ChartContext<DB, Cartesian2d<RangedCoordf64, Y>>,
     x_desc: &str,
     y_desc: &str,
-    y_format: &dyn Fn(&Y::ValueType) -> String,
+    (y_format, y_labels): YTicks<Y::ValueType>,
 ) -> Result<(), String>
 where
-    X: plotters::coord::ranged1d::Ranged<ValueType = f64>
-        + plotters::coord::ranged1d::ValueFormatter<f64>,
     Y: plotters::coord::ranged1d::Ranged + plotters::coord::ranged1d::ValueFormatter<Y::ValueType>,
 {
+    let range = chart.x_range();
+    let (decimals, labels) = tick_plan(range.end - range.start);
+    let x_format = move |x: &f64| crate::numbers::group(&format!("{x:.decimals$}"));
     chart
         .configure_mesh()
         .x_desc(x_desc)
         .y_desc(y_desc)
         .axis_desc_style((FONT, LABEL_SIZE))
         .label_style((FONT, TICK_SIZE))
+        .x_labels(labels)
+        .x_label_formatter(&x_format)
+        .y_labels(y_labels)
         .y_label_formatter(y_format)
         .light_line_style(RGBColor(235, 235, 235))
         .draw()
         .map_err(|e| e.to_string())
 }
 
-/// A money amount for an axis: `-1.2M`, `350k`, `900`.
+/// A money amount in a chart's text: `-1.2M`, `350k`, `900`.
 fn short_money(x: f64) -> String {
     let a = x.abs();
     if a >= 1e9 {
@@ -328,6 +350,32 @@ fn short_money(x: f64) -> String {
     } else {
         format!("{x:.0}")
     }
+}
+
+/// The ticks of a money axis over `range`: one unit (B, M, k or none) for every tick, from
+/// the largest magnitude, decimals and a tick count from [`tick_plan`] on the span in that
+/// unit; returns the formatter and the tick count.
+fn money_ticks(range: &std::ops::Range<f64>) -> (impl Fn(&f64) -> String + use<>, usize) {
+    let largest = range.start.abs().max(range.end.abs());
+    let (unit, suffix) = if largest >= 1e9 {
+        (1e9, "B")
+    } else if largest >= 1e6 {
+        (1e6, "M")
+    } else if largest >= 1e3 {
+        (1e3, "k")
+    } else {
+        (1.0, "")
+    };
+    let (decimals, labels) = tick_plan((range.end - range.start) / unit);
+    let format = move |x: &f64| {
+        let v = x / unit;
+        // Zero is "0", without a unit or a sign.
+        if v.abs() < 0.5 * 10f64.powi(-(decimals as i32)) {
+            return "0".to_string();
+        }
+        format!("{v:.decimals$}{suffix}")
+    };
+    (format, labels)
 }
 
 /// A range with a 5 % margin on each side (and some width when `lo == hi`).

@@ -36,6 +36,7 @@ pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
 ) -> Result<(), String> {
     let root = root
+        .margin(14, 0, 0, 0)
         .titled(layout.title, (FONT, TITLE_SIZE))
         .map_err(|e| e.to_string())?;
     let (left, right) = root.split_horizontally(SIZE.0 / 2);
@@ -45,14 +46,19 @@ pub fn draw<DB: DrawingBackend>(
         .fold(1.0f64, f64::max);
     let [left_legend, right_legend] = layout.legend;
     for (panel, area, legend) in [(0, &left, left_legend), (1, &right, right_legend)] {
+        // Headroom above the lines for the legend (and, for months, the "never" notes).
         let y = if panel == 0 {
-            0.0..1.05
+            0.0..1.3
         } else {
-            0.0..months_max * 1.1
+            0.0..months_max * 1.45
         };
         let y_format = |y: &f64| {
             if panel == 0 {
-                format!("{:.0} %", y * 100.0)
+                if *y > 1.0 + 1e-9 {
+                    String::new()
+                } else {
+                    format!("{:.0} %", y * 100.0)
+                }
             } else {
                 format!("{y:.1}")
             }
@@ -63,7 +69,12 @@ pub fn draw<DB: DrawingBackend>(
             .y_label_area_size(90)
             .build_cartesian_2d(layout.x.clone(), y)
             .map_err(|e| e.to_string())?;
-        configure_mesh(&mut chart, layout.x_desc, layout.y_desc[panel], &y_format)?;
+        configure_mesh(
+            &mut chart,
+            layout.x_desc,
+            layout.y_desc[panel],
+            (&y_format, 10),
+        )?;
         for (i, s) in series.iter().enumerate() {
             let points = if panel == 0 {
                 &s.probability
@@ -78,6 +89,22 @@ pub fn draw<DB: DrawingBackend>(
                 )
                 .map_err(|e| e.to_string())?;
             draw_line(&mut chart, i, points.clone(), s.name.clone())?;
+            if panel == 1 {
+                // Where the median is never, the months panel has no point: say so there.
+                let never = s
+                    .probability
+                    .iter()
+                    .filter(|(x, _)| !s.months.iter().any(|(m, _)| m == x));
+                chart
+                    .draw_series(never.map(|&(x, _)| {
+                        Text::new(
+                            "never",
+                            (x, months_max * (1.12 + 0.06 * i as f64)),
+                            (FONT, TICK_SIZE).into_font().color(&colour(i)),
+                        )
+                    }))
+                    .map_err(|e| e.to_string())?;
+            }
         }
         draw_legend(&mut chart, legend)?;
     }

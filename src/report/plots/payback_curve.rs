@@ -1,59 +1,50 @@
-//! P(paid back by month m) for every candidate, with its P10/P50/P90 marked and the share that
-//! never pays back labelled at the horizon (the curve's gap to 1).
+//! P(paid back by month m) for every candidate, with its P10/P50/P90 marked (their values in
+//! the legend) and the share that never pays back said above the level where the curve stops
+//! rising (the curve's gap to 1).
 
 use super::*;
 
 pub fn draw<DB: DrawingBackend>(s: &Summary, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
     let h = f64::from(s.horizon_months);
     let mut chart = payback_axes(root, "Probability of having paid back, by month", h)?;
+    let at = |m: Option<f64>| m.map_or_else(|| "never".to_string(), |m| format!("{m:.1}"));
     for (i, c) in s.candidates.iter().enumerate() {
-        let style = line_style(i);
         let points: Vec<(f64, f64)> = c.payback_curve.iter().map(|p| (p[0], p[1])).collect();
+        let p = &c.payback_months;
+        // The percentiles are in the legend, not beside the markers, where they would cross
+        // the other curves.
+        let never = if c.p_never == 0.0 {
+            "none".to_string()
+        } else {
+            format!("{:.1} %", 100.0 * c.p_never)
+        };
         let label = format!(
-            "{} vs {}: never within {} months {:.1} %",
+            "{} vs {}: median {} months (P10 {}, P90 {}); never pays back: {never}",
             c.name,
             c.baseline,
-            s.horizon_months,
-            100.0 * c.p_never
+            at(p.p50),
+            at(p.p10),
+            at(p.p90),
         );
         draw_line(&mut chart, i, points, label)?;
-        let p = &c.payback_months;
-        for (name, q, at) in [
-            ("P10", 0.1, p.p10),
-            ("P50", 0.5, p.p50),
-            ("P90", 0.9, p.p90),
-        ] {
-            if let Some(m) = at {
-                chart
-                    .draw_series([
-                        Circle::new((m, q), 7, colour(i).filled()).into_dyn(),
-                        // Labels right of the marker, below it for odd series, so neighbours do not collide.
-                        Text::new(
-                            format!("{name} {m:.1}"),
-                            (m + 0.012 * h, q + if i % 2 == 0 { 0.035 } else { -0.015 }),
-                            (FONT, TICK_SIZE),
-                        )
-                        .into_dyn(),
-                    ])
-                    .map_err(|e| e.to_string())?;
-            }
-        }
+        let marks = [(0.1, p.p10), (0.5, p.p50), (0.9, p.p90)];
+        chart
+            .draw_series(
+                marks
+                    .iter()
+                    .filter_map(|&(q, m)| m.map(|m| Circle::new((m, q), 7, colour(i).filled()))),
+            )
+            .map_err(|e| e.to_string())?;
         if c.p_never > 0.0 {
-            let y = 1.0 - c.p_never;
+            // Said just above where the curve levels off, the gap to 100 % being the trials
+            // that never pay back; no mark at the horizon, which would read as a payback there.
+            let x = h * if i % 2 == 0 { 0.45 } else { 0.68 };
             chart
-                .draw_series([
-                    PathElement::new(
-                        vec![(h * 0.985, y), (h * 0.985, 1.0)],
-                        style.stroke_width(2),
-                    )
-                    .into_dyn(),
-                    Text::new(
-                        format!("never: {:.1} %", 100.0 * c.p_never),
-                        (h * 0.86, y + 0.5 * c.p_never),
-                        (FONT, TICK_SIZE),
-                    )
-                    .into_dyn(),
-                ])
+                .draw_series([Text::new(
+                    format!("{}: {:.1} % never pay back", c.name, 100.0 * c.p_never),
+                    (x, 1.0 - c.p_never + 0.045),
+                    (FONT, TICK_SIZE).into_font().color(&colour(i)),
+                )])
                 .map_err(|e| e.to_string())?;
         }
     }

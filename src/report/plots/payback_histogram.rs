@@ -31,26 +31,30 @@ pub fn draw<DB: DrawingBackend>(
         .map(|(k, (a, b))| (a[0], b[1] - if k == 0 { 0.0 } else { a[1] }))
         .take_while(|&(x, _)| x <= last)
         .collect();
-    let never_at = last + 2.0 * width;
-    let right = never_at + 3.0 * width;
     let top = bars.iter().map(|b| b.1).fold(c.p_never, f64::max).max(0.01) * 1.15;
-    let mut chart = ChartBuilder::on(root)
-        .caption(
-            format!("When {} pays back against {}", c.name, c.baseline),
+    let root = root
+        .margin(14, 0, 0, 0)
+        .titled(
+            &format!("When {} pays back against {}", c.name, c.baseline),
             (FONT, TITLE_SIZE),
         )
+        .map_err(|e| e.to_string())?;
+    // The trials that never pay back get a panel of their own beside the months' axis, so
+    // that their bar stands at no month.
+    let (months_area, never_area) = root.split_horizontally(SIZE.0 * 4 / 5);
+    let mut chart = ChartBuilder::on(&months_area)
         .margin(24)
         .x_label_area_size(70)
         .y_label_area_size(100)
-        .build_cartesian_2d(0f64..right, 0f64..top)
+        .build_cartesian_2d(0f64..last.max(width) + width, 0f64..top)
         .map_err(|e| e.to_string())?;
-    let x_desc = format!(
-        "Payback month (bars {width:.2} months wide; grey: never within {} months)",
-        s.horizon_months
-    );
-    configure_mesh(&mut chart, &x_desc, "Share of trials", &|y| {
-        format!("{:.0} %", y * 100.0)
-    })?;
+    let x_desc = format!("Payback month (bars {width:.2} months wide)");
+    configure_mesh(
+        &mut chart,
+        &x_desc,
+        "Share of trials",
+        (&|y| format!("{:.0} %", y * 100.0), 10),
+    )?;
     let fill = colour(i).filled();
     let gap = 0.08 * width;
     chart
@@ -59,17 +63,33 @@ pub fn draw<DB: DrawingBackend>(
                 .map(|&(x, p)| Rectangle::new([(x + gap, 0.0), (x + width - gap, p)], fill)),
         )
         .map_err(|e| e.to_string())?;
-    chart
+    let mut never = ChartBuilder::on(&never_area)
+        .margin(24)
+        .margin_left(0)
+        .x_label_area_size(70)
+        .y_label_area_size(0)
+        .build_cartesian_2d(0f64..1f64, 0f64..top)
+        .map_err(|e| e.to_string())?;
+    never
+        .configure_mesh()
+        .disable_mesh()
+        .x_labels(0)
+        .y_labels(0)
+        .x_desc(format!("never within {} months", s.horizon_months))
+        .axis_desc_style((FONT, LABEL_SIZE))
+        .draw()
+        .map_err(|e| e.to_string())?;
+    never
         .draw_series([
             Rectangle::new(
-                [(never_at, 0.0), (never_at + 2.0 * width, c.p_never)],
+                [(0.3, 0.0), (0.7, c.p_never)],
                 RGBColor(90, 90, 90).filled(),
             )
             .into_dyn(),
             Text::new(
-                format!("never: {:.1} %", 100.0 * c.p_never),
-                (never_at - width, c.p_never + top * 0.03),
-                (FONT, TICK_SIZE),
+                format!("{:.1} %", 100.0 * c.p_never),
+                (0.3, c.p_never + top * 0.03),
+                (FONT, LABEL_SIZE),
             )
             .into_dyn(),
         ])

@@ -2,7 +2,7 @@
 //! fell in its lowest and in its highest tenth, as bars from the candidate's overall mean NPV.
 
 use super::*;
-use crate::report::factors::factor_label;
+use crate::report::factors::readable_name;
 use crate::results::sensitivity::FactorEffect;
 use crate::scenario::FactorKind;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -67,6 +67,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         .y_label_area_size(label_width + 24)
         .build_cartesian_2d(padded(lo, hi), -0.5f64..places - 0.5)
         .map_err(|e| e.to_string())?;
+    let (x_format, x_labels) = money_ticks(&padded(lo, hi));
     chart
         .configure_mesh()
         .disable_y_mesh()
@@ -74,7 +75,8 @@ pub(super) fn draw<DB: DrawingBackend>(
         .x_desc(format!("Mean NPV in the tenth ({})", s.currency))
         .axis_desc_style((FONT, LABEL_SIZE))
         .label_style((FONT, TICK_SIZE))
-        .x_label_formatter(&|x| short_money(*x))
+        .x_labels(x_labels)
+        .x_label_formatter(&x_format)
         .light_line_style(RGBColor(235, 235, 235))
         .draw()
         .map_err(|e| e.to_string())?;
@@ -178,10 +180,9 @@ fn draw_head<DB: DrawingBackend>(
     Ok(())
 }
 
-/// A factor's name for a reader: its path without `options.`, events in words, and cut in the
-/// middle when longer than [`MAX_LABEL`].
+/// A factor's name for a reader, in words, cut in the middle when longer than [`MAX_LABEL`].
 fn label(f: &FactorEffect) -> String {
-    let name = factor_label(&f.path, f.kind);
+    let name = readable_name(&f.path, f.kind);
     let chars: Vec<char> = name.chars().collect();
     if chars.len() <= MAX_LABEL {
         return name;
@@ -228,7 +229,7 @@ mod tests {
         );
         let cut = label(&long);
         assert_eq!(cut.chars().count(), MAX_LABEL);
-        assert!(cut.starts_with("a_rather_long_o…"));
-        assert!(cut.ends_with("items.data_preparation.overrun"));
+        assert!(cut.starts_with("a rather long o…"), "{cut}");
+        assert!(cut.ends_with(": data preparation overrun"), "{cut}");
     }
 }

@@ -9,7 +9,12 @@ pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
 ) -> Result<(), String> {
     let c = &s.candidates[i];
-    let parts = &c.upfront_items;
+    // Parts that are zero in every trial (no training runs, no contingency) are left out.
+    let parts: Vec<_> = c
+        .upfront_items
+        .iter()
+        .filter(|p| p.spread.mean != 0.0 || p.spread.p90 != 0.0)
+        .collect();
     let top = parts
         .iter()
         .map(|p| p.spread.p90.max(p.spread.mean))
@@ -38,12 +43,13 @@ pub fn draw<DB: DrawingBackend>(
             if (x - k).abs() < 1e-6 && k >= 0.0 {
                 parts
                     .get(k as usize)
-                    .map_or(String::new(), |p| p.name.clone())
+                    .map_or(String::new(), |p| p.name.replace('_', " "))
             } else {
                 String::new()
             }
         })
-        .y_label_formatter(&|y| short_money(*y))
+        .y_labels(money_ticks(&(0.0..top)).1)
+        .y_label_formatter(&money_ticks(&(0.0..top)).0)
         .x_desc(format!(
             "Total: mean {} {}, all committed at the decision",
             short_money(c.upfront.mean),
