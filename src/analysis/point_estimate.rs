@@ -1,4 +1,4 @@
-//! The inputs of a scenario in words a CFO reads ("12,000–38,000 (90 % range), median 21,000"),
+//! The inputs of a scenario in words a CFO reads ("12,000–38,000 (5–95 %), median 21,000"),
 //! and the deterministic point estimate: both carried in the summary so that every report is
 //! rendered from it alone.
 
@@ -19,7 +19,7 @@ pub fn assumptions(scenario: &Scenario) -> Vec<Assumption> {
             let in_words = match d.as_constant() {
                 Some(v) => amount(v),
                 None => format!(
-                    "{} to {} (90 % range), median {}",
+                    "{}–{} (5–95 %), median {}",
                     amount(d.quantile(0.05)),
                     amount(d.quantile(0.95)),
                     amount(d.quantile(0.5))

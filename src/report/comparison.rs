@@ -7,7 +7,8 @@ use crate::results::stress::{Change, DeprecationStress};
 use crate::results::summary::CandidateSummary;
 
 /// The stress comparison as a table: the base case, then every stress case, one row per
-/// candidate, with the change from the base. Shared by the terminal and the memo.
+/// candidate it changes, with the change from the base, and one row naming those it leaves
+/// unchanged. Shared by the terminal and the memo.
 pub fn stress_table(s: &Summary) -> (Vec<String>, Vec<Vec<String>>) {
     let header = [
         "case",
@@ -51,9 +52,30 @@ pub fn stress_table(s: &Summary) -> (Vec<String>, Vec<Vec<String>>) {
         .iter()
         .map(|c| row("base case", c, None))
         .collect();
+    // A candidate the case leaves as it was (the same trials give the same figures) is not
+    // repeated: one row names the unchanged ones.
     for case in &s.stress {
-        for (c, d) in case.candidates.iter().zip(&case.change_from_base) {
-            rows.push(row(&case.name, c, Some(d)));
+        let mut unchanged = Vec::new();
+        for ((c, d), base) in case
+            .candidates
+            .iter()
+            .zip(&case.change_from_base)
+            .zip(&s.candidates)
+        {
+            if c.payback_months == base.payback_months
+                && c.p_never == base.p_never
+                && c.npv.mean == base.npv.mean
+            {
+                unchanged.push(c.name.as_str());
+            } else {
+                rows.push(row(&case.name, c, Some(d)));
+            }
+        }
+        if !unchanged.is_empty() {
+            let mut note = vec![String::new(); header.len()];
+            note[0] = case.name.clone();
+            note[1] = format!("{}: unchanged", unchanged.join(", "));
+            rows.push(note);
         }
     }
     (header.iter().map(|h| h.to_string()).collect(), rows)

@@ -1,18 +1,7 @@
-//! The factors of the sensitivity and value-of-information sections named for people and for
-//! the CSV files.
+//! The factors and inputs of the reports named for people (no dotted paths), with what would
+//! mitigate each, and their kinds as the CSV files say them.
 
 use crate::scenario::FactorKind;
-
-/// A factor's name for people: an input's dotted path without the leading `options.`; a
-/// project's success as `NAME project succeeds`; a deprecation as `NAME deprecation time`.
-pub fn factor_label(path: &str, kind: FactorKind) -> String {
-    let (path, option) = short_path(path);
-    match kind {
-        FactorKind::Input => path.to_string(),
-        FactorKind::Success => format!("{option} project succeeds"),
-        FactorKind::Deprecation => format!("{option} deprecation time"),
-    }
-}
 
 /// An input's or a factor's name in words, for readers who never saw the scenario file: the
 /// option (underscores as spaces), then what the path holds, `fine tuned: wrong department
@@ -170,26 +159,6 @@ mod tests {
         assert_eq!(
             readable_name("options.api.deprecation#first", FactorKind::Deprecation),
             "when the vendor retires api's model"
-        );
-    }
-
-    #[test]
-    fn factors_are_named_for_people() {
-        assert_eq!(
-            factor_label("options.ft.project.failed_runs", FactorKind::Input),
-            "ft.project.failed_runs"
-        );
-        assert_eq!(
-            factor_label("workload.events_per_day", FactorKind::Input),
-            "workload.events_per_day"
-        );
-        assert_eq!(
-            factor_label("options.ft.project.success#event", FactorKind::Success),
-            "ft project succeeds"
-        );
-        assert_eq!(
-            factor_label("options.api.deprecation#first", FactorKind::Deprecation),
-            "api deprecation time"
         );
     }
 }

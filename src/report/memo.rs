@@ -5,11 +5,13 @@
 
 use super::comparison::{deprecation_table, stress_table};
 use super::executive::executive_summary;
+use super::factors::readable_name;
 use super::format::{count, money, months, percent, percent_err};
 use super::plots::slug;
 use super::sensitivity::{biggest_risks, sensitivity_table};
 use super::value_of_information::{value_sentences, value_table};
 use crate::results::summary::{CandidateSummary, Summary};
+use crate::scenario::FactorKind;
 
 /// A block of the memo; all text is plain (renderers escape it).
 #[derive(Debug, Clone, PartialEq)]
@@ -114,11 +116,29 @@ pub fn memo(s: &Summary) -> Vec<Block> {
     ));
     blocks.push(Block::List(errors));
     blocks.push(Block::Heading(2, "Appendix: assumptions".into()));
+    blocks.push(Block::Paragraph(
+        "Every input the scenario file wrote: its value, or for an uncertain input the range \
+         holding 90 % of its draws (from its 5th to its 95th percentile) and its median, then \
+         the form the file gave and where it is in the file."
+            .into(),
+    ));
     blocks.push(Block::Table(
-        vec!["input".into(), "value or range".into(), "as written".into()],
+        vec![
+            "input".into(),
+            "value or range (5–95 %)".into(),
+            "as written".into(),
+            "path in the file".into(),
+        ],
         s.assumptions
             .iter()
-            .map(|a| vec![a.path.clone(), a.in_words.clone(), a.written.clone()])
+            .map(|a| {
+                vec![
+                    readable_name(&a.path, FactorKind::Input),
+                    a.in_words.clone(),
+                    a.written.clone(),
+                    a.path.clone(),
+                ]
+            })
             .collect(),
     ));
     blocks
@@ -421,7 +441,11 @@ fn stress_blocks(s: &Summary) -> Vec<Block> {
         s.stress
             .iter()
             .map(|c| {
-                let set: Vec<String> = c.set.iter().map(|(p, v)| format!("{p} = {v}")).collect();
+                let set: Vec<String> = c
+                    .set
+                    .iter()
+                    .map(|(p, v)| format!("{} = {v}", readable_name(p, FactorKind::Input)))
+                    .collect();
                 format!("{}: {}", c.name, set.join("; "))
             })
             .collect(),

@@ -2,7 +2,7 @@
 //! `sensitivity.csv`: a candidate's biggest risks as sentences and its top factors as a table.
 
 use super::csv::{Table, months_field};
-use super::factors::{factor_label, kind_name, short_path};
+use super::factors::{kind_name, readable_name, short_path};
 use super::format::{money, months, percent, significant};
 use crate::results::sensitivity::{CandidateSensitivity, FactorEffect};
 use crate::results::summary::Summary;
@@ -17,13 +17,15 @@ fn is_signal(e: &FactorEffect) -> bool {
 /// lowers the mean NPV.
 fn bad_side(e: &FactorEffect) -> String {
     let high_is_bad = e.npv_swing < 0.0;
-    let (path, option) = short_path(&e.path);
+    let (_, option) = short_path(&e.path);
+    let option = option.replace('_', " ");
+    let name = readable_name(&e.path, e.kind);
     match (e.kind, high_is_bad) {
         (FactorKind::Input, true) => {
-            format!("High {path} (its top tenth, {} or more)", edge(e.high.edge))
+            format!("High {name} (its top tenth, {} or more)", edge(e.high.edge))
         }
         (FactorKind::Input, false) => format!(
-            "Low {path} (its bottom tenth, {} or less)",
+            "Low {name} (its bottom tenth, {} or less)",
             edge(e.low.edge)
         ),
         (FactorKind::Success, true) => format!("The {option} project fails"),
@@ -90,7 +92,7 @@ pub fn sensitivity_table(
         .take(count)
         .map(|e| {
             vec![
-                factor_label(&e.path, e.kind),
+                readable_name(&e.path, e.kind),
                 format!("{} → {}", money(e.low.mean_npv), money(e.high.mean_npv)),
                 format!("{} ± {}", money(e.npv_swing), money(e.npv_swing_stderr)),
                 format!("{} → {}", percent(e.low.p_never), percent(e.high.p_never)),

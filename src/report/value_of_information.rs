@@ -2,7 +2,7 @@
 //! the memo and `value-of-information.csv`.
 
 use super::csv::Table;
-use super::factors::{factor_label, kind_name, short_path};
+use super::factors::{kind_name, readable_name, short_path};
 use super::format::{money, percent};
 use crate::results::value_of_information::{FactorValue, ValueOfInformation};
 use crate::scenario::FactorKind;
@@ -51,9 +51,10 @@ pub fn value_sentences(v: &ValueOfInformation, currency: &str, count: usize) -> 
 
 /// "Measuring X", or the event's equivalent, as a sentence's start.
 fn measuring(f: &FactorValue) -> String {
-    let (path, option) = short_path(&f.path);
+    let (_, option) = short_path(&f.path);
+    let option = option.replace('_', " ");
     match f.kind {
-        FactorKind::Input => format!("Measuring {path}"),
+        FactorKind::Input => format!("Measuring {}", readable_name(&f.path, f.kind)),
         FactorKind::Success => {
             format!("Knowing whether the {option} project will succeed (from a pilot)")
         }
@@ -88,7 +89,7 @@ pub fn value_table(
     let valued = v.per_input.iter().take(count).take_while(|f| f.evppi > 0.0);
     rows.extend(valued.map(|f| {
         vec![
-            factor_label(&f.path, f.kind),
+            readable_name(&f.path, f.kind),
             money(f.evppi),
             share(f.evppi),
         ]

@@ -105,7 +105,7 @@ pub struct Assumption {
     pub uncertain: bool,
     /// The form as written, in canonical text (`pert(1, 1.5, 3)`).
     pub written: String,
-    /// Its range in words: the value, or the 90 % range and the median.
+    /// Its range in words: the value, or its 5th to 95th percentile and the median.
     pub in_words: String,
 }
 

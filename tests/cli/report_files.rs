@@ -304,7 +304,7 @@ fn the_memo_of_a_fixed_run_is_exact() {
     let expected_rows = [
         "| fine\\_tune (vs status\\_quo) | 25,000–25,000 | 3.12 / 3.12 / 3.12 | none of 100 trials | 263,000 / 263,000 / 263,000 | 0.0 % | 3.12, 263,000 |",
         "| from\\_scratch (vs status\\_quo) | 400,000–400,000 | 13.33 / 13.33 / 13.33 | none of 100 trials | 680,000 / 680,000 / 680,000 | 100.0 % | 13.33, 680,000 |",
-        "| options.fine\\_tune.benefits.net.monthly | 8,000 | 8000 |",
+        "| fine tune: net benefit a month | 8,000 | 8000 | options.fine\\_tune.benefits.net.monthly |",
     ];
     for row in expected_rows {
         assert!(md.contains(row), "missing {row} in:\n{md}");
