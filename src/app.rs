@@ -15,7 +15,7 @@ use crate::results::check::CheckEstimate;
 use crate::results::samples::Sample;
 use crate::results::solve::{Answer, Question, Threshold};
 use crate::results::sweep::Sweep;
-use crate::scenario::Months;
+use crate::scenario::{FactorKind, Months};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// What `payback run` simulates beside the base: the file's stress cases and, when asked, the
@@ -83,6 +83,10 @@ pub fn run(
         &progress,
     )
     .map_err(of_whole_run)?;
+    if stays(&summary) {
+        summary.what_would_change =
+            what_would_change(engine, doc, &summary, settings).map_err(of_whole_run)?;
+    }
     if let Some(pack) = &plan.pack {
         let results = stress::run(
             engine,
@@ -97,6 +101,75 @@ pub fn run(
         summary.stress.extend(results);
     }
     Ok(summary)
+}
+
+/// Inputs of the best candidate whose thresholds say what would change a decision to stay.
+const CHANGE_INPUTS: usize = 2;
+/// Trials of each evaluation of those thresholds, at most.
+const CHANGE_TRIALS: u64 = 20_000;
+/// The goal of those thresholds: P(payback ≤ 12 months, or the horizon) ≥ 80 %.
+const CHANGE_CONFIDENCE: f64 = 0.8;
+const CHANGE_WITHIN: u32 = 12;
+
+/// Whether staying with the baseline is best: it tops the expected-NPV ranking.
+fn stays(summary: &Summary) -> bool {
+    let baseline = summary.candidates.first().map(|c| c.baseline.as_str());
+    summary
+        .expected_npv_ranking
+        .first()
+        .map(|r| r.name.as_str())
+        == baseline
+}
+
+/// For the candidate with the highest expected NPV, the thresholds of its most influential
+/// uncertain inputs (by the sensitivity ranking) at which it would meet the goal.
+fn what_would_change(
+    engine: &Engine,
+    doc: &Document,
+    summary: &Summary,
+    settings: RunSettings,
+) -> anyhow::Result<Vec<Threshold>> {
+    let Some(best) = summary
+        .expected_npv_ranking
+        .iter()
+        .find(|r| summary.candidates.iter().any(|c| c.name == r.name))
+    else {
+        return Ok(Vec::new());
+    };
+    let Some(sensitivity) = summary
+        .sensitivity
+        .iter()
+        .find(|s| s.candidate == best.name)
+    else {
+        return Ok(Vec::new());
+    };
+    let goal = Goal {
+        confidence: CHANGE_CONFIDENCE,
+        within: f64::from(CHANGE_WITHIN.min(summary.horizon_months)),
+    };
+    let settings = RunSettings {
+        trials: settings.trials.min(CHANGE_TRIALS),
+        ..settings
+    };
+    let mut found = Vec::new();
+    for factor in sensitivity
+        .factors
+        .iter()
+        .filter(|f| f.kind == FactorKind::Input && f.npv_swing.abs() > 2.0 * f.npv_swing_stderr)
+        .take(CHANGE_INPUTS)
+    {
+        let thresholds = threshold::solve_for(
+            engine,
+            doc,
+            &factor.path,
+            Some(&best.name),
+            goal,
+            settings,
+            &|_| {},
+        )?;
+        found.extend(thresholds);
+    }
+    Ok(found)
 }
 
 /// `payback run --export-samples N`: the first `n` trials of the run of `doc`'s base seeded

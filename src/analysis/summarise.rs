@@ -74,6 +74,7 @@ pub fn summarise(scenario: &Scenario, seed: u64, run: &RunAggregate) -> Summary 
         deprecation_stress: None,
         sensitivity: Vec::new(),
         value_of_information: None,
+        what_would_change: Vec::new(),
     }
 }
 

@@ -9,6 +9,7 @@ use super::format::{count, percent, percent_err};
 use super::memo::Block;
 use crate::numbers::short_amount;
 use crate::results::sensitivity::FactorEffect;
+use crate::results::solve::{Direction, Finding};
 use crate::results::summary::{CandidateSummary, HeadToHead, Summary};
 use crate::scenario::FactorKind;
 
@@ -225,12 +226,85 @@ fn stay(s: &Summary, baseline: &str) -> String {
             percent(c.p_never),
             never_reason(c)
         ));
-        if let Some(turn) = what_would_change(s, c) {
+        let thresholds = break_evens(s);
+        if !thresholds.is_empty() {
+            text.push_str(&format!(" What would change the decision: {thresholds}."));
+        } else if let Some(turn) = what_would_change(s, c) {
             text.push(' ');
             text.push_str(&turn);
         }
     }
+    if let Some(risks) = risks_of_staying(s) {
+        text.push(' ');
+        text.push_str(&risks);
+    }
     text
+}
+
+/// The thresholds of `what_would_change` in words, joined: at which value of each input the
+/// best candidate would meet the goal, or that none would.
+fn break_evens(s: &Summary) -> String {
+    let said: Vec<String> = s
+        .what_would_change
+        .iter()
+        .filter_map(|t| {
+            let name = readable_name(&t.path, FactorKind::Input);
+            let goal = format!(
+                "pay back within {} months in {} of trials",
+                t.within_months,
+                percent(t.confidence)
+            );
+            let c = words(&t.candidate);
+            match (t.finding, t.value, t.direction) {
+                (_, Some(v), Some(Direction::AtMost)) => Some(format!(
+                    "{c} would {goal} if {name} were at most {} (the file has {})",
+                    short_amount(v),
+                    t.as_written
+                )),
+                (_, Some(v), Some(Direction::AtLeast)) => Some(format!(
+                    "{c} would {goal} if {name} were at least {} (the file has {})",
+                    short_amount(v),
+                    t.as_written
+                )),
+                (Finding::Nowhere { best }, ..) => Some(format!(
+                    "no value of {name} alone makes {c} {goal} (at best {})",
+                    percent(best)
+                )),
+                _ => None,
+            }
+        })
+        .collect();
+    said.join("; ")
+}
+
+/// The risks of staying that the file gives: the baseline's own deprecation and price trend.
+fn risks_of_staying(s: &Summary) -> Option<String> {
+    let baseline = s.candidates.first()?.baseline.as_str();
+    let own = |field: &str| {
+        let prefix = format!("options.{baseline}.{field}");
+        s.assumptions.iter().find(|a| a.path.starts_with(&prefix))
+    };
+    let mut risks = Vec::new();
+    if let Some(a) = own("deprecation.hazard_per_year") {
+        risks.push(format!(
+            "the vendor may retire its model ({} a year in the file)",
+            a.in_words
+        ));
+    } else if let Some(a) = own("deprecation.at_month") {
+        risks.push(format!(
+            "the vendor retires its model in month {}",
+            a.in_words
+        ));
+    }
+    if let Some(a) = own("price_change_per_year") {
+        risks.push(format!("its price changes by {} a year", a.in_words));
+    }
+    (!risks.is_empty()).then(|| {
+        format!(
+            "Staying has risks of its own, which the figures include: {}.",
+            risks.join(", and ")
+        )
+    })
 }
 
 /// What would make the best candidate worth it: the factor whose good tenth lifts its mean NPV

@@ -54,6 +54,11 @@ pub struct Summary {
     /// What learning each factor before deciding is worth (`payback run` only).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub value_of_information: Option<ValueOfInformation>,
+    /// When staying with the baseline is best (`payback run` only): for the candidate with
+    /// the highest expected NPV, the value of each of its most influential inputs at which
+    /// it would pay back within 12 months (or the horizon) in 80 % of trials.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub what_would_change: Vec<super::solve::Threshold>,
 }
 
 /// The single numbers a spreadsheet gives: every input at its mean.

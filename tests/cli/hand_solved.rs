@@ -305,3 +305,41 @@ fn head_to_head_compares_two_candidates_on_the_same_trials() {
     assert!((num(&risky["p_npv_negative"]) - 0.7).abs() < 4.0 * 0.00145);
     assert!((num(&risky["worst_10pct_mean_npv"]) + 2_000.0).abs() <= 2.0);
 }
+
+#[test]
+fn when_staying_is_best_the_memo_says_what_volume_would_change_it() {
+    // Over 12 months a candidate invests 30,000 and saves 1 an event on V events a month,
+    // V uniform on [1,000, 3,000]: NPV 12 V − 30,000, negative on average (−6,000), so staying
+    // is best. With V set to a constant, it pays back at 30,000 / V months, within 12 months
+    // when V ≥ 2,500: the volume that would change the decision.
+    let text = r#"
+[scenario]
+name = "stay"
+horizon_months = 12
+
+[workload]
+events_per_month = "uniform(1000, 3000)"
+
+[options.old]
+baseline = true
+cost_per_event = 1
+
+[options.new]
+
+[options.new.project]
+items.x = { cost = 30000 }
+"#;
+    let (_d, path) = scenario_file(text);
+    let s = run_json(&path, &["--trials", "20000"]);
+    assert_eq!(s["expected_npv_ranking"][0]["name"], "old");
+    let change = s["what_would_change"]
+        .as_array()
+        .expect("what_would_change");
+    assert_eq!(change.len(), 1, "{change:?}");
+    let t = &change[0];
+    assert_eq!(t["path"], "workload.events_per_month");
+    assert_eq!(t["direction"], "at_least");
+    assert_eq!(num(&t["within_months"]), 12.0);
+    let v = num(&t["value"]);
+    assert!((v - 2_500.0).abs() <= 0.01 * 2_500.0, "{v}");
+}

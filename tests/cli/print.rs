@@ -69,7 +69,8 @@ fn page_one_of_the_printed_memo_holds_the_decision() {
         return;
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("reports");
-    // A candidate is recommended; staying is recommended.
+    // A candidate is recommended; staying is recommended, without and with uncertain inputs
+    // (the latter says what would change the decision).
     for (report, decision) in [
         ("email-triage", "Recommendation: choose fine tuned"),
         (
@@ -97,6 +98,17 @@ fn page_one_of_the_printed_memo_holds_the_decision() {
                     page.contains(part),
                     "{report}, {paper}: no {part:?} in {page}"
                 );
+            }
+            if report == "api-to-self-hosted-lora" {
+                for part in [
+                    "What would change the decision:",
+                    "Staying has risks of its own",
+                ] {
+                    assert!(
+                        page.contains(part),
+                        "{report}, {paper}: no {part:?} in {page}"
+                    );
+                }
             }
             if report == "email-triage" {
                 for part in [
