@@ -155,7 +155,7 @@ fn what_would_change(
     for factor in sensitivity
         .factors
         .iter()
-        .filter(|f| f.kind == FactorKind::Input && f.npv_swing.abs() > 2.0 * f.npv_swing_stderr)
+        .filter(|f| f.kind == FactorKind::Input && f.is_signal())
         .take(CHANGE_INPUTS)
     {
         let thresholds = threshold::solve_for(

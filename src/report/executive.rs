@@ -4,7 +4,7 @@
 //! words with what would mitigate each, and what to measure first; how sure the numbers are.
 //! Names are in words (no dotted paths) and amounts in three significant figures.
 
-use super::factors::{mitigation, readable_name};
+use super::factors::{mitigation, readable_name, words};
 use super::format::{count, percent, percent_err};
 use super::memo::Block;
 use crate::numbers::short_amount;
@@ -75,11 +75,6 @@ fn best_candidate(s: &Summary) -> Option<&CandidateSummary> {
         .find_map(|r| s.candidates.iter().find(|c| c.name == r.name))
 }
 
-/// An option's name as a reader says it.
-fn words(name: &str) -> String {
-    name.replace('_', " ")
-}
-
 /// An amount in the scenario's currency, three significant figures.
 fn cash(s: &Summary, x: f64) -> String {
     format!("{} {}", short_amount(x), s.currency)
@@ -110,7 +105,7 @@ fn never_reason(c: &CandidateSummary) -> String {
     if failing <= 0.0 {
         return String::new();
     }
-    if (c.p_never - failing).abs() <= 3.0 * c.p_never_stderr.max(1e-12) {
+    if failure_explains_never(c) {
         ", all of it from the project failing".into()
     } else {
         format!(
@@ -119,6 +114,13 @@ fn never_reason(c: &CandidateSummary) -> String {
             percent(failing)
         )
     }
+}
+
+/// Whether the project's failure explains all of P(never): they differ by at most 3 standard
+/// errors of P(never).
+pub(super) fn failure_explains_never(c: &CandidateSummary) -> bool {
+    let failing = 1.0 - c.p_success;
+    failing > 0.0 && (c.p_never - failing).abs() <= 3.0 * c.p_never_stderr.max(1e-12)
 }
 
 /// The recommendation when a candidate leads.
@@ -314,7 +316,7 @@ fn what_would_change(s: &Summary, c: &CandidateSummary) -> Option<String> {
     let e = sensitivity
         .factors
         .iter()
-        .filter(|e| is_signal(e))
+        .filter(|e| e.is_signal())
         .find(|e| e.low.mean_npv.max(e.high.mean_npv) > 0.0)?;
     let good = if e.npv_swing > 0.0 { &e.high } else { &e.low };
     Some(format!(
@@ -414,11 +416,6 @@ fn downside(s: &Summary, head_to_head: bool) -> Vec<String> {
     lines
 }
 
-/// Whether a swing stands out of its Monte Carlo noise (more than 2 standard errors).
-fn is_signal(e: &FactorEffect) -> bool {
-    e.npv_swing.abs() > 2.0 * e.npv_swing_stderr
-}
-
 /// The candidate's biggest risks in words: what goes wrong, its effect on the mean NPV and on
 /// P(never), and what would mitigate it.
 fn risks(s: &Summary, c: &CandidateSummary) -> Vec<String> {
@@ -428,7 +425,7 @@ fn risks(s: &Summary, c: &CandidateSummary) -> Vec<String> {
     sensitivity
         .factors
         .iter()
-        .filter(|e| is_signal(e))
+        .filter(|e| e.is_signal())
         .take(RISKS)
         .map(|e| {
             let high_is_bad = e.npv_swing < 0.0;

@@ -77,7 +77,7 @@ fn field_words(rest: &str) -> String {
 }
 
 /// A name from the file with its underscores as spaces.
-fn words(name: &str) -> String {
+pub(super) fn words(name: &str) -> String {
     name.replace('_', " ")
 }
 

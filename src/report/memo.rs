@@ -1,10 +1,12 @@
-//! The one-page decision memo, as format-free blocks that `markdown` and `html` render: (1) the
-//! cost of doing nothing, (2) the options with honest ranges, the charts and the assumptions,
-//! (3) a recommendation with its payback timeline and its biggest risks, (4) what drives each
-//! candidate's risk, (5) what is worth measuring before deciding, then the Monte Carlo error.
+//! The decision memo, as format-free blocks that `markdown` and `html` render: page one, the
+//! summary a decision-maker acts on ([`super::executive`]), then (1) the cost of doing nothing
+//! and where it goes, (2) the options with honest ranges, the charts and the stress tests,
+//! (3) the recommendation's payback timeline and its biggest risks, (4) what drives each
+//! candidate's risk, (5) what is worth measuring before deciding, the Monte Carlo error, and an
+//! appendix of the assumptions.
 
 use super::comparison::{deprecation_table, stress_table};
-use super::executive::executive_summary;
+use super::executive::{executive_summary, failure_explains_never};
 use super::factors::readable_name;
 use super::format::{count, money, months, percent, percent_err};
 use super::plots::slug;
@@ -261,7 +263,7 @@ fn timeline(s: &Summary, c: &CandidateSummary) -> Option<String> {
     let failing = 1.0 - c.p_success;
     let rest = if c.p_never == 0.0 {
         format!("; every trial pays back within {} months", s.horizon_months)
-    } else if failing > 0.0 && (c.p_never - failing).abs() <= 3.0 * c.p_never_stderr.max(1e-12) {
+    } else if failure_explains_never(c) {
         format!(
             "; the {} that never pay back within {} months are the trials where the project \
              fails",

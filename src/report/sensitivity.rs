@@ -8,11 +8,6 @@ use crate::results::sensitivity::{CandidateSensitivity, FactorEffect};
 use crate::results::summary::Summary;
 use crate::scenario::FactorKind;
 
-/// Whether a swing stands out of its Monte Carlo noise (more than 2 standard errors).
-fn is_signal(e: &FactorEffect) -> bool {
-    e.npv_swing.abs() > 2.0 * e.npv_swing_stderr
-}
-
 /// The bad side of a factor for one candidate, in words, as a sentence's start: which tenth
 /// lowers the mean NPV.
 fn bad_side(e: &FactorEffect) -> String {
@@ -49,7 +44,7 @@ fn edge(x: Option<f64>) -> String {
 pub fn biggest_risks(c: &CandidateSensitivity, currency: &str, count: usize) -> Vec<String> {
     c.factors
         .iter()
-        .filter(|e| is_signal(e))
+        .filter(|e| e.is_signal())
         .take(count)
         .map(|e| {
             let (bad, good) = if e.npv_swing < 0.0 {

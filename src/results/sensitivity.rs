@@ -41,6 +41,13 @@ pub struct FactorEffect {
     pub npv_variance_share: f64,
 }
 
+impl FactorEffect {
+    /// Whether its swing stands out of its Monte Carlo noise (more than 2 standard errors).
+    pub fn is_signal(&self) -> bool {
+        self.npv_swing.abs() > 2.0 * self.npv_swing_stderr
+    }
+}
+
 /// A candidate's outcomes in the trials where one factor fell in one tenth of its distribution.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Decile {
