@@ -6,7 +6,9 @@ use super::*;
 
 pub fn draw<DB: DrawingBackend>(s: &Summary, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
     let h = f64::from(s.horizon_months);
-    let mut chart = payback_axes(root, "Probability of having paid back, by month", h)?;
+    let baseline = s.candidates.first().map_or("", |c| c.baseline.as_str());
+    let title = format!("Probability of having paid back against {baseline}, by month");
+    let mut chart = payback_axes(root, &title, h)?;
     let at = |m: Option<f64>| m.map_or_else(|| "never".to_string(), |m| format!("{m:.1}"));
     for (i, c) in s.candidates.iter().enumerate() {
         let points: Vec<(f64, f64)> = c.payback_curve.iter().map(|p| (p[0], p[1])).collect();
@@ -18,11 +20,12 @@ pub fn draw<DB: DrawingBackend>(s: &Summary, root: &DrawingArea<DB, Shift>) -> R
         } else {
             format!("{:.1} %", 100.0 * c.p_never)
         };
+        let median = p
+            .p50
+            .map_or_else(|| "never".to_string(), |m| format!("{m:.1} months"));
         let label = format!(
-            "{} vs {}: median {} months (P10 {}, P90 {}); never pays back: {never}",
+            "{}: median {median} (P10 {}, P90 {}); never: {never}",
             c.name,
-            c.baseline,
-            at(p.p50),
             at(p.p10),
             at(p.p90),
         );
