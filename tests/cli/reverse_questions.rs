@@ -169,8 +169,21 @@ fn sweep_writes_its_files_and_moves_with_the_value() {
     names.sort();
     assert_eq!(
         names,
-        [MARKER, "sweep.csv", "sweep.json", "sweep.png", "sweep.svg"]
+        [
+            MARKER,
+            "report.html",
+            "report.md",
+            "sweep.csv",
+            "sweep.json",
+            "sweep.png",
+            "sweep.svg"
+        ]
     );
+    let md = std::fs::read_to_string(dir.join("report.md")).unwrap();
+    assert!(md.contains("what if events a day changes"), "{md}");
+    assert!(md.contains("](sweep.svg)"), "{md}");
+    let html = std::fs::read_to_string(dir.join("report.html")).unwrap();
+    assert_eq!(html.matches("<svg").count(), 1, "the chart inline");
     let svg = std::fs::read_to_string(dir.join("sweep.svg")).unwrap();
     roxmltree::Document::parse(&svg).unwrap();
     // fine_tuned's payback is 40,000 / (0.165 × 30 v): within 6 months from v = 1,346.8 on.
