@@ -116,6 +116,12 @@ fn never_reason(c: &CandidateSummary) -> String {
     }
 }
 
+/// Whether the candidate invests nothing in any trial: its cash starts at zero, which counts
+/// as paid back at month 0 whatever follows, so a payback time says nothing about it.
+pub(super) fn no_investment(c: &CandidateSummary) -> bool {
+    c.upfront.p10 == 0.0 && c.upfront.p90 == 0.0 && c.upfront.mean == 0.0
+}
+
 /// Whether the project's failure explains all of P(never): they differ by at most 3 standard
 /// errors of P(never).
 pub(super) fn failure_explains_never(c: &CandidateSummary) -> bool {
@@ -356,7 +362,11 @@ fn options_table(s: &Summary, baseline: &str) -> Block {
             let p = &c.payback_months;
             vec![
                 words(&c.name),
-                format!("{} ({}–{})", months(p.p50), months(p.p10), months(p.p90)),
+                if no_investment(c) {
+                    "no investment to pay back".into()
+                } else {
+                    format!("{} ({}–{})", months(p.p50), months(p.p10), months(p.p90))
+                },
                 cell_share(c.p_never),
                 format!("{} ({})", short_amount(c.npv.p50), short_amount(c.npv.p10)),
                 cell_share(c.downside.p_npv_negative),

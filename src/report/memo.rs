@@ -6,7 +6,7 @@
 //! appendix of the assumptions.
 
 use super::comparison::{deprecation_table, stress_table};
-use super::executive::{executive_summary, failure_explains_never};
+use super::executive::{executive_summary, failure_explains_never, no_investment};
 use super::factors::readable_name;
 use super::format::{count, money, months, percent, percent_err};
 use super::plots::slug;
@@ -165,7 +165,11 @@ fn options_table(s: &Summary) -> Block {
             vec![
                 format!("{} (vs {})", c.name, c.baseline),
                 format!("{}–{}", money(c.upfront.p10), money(c.upfront.p90)),
-                format!("{} / {} / {}", months(p.p10), months(p.p50), months(p.p90)),
+                if no_investment(c) {
+                    "no investment to pay back".into()
+                } else {
+                    format!("{} / {} / {}", months(p.p10), months(p.p50), months(p.p90))
+                },
                 never_share(s, c),
                 format!(
                     "{} / {} / {}",

@@ -99,6 +99,13 @@ fn page_one_of_the_printed_memo_holds_the_decision() {
                     "{report}, {paper}: no {part:?} in {page}"
                 );
             }
+            if report == "worked-1-email-triage" {
+                // The human option invests nothing: it has no payback time to give.
+                assert!(
+                    page.contains("no investment to pay back"),
+                    "{report}, {paper}: {page}"
+                );
+            }
             if report == "api-to-self-hosted-lora" {
                 for part in [
                     "What would change the decision:",
