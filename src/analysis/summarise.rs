@@ -228,31 +228,29 @@ fn head_to_head(scenario: &Scenario, summary: &Summary, sums: &HeadToHeadSums) -
             };
             let d = &pair.difference;
             // The sketch holds first − second; a − b is its negation when a is the second.
-            let (wins, mean, at) = if i < j {
-                (
-                    pair.first_higher,
-                    pair.sum / n,
-                    d.quantile(0.1).zip(d.quantile(0.5)).zip(d.quantile(0.9)),
-                )
-            } else {
-                (
-                    pair.second_higher,
-                    -pair.sum / n,
-                    d.quantile_of_negated(0.1)
-                        .zip(d.quantile_of_negated(0.5))
-                        .zip(d.quantile_of_negated(0.9)),
-                )
+            let a_first = i < j;
+            let at = |q| {
+                let v = if a_first {
+                    d.quantile(q)
+                } else {
+                    d.quantile_of_negated(q)
+                };
+                v.unwrap_or(0.0)
             };
-            let ((p10, p50), p90) = at.unwrap_or_default();
+            let (wins, sum) = if a_first {
+                (pair.first_higher, pair.sum)
+            } else {
+                (pair.second_higher, -pair.sum)
+            };
             out.push(HeadToHead {
                 a: a.to_string(),
                 b: b.to_string(),
                 p_a_beats_b: wins as f64 / n,
                 npv_difference: Spread {
-                    mean,
-                    p10,
-                    p50,
-                    p90,
+                    mean: sum / n,
+                    p10: at(0.1),
+                    p50: at(0.5),
+                    p90: at(0.9),
                 },
             });
         }

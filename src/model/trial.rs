@@ -41,6 +41,8 @@ pub struct FinishedTrial<'t> {
     /// Each candidate's outcome.
     pub outcomes: &'t [Outcome],
     event_seeds: &'t [u64],
+    /// Month ends per candidate in `month_end_net`: H + 1.
+    months: usize,
     month_end_net: &'t [Money],
     upfront_parts: &'t [Money],
     part_offsets: &'t [usize],
@@ -50,8 +52,7 @@ impl FinishedTrial<'_> {
     /// Candidate `candidate`'s cumulative net cash at every month end 0..=H (Net(0) = −I).
     #[inline]
     pub fn month_end_net(&self, candidate: usize) -> &[Money] {
-        let months = self.month_end_net.len() / self.outcomes.len().max(1);
-        &self.month_end_net[candidate * months..(candidate + 1) * months]
+        &self.month_end_net[candidate * self.months..(candidate + 1) * self.months]
     }
 
     /// Candidate `candidate`'s investment parts (items, training runs, contingency; empty
@@ -214,6 +215,7 @@ impl<'s> TrialRunner<'s> {
             success_uniforms: &self.success_draws,
             outcomes: &self.outcomes,
             event_seeds: &self.event_seeds,
+            months: self.scenario.horizon_months as usize + 1,
             month_end_net: &self.month_end_net,
             upfront_parts: &self.upfront_parts,
             part_offsets: &self.part_offsets,

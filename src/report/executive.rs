@@ -5,7 +5,7 @@
 //! Names are in words (no dotted paths) and amounts in three significant figures.
 
 use super::factors::{mitigation, readable_name, words};
-use super::format::{count, percent, percent_err};
+use super::format::{IRR_SHOWN_UP_TO, count, none_of, percent, percent_err};
 use super::memo::Block;
 use crate::numbers::short_amount;
 use crate::results::sensitivity::FactorEffect;
@@ -18,8 +18,6 @@ const RISKS: usize = 3;
 /// A leader's chance of losing money this much (absolute) above the runner-up's is a trade the
 /// recommendation names.
 const MATERIAL_DOWNSIDE: f64 = 0.05;
-/// IRRs above this (a year, as a fraction) are said as "over 1,000 %".
-const IRR_SHOWN_UP_TO: f64 = 10.0;
 
 /// The blocks of page one.
 pub fn executive_summary(s: &Summary) -> Vec<Block> {
@@ -88,7 +86,7 @@ fn months(m: Option<f64>) -> String {
 /// A share of the trials; zero said as "none of N trials".
 fn share(s: &Summary, p: f64) -> String {
     if p == 0.0 {
-        format!("none of {} trials", count(s.trials))
+        none_of(s.trials)
     } else {
         percent(p)
     }

@@ -42,6 +42,14 @@ pub fn month_count(n: u32) -> String {
     }
 }
 
+/// A share of zero in words: `none of 1,000,000 trials`.
+pub fn none_of(trials: u64) -> String {
+    format!("none of {} trials", count(trials))
+}
+
+/// IRRs above this (a year, as a fraction: 1,000 %) are said as above it, not as a number.
+pub const IRR_SHOWN_UP_TO: f64 = 10.0;
+
 /// A probability as a percentage with one decimal: `12.3 %`.
 pub fn percent(p: f64) -> String {
     format!("{:.1} %", 100.0 * p)

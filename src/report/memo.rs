@@ -8,7 +8,7 @@
 use super::comparison::{deprecation_table, stress_table};
 use super::executive::{executive_summary, failure_explains_never, no_investment};
 use super::factors::readable_name;
-use super::format::{count, money, months, percent, percent_err};
+use super::format::{count, money, months, none_of, percent, percent_err};
 use super::plots::slug;
 use super::sensitivity::{biggest_risks, sensitivity_table};
 use super::value_of_information::{value_sentences, value_table};
@@ -288,7 +288,7 @@ fn timeline(s: &Summary, c: &CandidateSummary) -> Option<String> {
 /// P(never) with its standard error, or "none of N trials".
 fn never_share(s: &Summary, c: &CandidateSummary) -> String {
     if c.p_never == 0.0 {
-        format!("none of {} trials", count(s.trials))
+        none_of(s.trials)
     } else {
         format!("{} ± {}", percent(c.p_never), percent_err(c.p_never_stderr))
     }

@@ -1,7 +1,9 @@
 //! The summary table printed at the end of `payback run`.
 
 use super::comparison::{deprecation_table, stress_table};
-use super::format::{count, money, months, percent, percent_err, significant};
+use super::format::{
+    IRR_SHOWN_UP_TO, count, money, months, none_of, percent, percent_err, significant,
+};
 use super::sensitivity::sensitivity_table;
 use super::value_of_information::value_table;
 use crate::results::summary::Summary;
@@ -72,9 +74,9 @@ pub fn render(s: &Summary) -> String {
         if c.p_never == 0.0 {
             let _ = writeln!(
                 out,
-                "  never pays back within {} months: none of {} trials",
+                "  never pays back within {} months: {}",
                 s.horizon_months,
-                count(s.trials)
+                none_of(s.trials)
             );
         } else {
             let _ = writeln!(
@@ -104,7 +106,7 @@ pub fn render(s: &Summary) -> String {
             out,
             "  loses money (NPV < 0) in {}; worst 10 % of trials: mean NPV {} {cur}",
             if d.p_npv_negative == 0.0 {
-                format!("none of {} trials", count(s.trials))
+                none_of(s.trials)
             } else {
                 format!("{} of trials", percent(d.p_npv_negative))
             },
@@ -216,8 +218,6 @@ pub fn render(s: &Summary) -> String {
     out
 }
 
-/// IRRs above this (a year, as a fraction) are shown as "> 1,000 %".
-const IRR_SHOWN_UP_TO: f64 = 10.0;
 /// Factors shown per candidate in the terminal (every factor is in `sensitivity.csv`).
 const TOP_FACTORS: usize = 6;
 /// Factors shown in the terminal's value-of-information table.

@@ -154,14 +154,6 @@ impl QuantileSketch {
         Some(sum / k as f64)
     }
 
-    /// Share of the values above zero (magnitudes under 10⁻⁹ count as zero); 0 when empty.
-    pub fn fraction_positive(&self) -> f64 {
-        if self.count == 0 {
-            return 0.0;
-        }
-        self.positive.ascending().map(|(_, c)| c).sum::<u64>() as f64 / self.count as f64
-    }
-
     /// Every non-empty bucket from the smallest value up, as (representative, count):
     /// negatives from the largest magnitude down, then zeros, then positives from the smallest
     /// magnitude up.
