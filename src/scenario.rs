@@ -45,12 +45,47 @@ pub struct Scenario {
     pub options: Vec<OptionSpec>,
     /// Index of the baseline in `options`.
     pub baseline: usize,
+    /// The names the file gives its tables with `label = "..."`.
+    pub labels: Labels,
 }
 
 impl Scenario {
     /// Indices of the candidates (every option but the baseline), in file order.
     pub fn candidates(&self) -> impl Iterator<Item = usize> + '_ {
         (0..self.options.len()).filter(move |&i| i != self.baseline)
+    }
+}
+
+/// The labels a file gives its tables (`label = "..."`), by the table's dotted path
+/// (`options.fine_tuned`, `options.fine_tuned.errors.wrong_department`, or an input's own path
+/// when the input is a distribution table).
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
+pub struct Labels(std::collections::BTreeMap<String, String>);
+
+impl Labels {
+    /// Gives the table at `path` the label `label`.
+    pub fn insert(&mut self, path: &str, label: &str) {
+        self.0.insert(path.to_string(), label.to_string());
+    }
+
+    /// The label of the table at `path`, if the file gives one.
+    pub fn get(&self, path: &str) -> Option<&str> {
+        self.0.get(path).map(String::as_str)
+    }
+
+    /// The name of the table at `path`: its label, or its last key with underscores as
+    /// spaces.
+    pub fn name(&self, path: &str) -> String {
+        self.get(path).map_or_else(
+            || path.rsplit('.').next().unwrap_or(path).replace('_', " "),
+            str::to_string,
+        )
+    }
+
+    /// Whether the file gives no label.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 }
 

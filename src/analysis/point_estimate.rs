@@ -61,7 +61,7 @@ pub fn point_estimate(scenario: &Scenario) -> PointEstimate {
         baseline_monthly_cost: monthly(0),
         baseline_cost_over_horizon: (0..scenario.horizon_months).map(monthly).sum(),
         baseline_cost_parts: cost
-            .parts(spec, runner.draws(), runner.volume(0))
+            .parts(spec, runner.draws(), runner.volume(0), &scenario.labels)
             .into_iter()
             .map(|(name, monthly)| CostPart { name, monthly })
             .collect(),

@@ -58,6 +58,7 @@ pub fn summarise(scenario: &Scenario, seed: u64, run: &RunAggregate) -> Summary 
         seed,
         horizon_months: scenario.horizon_months,
         currency: scenario.currency.clone(),
+        labels: scenario.labels.clone(),
         discount_rate: scenario.discount_rate,
         accuracy: Accuracy {
             payback_months: 1.0 / f64::from(bins_per_month(scenario.horizon_months)),

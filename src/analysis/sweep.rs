@@ -144,6 +144,7 @@ pub fn run(
         seed: settings.seed,
         horizon_months: base.horizon_months,
         currency: base.currency.clone(),
+        labels: base.labels.clone(),
         points,
     })
 }

@@ -1,8 +1,11 @@
 //! The uncertain quantities of a scenario that sensitivity and value of information rank: every
 //! uncertain input (by its dotted path), each candidate's project success and each option's
-//! random deprecation time. Each trial puts every factor in one of [`BINS`] equal-probability
-//! bins of its own distribution (bin `k` holds the quantiles `[k/B, (k+1)/B)`), known while
-//! streaming because the distributions are known before the run.
+//! random deprecation time. Each trial puts every input and deprecation time in one of
+//! [`BINS`] equal-probability bins of its own distribution (bin `k` holds the quantiles
+//! `[k/B, (k+1)/B)`), known while streaming because the distributions are known before the
+//! run. A project's success is a yes/no outcome: its trials go to the first bin when the project
+//! succeeds and to the last when it fails, so that its "low" and "high" tenths are exactly the
+//! successes and the failures, whatever the success probability.
 
 use crate::model::FinishedTrial;
 use crate::scenario::{DeprecationTime, FactorKind, Scenario};
@@ -20,7 +23,7 @@ pub const BINS_PER_DECILE: usize = BINS / 10;
 enum Source {
     /// Input `index` of the scenario, with its bin boundaries.
     Input { index: usize, bounds: Box<Bounds> },
-    /// The success uniform of candidate `candidate`.
+    /// Whether candidate `candidate`'s project succeeded.
     Success { candidate: usize },
     /// The deprecation seed of option `option`.
     Deprecation { option: usize },
@@ -158,7 +161,13 @@ impl Factors {
         for (bin, factor) in bins.iter_mut().zip(&self.list) {
             *bin = match &factor.source {
                 Source::Input { index, bounds } => bounds.bin(trial.draws[*index], trial.key),
-                Source::Success { candidate } => uniform_bin(trial.success_uniforms[*candidate]),
+                Source::Success { candidate } => {
+                    if trial.outcomes[*candidate].succeeded {
+                        0
+                    } else {
+                        BINS - 1
+                    }
+                }
                 Source::Deprecation { option } => {
                     uniform_bin(trial.first_deprecation_uniform(*option))
                 }

@@ -28,6 +28,8 @@ pub struct Builder<'a> {
     variant: bool,
     /// The range of every number checked, by dotted path.
     domains: IndexMap<String, Domain>,
+    /// The labels the file gives its tables.
+    labels: Labels,
 }
 
 type Result<T> = std::result::Result<T, InputError>;
@@ -53,6 +55,8 @@ const DRIFT: Domain = Domain::closed(0.0, 1.0, "a monthly drift in [0, 1]");
 const HAZARD: Domain = Domain::closed(0.0, 12.0, "a yearly hazard in [0, 12]");
 const FACTOR: Domain = Domain::closed(0.0, 100.0, "a factor in [0, 100]");
 const CONTINGENCY: Domain = Domain::closed(0.0, 10.0, "a share in [0, 10]");
+/// Longest label, in characters: it names an option or an input in tables and charts.
+const MAX_LABEL: usize = 60;
 const SEED_MAX: f64 = 9_007_199_254_740_992.0; // 2^53: every integer below is exact in TOML and JSON
 
 impl<'a> Builder<'a> {
@@ -65,6 +69,7 @@ impl<'a> Builder<'a> {
             option_names: Vec::new(),
             variant: false,
             domains: IndexMap::new(),
+            labels: Labels::default(),
         }
     }
 
@@ -211,11 +216,13 @@ impl<'a> Builder<'a> {
             workload,
             options,
             baseline,
+            labels: self.labels,
         };
         Ok((scenario, self.domains))
     }
 
     fn workload(&mut self, raw: &RawFile, horizon_months: u32) -> Result<Workload> {
+        self.label(raw.workload.label.as_ref(), "workload")?;
         let w = &raw.workload;
         let (volume, per_day) = match (&w.events_per_day, &w.events_per_month) {
             (Some(v), None) => (self.param(v, "workload.events_per_day", VOLUME)?, true),
@@ -283,6 +290,7 @@ impl<'a> Builder<'a> {
     fn option(&mut self, name: &str, spanned: &Spanned<RawOption>) -> Result<OptionSpec> {
         let o = spanned.get_ref();
         let at = |field: &str| format!("options.{name}.{field}");
+        self.label(o.label.as_ref(), &format!("options.{name}"))?;
         let direct = match &o.cost_per_event {
             None => DirectCost::None,
             Some(v) => self.direct_cost(v, &at("cost_per_event"))?,
@@ -295,6 +303,7 @@ impl<'a> Builder<'a> {
         let mut errors = Vec::new();
         for (bucket, b) in o.errors.iter().flatten() {
             let path = at(&format!("errors.{bucket}"));
+            self.label(b.get_ref().label.as_ref(), &path)?;
             errors.push(ErrorBucket {
                 name: bucket.clone(),
                 rate: ErrorRate::Rate(self.param(
@@ -342,17 +351,23 @@ impl<'a> Builder<'a> {
         }
         let review = match &o.review {
             None => None,
-            Some(r) => Some(Review {
-                rate: self.param(&r.rate, &at("review.rate"), Domain::PROBABILITY)?,
-                cost: self.param(&r.cost, &at("review.cost"), COST)?,
-            }),
+            Some(r) => {
+                self.label(r.label.as_ref(), &at("review"))?;
+                Some(Review {
+                    rate: self.param(&r.rate, &at("review.rate"), Domain::PROBABILITY)?,
+                    cost: self.param(&r.cost, &at("review.cost"), COST)?,
+                })
+            }
         };
         let labour = match &o.labour {
             None => None,
-            Some(l) => Some(Labour {
-                seconds: self.param(&l.seconds, &at("labour.seconds"), COST)?,
-                hourly: self.param(&l.hourly, &at("labour.hourly"), COST)?,
-            }),
+            Some(l) => {
+                self.label(l.label.as_ref(), &at("labour"))?;
+                Some(Labour {
+                    seconds: self.param(&l.seconds, &at("labour.seconds"), COST)?,
+                    hourly: self.param(&l.hourly, &at("labour.hourly"), COST)?,
+                })
+            }
         };
         let mut monthly = Vec::new();
         for (item, v) in o.monthly.iter().flatten() {
@@ -369,6 +384,7 @@ impl<'a> Builder<'a> {
         let mut benefits = Vec::new();
         for (benefit, b) in o.benefits.iter().flatten() {
             let path = at(&format!("benefits.{benefit}"));
+            self.label(b.label.as_ref(), &path)?;
             benefits.push(Benefit {
                 name: benefit.clone(),
                 monthly: self.param(&b.monthly, &format!("{path}.monthly"), COST)?,
@@ -392,15 +408,18 @@ impl<'a> Builder<'a> {
             .transpose()?;
         let retrain = match &o.retrain {
             None => None,
-            Some(r) => Some(Retrain {
-                every_months: self.integer(
-                    &r.get_ref().every_months,
-                    &at("retrain.every_months"),
-                    1,
-                    MAX_HORIZON_MONTHS as u64,
-                )? as u32,
-                cost: self.param(&r.get_ref().cost, &at("retrain.cost"), COST)?,
-            }),
+            Some(r) => {
+                self.label(r.get_ref().label.as_ref(), &at("retrain"))?;
+                Some(Retrain {
+                    every_months: self.integer(
+                        &r.get_ref().every_months,
+                        &at("retrain.every_months"),
+                        1,
+                        MAX_HORIZON_MONTHS as u64,
+                    )? as u32,
+                    cost: self.param(&r.get_ref().cost, &at("retrain.cost"), COST)?,
+                })
+            }
         };
         let deprecation = o
             .deprecation
@@ -433,6 +452,7 @@ impl<'a> Builder<'a> {
     ) -> Result<Deprecation> {
         let d = spanned.get_ref();
         let at = |field: &str| format!("{path}.{field}");
+        self.label(d.label.as_ref(), path)?;
         let repeat = d.repeat.as_ref().map(|r| *r.get_ref());
         let time = match (&d.at_month, &d.hazard_per_year) {
             (Some(t), None) => {
@@ -518,13 +538,19 @@ impl<'a> Builder<'a> {
 
     /// `cost_per_event`: a number or distribution, or a token table.
     fn direct_cost(&mut self, v: &Num, path: &str) -> Result<DirectCost> {
-        let Some(table) = v
+        if !v
             .get_ref()
             .as_table()
-            .filter(|t| t.contains_key("tokens_in"))
-        else {
+            .is_some_and(|t| t.contains_key("tokens_in"))
+        {
             return Ok(DirectCost::PerEvent(self.param(v, path, COST)?));
-        };
+        }
+        let unlabelled = self.unlabelled(v, path)?;
+        let table = unlabelled
+            .as_ref()
+            .unwrap_or(v.get_ref())
+            .as_table()
+            .expect("a token-priced cost is a table");
         const KEYS: [&str; 4] = ["tokens_in", "tokens_out", "price_in", "price_out"];
         if let Some(key) = table.keys().find(|k| !KEYS.contains(&k.as_str())) {
             return Err(self.error(
@@ -557,6 +583,7 @@ impl<'a> Builder<'a> {
 
     fn serving(&mut self, spanned: &Spanned<RawServing>, path: &str) -> Result<Serving> {
         let s = spanned.get_ref();
+        self.label(s.label.as_ref(), path)?;
         let hourly = self.param(&s.hourly, &format!("{path}.hourly"), COST)?;
         let instances = match (&s.instances, &s.capacity_per_instance) {
             (Some(n), None) => {
@@ -602,6 +629,7 @@ impl<'a> Builder<'a> {
 
     fn project(&mut self, p: &RawProject, path: &str) -> Result<Project> {
         let at = |field: &str| format!("{path}.{field}");
+        self.label(p.label.as_ref(), path)?;
         let mut project = Project {
             build_months: self.param_or(p.build_months.as_ref(), &at("build_months"), 0.0, COST)?,
             success: self.param_or(p.success.as_ref(), &at("success"), 1.0, Domain::PROBABILITY)?,
@@ -626,6 +654,7 @@ impl<'a> Builder<'a> {
 
     fn item(&mut self, name: &str, spanned: &Spanned<RawItem>, path: &str) -> Result<ProjectItem> {
         let i = spanned.get_ref();
+        self.label(i.label.as_ref(), path)?;
         let cost = match (&i.cost, &i.hours, &i.rate) {
             (Some(c), None, None) => {
                 ItemCost::Amount(self.param(c, &format!("{path}.cost"), COST)?)
@@ -718,10 +747,52 @@ impl<'a> Builder<'a> {
             .map_err(|message| self.error(span, "correlation", message))
     }
 
+    /// Records the label `label` of the table at `path`: one line of text, 1 to
+    /// [`MAX_LABEL`] characters.
+    fn label(&mut self, label: Option<&Spanned<String>>, path: &str) -> Result<()> {
+        let Some(label) = label else { return Ok(()) };
+        let text = label.get_ref().trim();
+        let chars = text.chars().count();
+        if chars == 0 || chars > MAX_LABEL || text.contains(['\n', '\r']) {
+            return Err(self.error(
+                Some(label.span()),
+                &format!("{path}.label"),
+                format!(
+                    "{:?} is not allowed: a label is one line of 1 to {MAX_LABEL} characters",
+                    label.get_ref()
+                ),
+            ));
+        }
+        self.labels.insert(path, text);
+        Ok(())
+    }
+
+    /// The value `v` without the label a distribution table may carry (recorded for `path`).
+    fn unlabelled(&mut self, v: &Num, path: &str) -> Result<Option<toml::Value>> {
+        let Some(table) = v.get_ref().as_table().filter(|t| t.contains_key("label")) else {
+            return Ok(None);
+        };
+        let mut table = table.clone();
+        let label = match table.remove("label") {
+            Some(toml::Value::String(text)) => Spanned::new(v.span(), text),
+            Some(other) => {
+                return Err(self.error(
+                    Some(v.span()),
+                    &format!("{path}.label"),
+                    format!("{other} is not allowed: a label is text in quotes"),
+                ));
+            }
+            None => unreachable!("the table has a label"),
+        };
+        self.label(Some(&label), path)?;
+        Ok(Some(toml::Value::Table(table)))
+    }
+
     /// Parses a numeric input's distribution and checks it against `domain`.
     fn dist(&mut self, v: &Num, path: &str, domain: Domain) -> Result<Dist> {
         self.domains.insert(path.to_string(), domain);
-        let dist = distribution::from_toml(v.get_ref())
+        let unlabelled = self.unlabelled(v, path)?;
+        let dist = distribution::from_toml(unlabelled.as_ref().unwrap_or(v.get_ref()))
             .map_err(|e| self.error(Some(v.span()), path, e.message))?;
         domain
             .check(&dist)

@@ -65,6 +65,11 @@ pub fn apply(doc: &mut toml::Table, o: &Override) -> Result<(), String> {
         ));
     }
     let (leaf, parents) = keys.split_last().expect("a path has at least one key");
+    if *leaf == "label" {
+        return Err(format!(
+            "`{path}` is a label, not an input: a change sets a number or a distribution"
+        ));
+    }
     let mut table = doc;
     for (depth, key) in parents.iter().enumerate() {
         known_entry(table, &keys[..depth], key, path)?;
@@ -228,6 +233,7 @@ mod tests {
             "workload.events_per_day.x",
             "stress.x",
             "options..a",
+            "options.a.label",
         ] {
             assert!(
                 apply(&mut d, &Override::number(path, 1.0)).is_err(),

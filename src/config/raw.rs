@@ -91,6 +91,8 @@ pub struct RawWorkload {
     pub events_per_day: Option<Num>,
     pub events_per_month: Option<Num>,
     pub growth_per_month: Option<Num>,
+    /// What the memo calls this table (`label = "..."`).
+    pub label: Option<Spanned<String>>,
 }
 
 impl RawWorkload {
@@ -117,6 +119,8 @@ pub struct RawOption {
     pub drift_per_month: Option<Num>,
     pub retrain: Option<Spanned<RawRetrain>>,
     pub deprecation: Option<Spanned<RawDeprecation>>,
+    /// What the memo calls this table (`label = "..."`).
+    pub label: Option<Spanned<String>>,
 }
 
 impl RawOption {
@@ -130,6 +134,8 @@ impl RawOption {
 pub struct RawRetrain {
     pub every_months: Num,
     pub cost: Num,
+    /// What the memo calls this table (`label = "..."`).
+    pub label: Option<Spanned<String>>,
 }
 
 /// `deprecation = { at_month | hazard_per_year, migration_cost, downtime_months, cost_factor,
@@ -145,6 +151,8 @@ pub struct RawDeprecation {
     pub error_factor: Option<Num>,
     pub repeat: Option<Spanned<bool>>,
     pub fallback: Option<Spanned<String>>,
+    /// What the memo calls this table (`label = "..."`).
+    pub label: Option<Spanned<String>>,
 }
 
 impl RawDeprecation {
@@ -158,6 +166,8 @@ impl RawDeprecation {
 pub struct RawBucket {
     pub rate: Num,
     pub cost: Num,
+    /// What the memo calls this table (`label = "..."`).
+    pub label: Option<Spanned<String>>,
 }
 
 /// `review = { rate, cost }`.
@@ -166,6 +176,8 @@ pub struct RawBucket {
 pub struct RawReview {
     pub rate: Num,
     pub cost: Num,
+    /// What the memo calls this table (`label = "..."`).
+    pub label: Option<Spanned<String>>,
 }
 
 /// `labour = { seconds, hourly }`.
@@ -174,6 +186,8 @@ pub struct RawReview {
 pub struct RawLabour {
     pub seconds: Num,
     pub hourly: Num,
+    /// What the memo calls this table (`label = "..."`).
+    pub label: Option<Spanned<String>>,
 }
 
 /// `serving = { hourly, instances }` or `{ hourly, capacity_per_instance, min_instances }`.
@@ -184,6 +198,8 @@ pub struct RawServing {
     pub instances: Option<Num>,
     pub capacity_per_instance: Option<Num>,
     pub min_instances: Option<Num>,
+    /// What the memo calls this table (`label = "..."`).
+    pub label: Option<Spanned<String>>,
 }
 
 impl RawServing {
@@ -197,6 +213,8 @@ impl RawServing {
 pub struct RawBenefit {
     pub monthly: Num,
     pub ramp_months: Option<Num>,
+    /// What the memo calls this table (`label = "..."`).
+    pub label: Option<Spanned<String>>,
 }
 
 /// `[options.NAME.project]`: what building the candidate costs and how long it takes.
@@ -210,6 +228,8 @@ pub struct RawProject {
     pub failed_runs: Option<Num>,
     pub cost_per_run: Option<Num>,
     pub items: Option<IndexMap<String, Spanned<RawItem>>>,
+    /// What the memo calls this table (`label = "..."`).
+    pub label: Option<Spanned<String>>,
 }
 
 /// `items.NAME = { cost, overrun }` or `{ hours, rate, overrun }`.
@@ -220,6 +240,8 @@ pub struct RawItem {
     pub hours: Option<Num>,
     pub rate: Option<Num>,
     pub overrun: Option<Num>,
+    /// What the memo calls this table (`label = "..."`).
+    pub label: Option<Spanned<String>>,
 }
 
 impl RawItem {

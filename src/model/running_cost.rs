@@ -6,7 +6,7 @@
 //! [`RunningCost::rate_live`] the common state (the first model, drifting) with a few table
 //! reads.
 
-use crate::scenario::{DirectCost, Instances, Money, OptionSpec};
+use crate::scenario::{DirectCost, ErrorRate, Instances, Labels, Money, OptionSpec};
 
 /// What an option's cost depends on besides the calendar month.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -263,11 +263,25 @@ impl RunningCost {
     /// `months_live` 0, by component: inference, each error bucket, review, people's time, an
     /// extra cost per event, each monthly item, serving, and the benefits (negative). Parts
     /// that are zero are left out; the parts add up to [`RunningCost::rate`] in that state.
-    pub fn parts(&self, option: &OptionSpec, draws: &[f64], volume: f64) -> Vec<(String, Money)> {
+    /// Entries are called by their labels in `labels`, or by their names.
+    pub fn parts(
+        &self,
+        option: &OptionSpec,
+        draws: &[f64],
+        volume: f64,
+        labels: &Labels,
+    ) -> Vec<(String, Money)> {
+        let at = |table: &str, entry: &str| {
+            labels.name(&format!("options.{}.{table}.{entry}", option.name))
+        };
         let mut parts = vec![("inference".to_string(), volume * self.direct[0])];
         for b in &option.errors {
+            let name = match b.rate {
+                ErrorRate::Rate(_) => format!("{} errors", at("errors", &b.name)),
+                ErrorRate::Accuracy(_) => "errors".to_string(),
+            };
             parts.push((
-                format!("{} errors", b.name.replace('_', " ")),
+                name,
                 volume * b.rate.get(draws).min(1.0) * b.cost.get(draws),
             ));
         }
@@ -278,7 +292,7 @@ impl RunningCost {
             volume * option.premium_per_event,
         ));
         for (name, p) in &option.monthly {
-            parts.push((name.replace('_', " "), p.get(draws)));
+            parts.push((at("monthly", name), p.get(draws)));
         }
         parts.push(("serving".into(), self.serving(volume)));
         if self.has_benefits {

@@ -35,9 +35,6 @@ pub struct FinishedTrial<'t> {
     pub key: u64,
     /// Every input's draw, in the order of the scenario's inputs.
     pub draws: &'t [f64],
-    /// The uniform behind each candidate's success: it succeeds when the uniform is below its
-    /// success probability.
-    pub success_uniforms: &'t [f64],
     /// Each candidate's outcome.
     pub outcomes: &'t [Outcome],
     event_seeds: &'t [u64],
@@ -212,7 +209,6 @@ impl<'s> TrialRunner<'s> {
         FinishedTrial {
             key: self.trial,
             draws: &self.draws,
-            success_uniforms: &self.success_draws,
             outcomes: &self.outcomes,
             event_seeds: &self.event_seeds,
             months: self.scenario.horizon_months as usize + 1,

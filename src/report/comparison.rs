@@ -1,6 +1,7 @@
 //! The stress comparison and the deprecation pack as tables, shared by the terminal and the
 //! memo.
 
+use super::factors::Names;
 use super::format::{money, months, percent};
 use crate::results::Summary;
 use crate::results::stress::{Change, DeprecationStress};
@@ -20,6 +21,7 @@ pub fn stress_table(s: &Summary) -> (Vec<String>, Vec<Vec<String>>) {
         "change of never",
         "change of mean NPV",
     ];
+    let names = Names::of(s);
     let row = |case: &str, c: &CandidateSummary, change: Option<&Change>| {
         let p = &c.payback_months;
         let [d50, dnever, dnpv] = change.map_or_else(
@@ -38,7 +40,7 @@ pub fn stress_table(s: &Summary) -> (Vec<String>, Vec<Vec<String>>) {
         );
         vec![
             case.to_string(),
-            c.name.clone(),
+            names.option(&c.name),
             format!("{} / {} / {}", months(p.p10), months(p.p50), months(p.p90)),
             percent(c.p_never),
             money(c.npv.mean),
@@ -66,7 +68,7 @@ pub fn stress_table(s: &Summary) -> (Vec<String>, Vec<Vec<String>>) {
                 && c.p_never == base.p_never
                 && c.npv.mean == base.npv.mean
             {
-                unchanged.push(c.name.as_str());
+                unchanged.push(names.option(&c.name));
             } else {
                 rows.push(row(&case.name, c, Some(d)));
             }
@@ -83,14 +85,20 @@ pub fn stress_table(s: &Summary) -> (Vec<String>, Vec<Vec<String>>) {
 
 /// The deprecation pack as a table: one row per month, P(never) and median payback of every
 /// candidate.
-pub fn deprecation_table(pack: &DeprecationStress) -> (Vec<String>, Vec<Vec<String>>) {
-    let mut header = vec![format!("{}'s model retired in month", pack.option)];
+pub fn deprecation_table(
+    pack: &DeprecationStress,
+    names: Names,
+) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut header = vec![format!(
+        "{}'s model retired in month",
+        names.option(&pack.option)
+    )];
     if let Some(first) = pack.points.first() {
         header.extend(
             first
                 .candidates
                 .iter()
-                .map(|c| format!("{}: never / P50", c.name)),
+                .map(|c| format!("{}: never / P50", names.option(&c.name))),
         );
     }
     let rows =

@@ -4,7 +4,7 @@
 //! words with what would mitigate each, and what to measure first; how sure the numbers are.
 //! Names are in words (no dotted paths) and amounts in three significant figures.
 
-use super::factors::{mitigation, readable_name, words};
+use super::factors::{Names, mitigation};
 use super::format::{IRR_SHOWN_UP_TO, count, none_of, percent, percent_err};
 use super::memo::Block;
 use crate::numbers::short_amount;
@@ -29,6 +29,7 @@ pub fn executive_summary(s: &Summary) -> Vec<Block> {
         None => blocks.push(Block::Paragraph(stay(s, &baseline))),
     }
     blocks.push(options_table(s, &baseline));
+    blocks.extend(cost_of_staying(s, &baseline).map(Block::Paragraph));
     blocks.push(Block::Paragraph("The downside:".into()));
     blocks.push(Block::List(downside(s, leader.is_none())));
     let focus = leader.or_else(|| best_candidate(s));
@@ -37,7 +38,7 @@ pub fn executive_summary(s: &Summary) -> Vec<Block> {
         if !risks.is_empty() {
             blocks.push(Block::Paragraph(format!(
                 "The biggest risks of {}, and what would reduce them:",
-                words(&c.name)
+                Names::of(s).option(&c.name)
             )));
             blocks.push(Block::List(risks));
         }
@@ -49,11 +50,51 @@ pub fn executive_summary(s: &Summary) -> Vec<Block> {
     blocks
 }
 
+/// Cost parts named on page one; the others are said together.
+const NAMED_COST_PARTS: usize = 4;
+
+/// What staying costs, by its largest parts (the full breakdown is in section 1).
+fn cost_of_staying(s: &Summary, baseline: &str) -> Option<String> {
+    let pe = &s.point_estimate;
+    let total = pe.baseline_monthly_cost;
+    if total <= 0.0 {
+        return None;
+    }
+    let mut parts: Vec<_> = pe
+        .baseline_cost_parts
+        .iter()
+        .filter(|p| p.monthly > 0.0)
+        .collect();
+    parts.sort_by(|a, b| b.monthly.total_cmp(&a.monthly));
+    let mut said: Vec<String> = parts
+        .iter()
+        .take(NAMED_COST_PARTS)
+        .map(|p| format!("{} {}", p.name, percent(p.monthly / total)))
+        .collect();
+    if parts.len() > NAMED_COST_PARTS {
+        let rest: f64 = parts[NAMED_COST_PARTS..].iter().map(|p| p.monthly).sum();
+        said.push(format!("the rest {}", percent(rest / total)));
+    }
+    let parts = if said.len() > 1 {
+        format!(" ({})", said.join(", "))
+    } else {
+        String::new()
+    };
+    Some(format!(
+        "The cost of doing nothing: staying with {baseline} costs about {} a month today{parts} \
+         and {} over the {} months (point estimate, section 1).",
+        cash(s, total),
+        cash(s, pe.baseline_cost_over_horizon),
+        s.horizon_months
+    ))
+}
+
 /// The baseline's name.
 fn baseline_name(s: &Summary) -> String {
-    s.candidates
-        .first()
-        .map_or_else(|| "the baseline".into(), |c| words(&c.baseline))
+    s.candidates.first().map_or_else(
+        || "the baseline".into(),
+        |c| Names::of(s).option(&c.baseline),
+    )
 }
 
 /// The candidate to recommend: the top of the expected-NPV ranking when it is a candidate with
@@ -147,7 +188,7 @@ fn choose(s: &Summary, c: &CandidateSummary, baseline: &str) -> String {
     let mut text = format!(
         "Recommendation: choose {} over staying with {baseline}. Its expected NPV against staying \
          is {} (P10 {}, P90 {}); it pays back in {} months at the median (P10 {}, P90 {}){never}.",
-        words(&c.name),
+        Names::of(s).option(&c.name),
         cash(s, c.npv.mean),
         cash(s, c.npv.p10),
         cash(s, c.npv.p90),
@@ -173,7 +214,7 @@ fn choose(s: &Summary, c: &CandidateSummary, baseline: &str) -> String {
         text.push_str(&format!(
             " Against the runner-up, {}, it has the higher NPV in {} of trials; the difference \
              is {} at P10, {} at the median and {} at P90.",
-            words(&runner.name),
+            Names::of(s).option(&runner.name),
             percent(pair.p_a_beats_b),
             cash(s, pair.npv_difference.p10),
             cash(s, pair.npv_difference.p50),
@@ -186,7 +227,7 @@ fn choose(s: &Summary, c: &CandidateSummary, baseline: &str) -> String {
                  where {} loses money in {}.",
                 cash(s, pair.npv_difference.mean),
                 percent(mine),
-                words(&runner.name),
+                Names::of(s).option(&runner.name),
                 if theirs == 0.0 {
                     share(s, 0.0)
                 } else {
@@ -224,7 +265,7 @@ fn stay(s: &Summary, baseline: &str) -> String {
         text.push_str(&format!(
             " The best of them, {}, has an expected NPV of {} against staying (P10 {}, P90 {}), \
              loses money in {} of trials and never pays back in {}{}.",
-            words(&c.name),
+            Names::of(s).option(&c.name),
             cash(s, c.npv.mean),
             cash(s, c.npv.p10),
             cash(s, c.npv.p90),
@@ -254,13 +295,13 @@ fn break_evens(s: &Summary) -> String {
         .what_would_change
         .iter()
         .filter_map(|t| {
-            let name = readable_name(&t.path, FactorKind::Input);
+            let name = Names::of(s).input(&t.path, FactorKind::Input);
             let goal = format!(
                 "pay back within {} months in {} of trials",
                 t.within_months,
                 percent(t.confidence)
             );
-            let c = words(&t.candidate);
+            let c = Names::of(s).option(&t.candidate);
             match (t.finding, t.value, t.direction) {
                 (_, Some(v), Some(Direction::AtMost)) => Some(format!(
                     "{c} would {goal} if {name} were at most {} (the file has {})",
@@ -326,9 +367,9 @@ fn what_would_change(s: &Summary, c: &CandidateSummary) -> Option<String> {
     Some(format!(
         "What would change the decision: where {} is in its best tenth{}, {} has a mean NPV \
          of {}; measuring it comes first.",
-        readable_name(&e.path, e.kind),
+        Names::of(s).input(&e.path, e.kind),
         edge_words(e, e.npv_swing > 0.0),
-        words(&c.name),
+        Names::of(s).option(&c.name),
         cash(s, good.mean_npv)
     ))
 }
@@ -359,7 +400,7 @@ fn options_table(s: &Summary, baseline: &str) -> Block {
         .map(|c| {
             let p = &c.payback_months;
             vec![
-                words(&c.name),
+                Names::of(s).option(&c.name),
                 if no_investment(c) {
                     "no investment to pay back".into()
                 } else {
@@ -402,7 +443,7 @@ fn downside(s: &Summary, head_to_head: bool) -> Vec<String> {
             };
             format!(
                 "{} {loses}; the mean NPV of its worst 10 % of trials is {}.",
-                words(&c.name),
+                Names::of(s).option(&c.name),
                 cash(s, d.worst_10pct_mean_npv)
             )
         })
@@ -411,9 +452,9 @@ fn downside(s: &Summary, head_to_head: bool) -> Vec<String> {
         lines.push(format!(
             "{} against {}, trial by trial: {} has the higher NPV in {} of trials; the NPV \
              difference is {} at P10, {} at the median, {} at P90 (mean {}).",
-            words(&h.a),
-            words(&h.b),
-            words(&h.a),
+            Names::of(s).option(&h.a),
+            Names::of(s).option(&h.b),
+            Names::of(s).option(&h.a),
             percent(h.p_a_beats_b),
             cash(s, h.npv_difference.p10),
             cash(s, h.npv_difference.p50),
@@ -442,12 +483,12 @@ fn risks(s: &Summary, c: &CandidateSummary) -> Vec<String> {
                 FactorKind::Success => "The project fails".to_string(),
                 FactorKind::Deprecation => format!(
                     "The vendor retires {}'s model {}",
-                    words(option_of(&e.path)),
+                    Names::of(s).option(option_of(&e.path)),
                     if high_is_bad { "late" } else { "early" }
                 ),
                 FactorKind::Input => capitalised(&format!(
                     "{} in its {} tenth{}",
-                    readable_name(&e.path, e.kind),
+                    Names::of(s).input(&e.path, e.kind),
                     if high_is_bad { "highest" } else { "lowest" },
                     edge_words(e, high_is_bad)
                 )),
@@ -487,14 +528,14 @@ fn measure_first(s: &Summary) -> Option<String> {
         Some(f) => format!(
             "What to measure first: {}. Knowing it before deciding is worth up to {} in expected \
              NPV; knowing everything uncertain, up to {}.",
-            readable_name(&f.path, f.kind),
+            Names::of(s).input(&f.path, f.kind),
             cash(s, f.evppi),
             cash(s, v.evpi)
         ),
         None => format!(
             "No measurement is worth making first: whatever the uncertain inputs turn out to \
              be, {} stays the best choice (the value of perfect information is {}).",
-            words(&v.decision),
+            Names::of(s).option(&v.decision),
             cash(s, v.evpi)
         ),
     })
@@ -506,13 +547,13 @@ fn how_sure(s: &Summary, focus: Option<&CandidateSummary>) -> String {
         if c.p_never_stderr == 0.0 && c.npv.mean_stderr == 0.0 {
             return format!(
                 "; every trial gives {} the same outcome, so there is no Monte Carlo error",
-                words(&c.name)
+                Names::of(s).option(&c.name)
             );
         }
         format!(
             "; Monte Carlo error (one standard error) for {}: ±{} on P(never), ±{} on the \
              expected NPV",
-            words(&c.name),
+            Names::of(s).option(&c.name),
             percent_err(c.p_never_stderr),
             cash(s, c.npv.mean_stderr)
         )

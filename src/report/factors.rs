@@ -1,78 +1,123 @@
 //! The factors and inputs of the reports named for people (no dotted paths), with what would
 //! mitigate each, and their kinds as the CSV files say them.
 
-use crate::scenario::FactorKind;
+use crate::results::Summary;
+use crate::scenario::{FactorKind, Labels};
 
-/// An input's or a factor's name in words, for readers who never saw the scenario file: the
-/// option (underscores as spaces), then what the path holds, `fine tuned: wrong department
-/// error rate`; no dotted path.
-pub fn readable_name(path: &str, kind: FactorKind) -> String {
-    let path = path.split('#').next().unwrap_or(path);
-    let (owner, rest) = match path.strip_prefix("options.") {
-        Some(rest) => match rest.split_once('.') {
-            Some((option, rest)) => (Some(words(option)), rest),
-            None => (Some(words(rest)), ""),
-        },
-        None => (None, path),
-    };
-    let owner_or = |default: &str| owner.clone().unwrap_or_else(|| default.to_string());
-    match (kind, &owner) {
-        (FactorKind::Success, _) => {
-            format!("whether the {} project succeeds", owner_or("candidate's"))
-        }
-        (FactorKind::Deprecation, _) => {
-            format!("when the vendor retires {}'s model", owner_or("the option"))
-        }
-        (FactorKind::Input, Some(owner)) => format!("{owner}: {}", field_words(rest)),
-        (FactorKind::Input, None) => field_words(rest),
+/// The names of a run's options and inputs for readers who never saw the scenario file: the
+/// file's labels (`label = "..."`) where it gives them, else words derived from the schema; no
+/// dotted path.
+#[derive(Debug, Clone, Copy)]
+pub struct Names<'a>(pub &'a Labels);
+
+impl<'a> Names<'a> {
+    /// The names of the run `summary` describes.
+    pub fn of(summary: &'a Summary) -> Self {
+        Names(&summary.labels)
     }
-}
 
-/// What the dotted path `rest` (inside an option, or from the top) holds, in words.
-fn field_words(rest: &str) -> String {
-    let parts: Vec<&str> = rest.split('.').collect();
-    let named = |i: usize| parts.get(i).map_or(String::new(), |p| words(p));
-    match parts.as_slice() {
-        ["workload", "events_per_day"] => "events a day".into(),
-        ["workload", "events_per_month"] => "events a month".into(),
-        ["workload", "growth_per_month"] => "volume growth a month".into(),
-        ["scenario", "discount_rate"] => "discount rate".into(),
-        ["errors", _, "rate"] => format!("{} error rate", named(1)),
-        ["errors", _, "cost"] => format!("cost of a {} error", named(1)),
-        ["accuracy"] => "accuracy".into(),
-        ["error_cost"] => "cost of an error".into(),
-        ["cost_per_event"] => "cost per event".into(),
-        ["price_change_per_year"] => "price change a year".into(),
-        ["labour", "seconds"] => "handling time per event (seconds)".into(),
-        ["labour", "hourly"] => "hourly cost of the people".into(),
-        ["review", "rate"] => "share of events reviewed".into(),
-        ["review", "cost"] => "cost of a review".into(),
-        ["serving", "hourly"] => "serving cost an hour".into(),
-        ["serving", "instances"] => "serving instances".into(),
-        ["serving", field] => format!("serving {}", words(field)),
-        ["monthly", _] => format!("{} a month", named(1)),
-        ["monthly", _, "cost"] => format!("{} a month", named(1)),
-        ["benefits", _, "monthly"] => format!("{} benefit a month", named(1)),
-        ["benefits", _, "ramp_months"] => format!("{} ramp-up (months)", named(1)),
-        ["drift_per_month"] => "drift a month".into(),
-        ["retrain", "cost"] => "cost of a retraining".into(),
-        ["retrain", "every_months"] => "months between retrainings".into(),
-        ["deprecation", "hazard_per_year"] => "deprecations a year".into(),
-        ["deprecation", "at_month"] => "month of the deprecation".into(),
-        ["deprecation", "migration_cost"] => "migration cost".into(),
-        ["deprecation", "downtime_months"] => "downtime after a deprecation (months)".into(),
-        ["deprecation", "cost_factor"] => "successor's cost factor".into(),
-        ["project", "build_months"] => "build time (months)".into(),
-        ["project", "success"] => "project success probability".into(),
-        ["project", "contingency"] => "contingency".into(),
-        ["project", "planned_runs"] => "planned training runs".into(),
-        ["project", "failed_runs"] => "failed training runs".into(),
-        ["project", "cost_per_run"] => "cost of a training run".into(),
-        ["project", "items", _, "cost"] => format!("{} cost", named(2)),
-        ["project", "items", _, "overrun"] => format!("{} overrun", named(2)),
-        ["project", "items", _, "hours"] => format!("{} hours", named(2)),
-        ["project", "items", _, "rate"] => format!("{} hourly rate", named(2)),
-        _ => parts.iter().map(|p| words(p)).collect::<Vec<_>>().join(" "),
+    /// The option `key`'s name: its label, or its key with underscores as spaces.
+    pub fn option(&self, key: &str) -> String {
+        self.0.name(&format!("options.{key}"))
+    }
+
+    /// An input's or a factor's name: the option, then what the path holds, `fine tuned:
+    /// wrong department error rate`.
+    pub fn input(&self, path: &str, kind: FactorKind) -> String {
+        let path = path.split('#').next().unwrap_or(path);
+        let (table, rest) = match path.strip_prefix("options.") {
+            Some(rest) => match rest.split_once('.') {
+                Some((option, rest)) => (format!("options.{option}"), rest),
+                None => (path.to_string(), ""),
+            },
+            None => (String::new(), path),
+        };
+        let owner = (!table.is_empty()).then(|| self.0.name(&table));
+        let owner_or = |default: &str| owner.clone().unwrap_or_else(|| default.to_string());
+        match kind {
+            FactorKind::Success => match self.0.get(&format!("{table}.project")) {
+                Some(project) => format!("whether {project} succeeds"),
+                None => format!("whether the {} project succeeds", owner_or("candidate's")),
+            },
+            FactorKind::Deprecation => {
+                format!("when the vendor retires {}'s model", owner_or("the option"))
+            }
+            FactorKind::Input => {
+                let field = match self.0.get(path) {
+                    Some(label) => label.to_string(),
+                    None => self.field_words(&table, rest),
+                };
+                match owner {
+                    Some(owner) => format!("{owner}: {field}"),
+                    None => field,
+                }
+            }
+        }
+    }
+
+    /// What the dotted path `rest` under `table` (an option's, or the top) holds, in words;
+    /// a labelled entry goes by its label, and a field of a labelled table is followed by
+    /// the table's label in brackets.
+    fn field_words(&self, table: &str, rest: &str) -> String {
+        let parts: Vec<&str> = rest.split('.').collect();
+        let under = |depth: usize| {
+            let sub = parts[..=depth.min(parts.len() - 1)].join(".");
+            if table.is_empty() {
+                sub
+            } else {
+                format!("{table}.{sub}")
+            }
+        };
+        let named = |i: usize| self.0.name(&under(i));
+        let words = match parts.as_slice() {
+            ["workload", "events_per_day"] => "events a day".into(),
+            ["workload", "events_per_month"] => "events a month".into(),
+            ["workload", "growth_per_month"] => "volume growth a month".into(),
+            ["scenario", "discount_rate"] => "discount rate".into(),
+            ["errors", _, "rate"] => return format!("{} error rate", named(1)),
+            ["errors", _, "cost"] => return format!("cost of a {} error", named(1)),
+            ["accuracy"] => "accuracy".into(),
+            ["error_cost"] => "cost of an error".into(),
+            ["cost_per_event"] => "cost per event".into(),
+            ["cost_per_event", "tokens_in"] => "input tokens per event".into(),
+            ["cost_per_event", "tokens_out"] => "output tokens per event".into(),
+            ["cost_per_event", "price_in"] => "price per million input tokens".into(),
+            ["cost_per_event", "price_out"] => "price per million output tokens".into(),
+            ["price_change_per_year"] => "price change a year".into(),
+            ["labour", "seconds"] => "handling time per event (seconds)".into(),
+            ["labour", "hourly"] => "hourly cost of the people".into(),
+            ["review", "rate"] => "share of events reviewed".into(),
+            ["review", "cost"] => "cost of a review".into(),
+            ["serving", "hourly"] => "serving cost an hour".into(),
+            ["serving", "instances"] => "serving instances".into(),
+            ["serving", field] => format!("serving {}", words(field)),
+            ["monthly", _] => return format!("{} a month", named(1)),
+            ["benefits", _, "monthly"] => return format!("{} benefit a month", named(1)),
+            ["benefits", _, "ramp_months"] => return format!("{} ramp-up (months)", named(1)),
+            ["drift_per_month"] => "drift a month".into(),
+            ["retrain", "cost"] => "cost of a retraining".into(),
+            ["retrain", "every_months"] => "months between retrainings".into(),
+            ["deprecation", "hazard_per_year"] => "deprecations a year".into(),
+            ["deprecation", "at_month"] => "month of the deprecation".into(),
+            ["deprecation", "migration_cost"] => "migration cost".into(),
+            ["deprecation", "downtime_months"] => "downtime after a deprecation (months)".into(),
+            ["deprecation", "cost_factor"] => "successor's cost factor".into(),
+            ["project", "build_months"] => "build time (months)".into(),
+            ["project", "success"] => "project success probability".into(),
+            ["project", "contingency"] => "contingency".into(),
+            ["project", "planned_runs"] => "planned training runs".into(),
+            ["project", "failed_runs"] => "failed training runs".into(),
+            ["project", "cost_per_run"] => "cost of a training run".into(),
+            ["project", "items", _, "cost"] => return format!("{} cost", named(2)),
+            ["project", "items", _, "overrun"] => return format!("{} overrun", named(2)),
+            ["project", "items", _, "hours"] => return format!("{} hours", named(2)),
+            ["project", "items", _, "rate"] => return format!("{} hourly rate", named(2)),
+            _ => parts.iter().map(|p| words(p)).collect::<Vec<_>>().join(" "),
+        };
+        match self.0.get(&under(0)).filter(|_| parts.len() > 1) {
+            Some(group) => format!("{words} ({group})"),
+            None => words,
+        }
     }
 }
 
@@ -141,7 +186,9 @@ mod tests {
 
     #[test]
     fn readable_names_have_no_dotted_path() {
-        let name = |p| readable_name(p, FactorKind::Input);
+        let labels = Labels::default();
+        let names = Names(&labels);
+        let name = |p| names.input(p, FactorKind::Input);
         assert_eq!(
             name("options.fine_tuned.errors.wrong_department.rate"),
             "fine tuned: wrong department error rate"
@@ -153,12 +200,56 @@ mod tests {
         assert_eq!(name("workload.events_per_day"), "events a day");
         assert_eq!(name("options.x.some.new_field"), "x: some new field");
         assert_eq!(
-            readable_name("options.ft.project.success#event", FactorKind::Success),
+            names.input("options.ft.project.success#event", FactorKind::Success),
             "whether the ft project succeeds"
         );
         assert_eq!(
-            readable_name("options.api.deprecation#first", FactorKind::Deprecation),
+            names.input("options.api.deprecation#first", FactorKind::Deprecation),
             "when the vendor retires api's model"
         );
+        assert_eq!(names.option("fine_tuned"), "fine tuned");
+    }
+
+    #[test]
+    fn labels_replace_the_derived_names() {
+        let mut labels = Labels::default();
+        labels.insert("options.ft", "fine-tuned model");
+        labels.insert("options.ft.errors.wrong_department", "wrong-department");
+        labels.insert("options.ft.project.items.data_prep", "data labelling");
+        labels.insert("options.ft.project", "the LoRA build");
+        labels.insert("options.ft.serving", "GPU pool");
+        labels.insert("options.ft.cost_per_event", "tokens an email");
+        let names = Names(&labels);
+        let name = |p| names.input(p, FactorKind::Input);
+        assert_eq!(
+            name("options.ft.errors.wrong_department.rate"),
+            "fine-tuned model: wrong-department error rate"
+        );
+        assert_eq!(
+            name("options.ft.errors.wrong_department.cost"),
+            "fine-tuned model: cost of a wrong-department error"
+        );
+        assert_eq!(
+            name("options.ft.project.items.data_prep.overrun"),
+            "fine-tuned model: data labelling overrun"
+        );
+        assert_eq!(
+            name("options.ft.serving.hourly"),
+            "fine-tuned model: serving cost an hour (GPU pool)"
+        );
+        assert_eq!(
+            name("options.ft.cost_per_event"),
+            "fine-tuned model: tokens an email"
+        );
+        assert_eq!(
+            names.input("options.ft.project.success#event", FactorKind::Success),
+            "whether the LoRA build succeeds"
+        );
+        assert_eq!(
+            names.input("options.ft.deprecation#first", FactorKind::Deprecation),
+            "when the vendor retires fine-tuned model's model"
+        );
+        assert_eq!(names.option("ft"), "fine-tuned model");
+        assert_eq!(names.option("other_one"), "other one");
     }
 }

@@ -7,7 +7,7 @@
 
 use super::comparison::{deprecation_table, stress_table};
 use super::executive::{executive_summary, failure_explains_never, no_investment};
-use super::factors::readable_name;
+use super::factors::Names;
 use super::format::{count, money, months, none_of, percent, percent_err};
 use super::plots::slug;
 use super::sensitivity::{biggest_risks, sensitivity_table};
@@ -35,10 +35,10 @@ pub enum Block {
 /// The memo of a run.
 pub fn memo(s: &Summary) -> Vec<Block> {
     let cur = &s.currency;
-    let baseline = s
-        .candidates
-        .first()
-        .map_or("the baseline", |c| c.baseline.as_str());
+    let baseline = s.candidates.first().map_or_else(
+        || "the baseline".into(),
+        |c| Names::of(s).option(&c.baseline),
+    );
     let pe = &s.point_estimate;
     let mut blocks = vec![Block::Heading(1, format!("{}: decision memo", s.scenario))];
     blocks.extend(executive_summary(s));
@@ -62,7 +62,7 @@ pub fn memo(s: &Summary) -> Vec<Block> {
             s.horizon_months
         )),
     ]);
-    blocks.extend(cost_parts(s, baseline));
+    blocks.extend(cost_parts(s, &baseline));
     blocks.extend([
         Block::Heading(2, "2. The options, with honest ranges".into()),
         options_table(s),
@@ -75,19 +75,19 @@ pub fn memo(s: &Summary) -> Vec<Block> {
         Block::Chart("npv".into(), format!("NPV at {} months", s.horizon_months)),
     ]);
     for c in &s.candidates {
-        let name = slug(&c.name);
+        let (name, words) = (slug(&c.name), Names::of(s).option(&c.name));
         blocks.push(Block::Chart(
             format!("cumulative-net-{name}"),
-            format!("Cumulative net cash of {}", c.name),
+            format!("Cumulative net cash of {words}"),
         ));
         blocks.push(Block::Chart(
             format!("payback-histogram-{name}"),
-            format!("When {} pays back", c.name),
+            format!("When {words} pays back"),
         ));
         if !c.upfront_items.is_empty() {
             blocks.push(Block::Chart(
                 format!("upfront-{name}"),
-                format!("Upfront investment of {} by part", c.name),
+                format!("Upfront investment of {words} by part"),
             ));
         }
     }
@@ -102,7 +102,7 @@ pub fn memo(s: &Summary) -> Vec<Block> {
         .map(|c| {
             format!(
                 "{}: P(never) {}, mean NPV {} ± {} {cur} (one standard error).",
-                c.name,
+                Names::of(s).option(&c.name),
                 never_share(s, c),
                 money(c.npv.mean),
                 money(c.npv.mean_stderr)
@@ -135,7 +135,7 @@ pub fn memo(s: &Summary) -> Vec<Block> {
             .iter()
             .map(|a| {
                 vec![
-                    readable_name(&a.path, FactorKind::Input),
+                    Names::of(s).input(&a.path, FactorKind::Input),
                     a.in_words.clone(),
                     a.written.clone(),
                     a.path.clone(),
@@ -147,14 +147,15 @@ pub fn memo(s: &Summary) -> Vec<Block> {
 }
 
 fn options_table(s: &Summary) -> Block {
+    let cur = &s.currency;
     let header = [
-        "option",
-        "upfront P10–P90",
-        "payback P10 / P50 / P90 (months)",
-        "never pays back",
-        "NPV P10 / P50 / P90",
-        "best NPV in",
-        "point estimate: payback, NPV",
+        "option".to_string(),
+        format!("upfront P10–P90 ({cur})"),
+        "payback P10 / P50 / P90 (months)".into(),
+        "never pays back".into(),
+        format!("NPV P10 / P50 / P90 ({cur})"),
+        "best NPV in".into(),
+        "point estimate".into(),
     ];
     let rows = s
         .candidates
@@ -163,7 +164,11 @@ fn options_table(s: &Summary) -> Block {
         .map(|(c, pe)| {
             let p = &c.payback_months;
             vec![
-                format!("{} (vs {})", c.name, c.baseline),
+                format!(
+                    "{} (vs {})",
+                    Names::of(s).option(&c.name),
+                    Names::of(s).option(&c.baseline)
+                ),
                 format!("{}–{}", money(c.upfront.p10), money(c.upfront.p90)),
                 if no_investment(c) {
                     "no investment to pay back".into()
@@ -183,11 +188,20 @@ fn options_table(s: &Summary) -> Block {
                         .copied()
                         .unwrap_or(0.0),
                 ),
-                format!("{}, {}", months(pe.payback_months), money(pe.npv)),
+                format!(
+                    "payback {}{}; NPV {}",
+                    months(pe.payback_months),
+                    if pe.payback_months.is_some() {
+                        " months"
+                    } else {
+                        ""
+                    },
+                    money(pe.npv)
+                ),
             ]
         })
         .collect();
-    Block::Table(header.iter().map(|h| h.to_string()).collect(), rows)
+    Block::Table(header.to_vec(), rows)
 }
 
 /// The baseline's monthly cost by component, largest first, with each one's share, and the
@@ -305,10 +319,10 @@ fn recommendation(s: &Summary) -> Vec<Block> {
             .filter(|_| b.mean_npv > 0.0)
     });
     let Some(c) = chosen else {
-        let baseline = s
-            .candidates
-            .first()
-            .map_or("the baseline", |c| c.baseline.as_str());
+        let baseline = s.candidates.first().map_or_else(
+            || "the baseline".into(),
+            |c| Names::of(s).option(&c.baseline),
+        );
         blocks.push(Block::Paragraph(format!(
             "Stay with {baseline}: no candidate has a positive expected NPV over {} months.",
             s.horizon_months
@@ -316,26 +330,42 @@ fn recommendation(s: &Summary) -> Vec<Block> {
         return blocks;
     };
     let p = &c.payback_months;
+    let h = s.horizon_months;
+    let payback = match p.p50 {
+        Some(m) => format!(
+            "It pays back within {m:.1} months in half the trials{}",
+            p.p90.map_or(String::new(), |m| format!(
+                " and within {m:.1} months in 9 trials out of 10"
+            ))
+        ),
+        None => format!("Half of the trials or more never pay back within {h} months"),
+    };
+    let never = if c.p_never == 0.0 {
+        format!(
+            "it paid back within {h} months in every one of {} trials",
+            count(s.trials)
+        )
+    } else {
+        format!(
+            "in {} of trials it never pays back within {h} months",
+            percent(c.p_never)
+        )
+    };
     blocks.push(Block::Paragraph(format!(
         "Choose {}: it has the highest expected NPV against {} ({} {cur}, P10–P90 {} to {}) and the best \
-         NPV in {} of trials. It pays back within {} months in half the trials{}; in {} of trials it never \
-         pays back within {} months.",
-        c.name,
-        c.baseline,
+         NPV in {} of trials. {payback}; {never}.",
+        Names::of(s).option(&c.name),
+        Names::of(s).option(&c.baseline),
         money(c.npv.mean),
         money(c.npv.p10),
         money(c.npv.p90),
         percent(best.map_or(0.0, |b| b.p_best)),
-        months(p.p50),
-        p.p90.map_or(String::new(), |m| format!(" and within {m:.1} months in 9 trials out of 10")),
-        percent(c.p_never),
-        s.horizon_months
     )));
     if let Some(line) = timeline(s, c) {
         blocks.push(Block::Paragraph(line));
     }
     if let Some(sensitivity) = s.sensitivity.iter().find(|x| x.candidate == c.name) {
-        let risks = biggest_risks(sensitivity, cur, BIGGEST_RISKS);
+        let risks = biggest_risks(sensitivity, cur, BIGGEST_RISKS, Names::of(s));
         blocks.push(Block::Paragraph(if sensitivity.factors.is_empty() {
             "Nothing else about it is uncertain in this scenario.".into()
         } else if risks.is_empty() {
@@ -373,24 +403,27 @@ fn driver_blocks(s: &Summary) -> Vec<Block> {
         Block::Paragraph(
             "For each uncertain factor, the trials are split by where the factor fell in its own \
              distribution; the tables compare the trials in its lowest tenth with those in its \
-             highest. For a project's success the lowest tenth are the trials where it surely \
-             succeeds; for a deprecation, the earliest retirements. Factors are ranked by the \
+             highest. For a project's success they compare the trials where it succeeds with those \
+             where it fails; for a deprecation, the earliest retirements with the latest. Factors are ranked by the \
              swing of the mean NPV; the share of variance is the part of the NPV's variance \
              that the factor explains alone (first order)."
                 .into(),
         ),
     ];
     for c in &s.sensitivity {
-        blocks.push(Block::Heading(3, c.candidate.clone()));
+        blocks.push(Block::Heading(3, Names::of(s).option(&c.candidate)));
         if c.factors.is_empty() {
             blocks.push(Block::Paragraph("Nothing about it is uncertain.".into()));
             continue;
         }
         blocks.push(Block::Chart(
             format!("tornado-{}", slug(&c.candidate)),
-            format!("What moves the NPV of {}", c.candidate),
+            format!(
+                "What moves the NPV of {}",
+                Names::of(s).option(&c.candidate)
+            ),
         ));
-        let (header, rows) = sensitivity_table(c, &s.currency, TABLE_FACTORS);
+        let (header, rows) = sensitivity_table(c, &s.currency, TABLE_FACTORS, Names::of(s));
         blocks.push(Block::Table(header, rows));
     }
     blocks
@@ -407,12 +440,12 @@ fn value_blocks(s: &Summary) -> Vec<Block> {
     };
     let mut blocks = vec![
         Block::Heading(2, "5. What to measure before deciding".into()),
-        Block::List(value_sentences(v, &s.currency, NAMED_VALUES)),
+        Block::List(value_sentences(v, &s.currency, NAMED_VALUES, Names::of(s))),
     ];
     if v.per_input.is_empty() {
         return blocks;
     }
-    let (header, rows) = value_table(v, &s.currency, TABLE_VALUES);
+    let (header, rows) = value_table(v, &s.currency, TABLE_VALUES, Names::of(s));
     blocks.extend([
         Block::Paragraph(
             "Each value is the expected gain in NPV from learning that factor alone before \
@@ -450,7 +483,7 @@ fn stress_blocks(s: &Summary) -> Vec<Block> {
                 let set: Vec<String> = c
                     .set
                     .iter()
-                    .map(|(p, v)| format!("{} = {v}", readable_name(p, FactorKind::Input)))
+                    .map(|(p, v)| format!("{} = {v}", Names::of(s).input(p, FactorKind::Input)))
                     .collect();
                 format!("{}: {}", c.name, set.join("; "))
             })
@@ -459,22 +492,22 @@ fn stress_blocks(s: &Summary) -> Vec<Block> {
     for c in &s.candidates {
         blocks.push(Block::Chart(
             format!("stress-{}", slug(&c.name)),
-            format!("Payback of {} under stress", c.name),
+            format!("Payback of {} under stress", Names::of(s).option(&c.name)),
         ));
     }
     if let Some(pack) = &s.deprecation_stress {
-        let (header, rows) = deprecation_table(pack);
+        let (header, rows) = deprecation_table(pack, Names::of(s));
         blocks.push(Block::Paragraph(format!(
             "If the vendor retires {}'s model (once, with its configured migration cost, \
              downtime and successor):",
-            pack.option
+            Names::of(s).option(&pack.option)
         )));
         blocks.push(Block::Table(header, rows));
         blocks.push(Block::Chart(
             "deprecation-stress".into(),
             format!(
                 "P(never) and median payback against the month {}'s model is retired",
-                pack.option
+                Names::of(s).option(&pack.option)
             ),
         ));
     }

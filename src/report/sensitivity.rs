@@ -2,7 +2,7 @@
 //! `sensitivity.csv`: a candidate's biggest risks as sentences and its top factors as a table.
 
 use super::csv::{Table, months_field};
-use super::factors::{kind_name, readable_name, short_path};
+use super::factors::{Names, kind_name, short_path};
 use super::format::{money, months, percent, significant};
 use crate::results::sensitivity::{CandidateSensitivity, FactorEffect};
 use crate::results::summary::Summary;
@@ -10,11 +10,11 @@ use crate::scenario::FactorKind;
 
 /// The bad side of a factor for one candidate, in words, as a sentence's start: which tenth
 /// lowers the mean NPV.
-fn bad_side(e: &FactorEffect) -> String {
+fn bad_side(e: &FactorEffect, names: Names) -> String {
     let high_is_bad = e.npv_swing < 0.0;
     let (_, option) = short_path(&e.path);
-    let option = option.replace('_', " ");
-    let name = readable_name(&e.path, e.kind);
+    let option = names.option(option);
+    let name = names.input(&e.path, e.kind);
     match (e.kind, high_is_bad) {
         (FactorKind::Input, true) => {
             format!("High {name} (its top tenth, {} or more)", edge(e.high.edge))
@@ -41,7 +41,12 @@ fn edge(x: Option<f64>) -> String {
 /// The `count` factors that move the candidate's NPV most (beyond their noise), as sentences:
 /// the bad side, the mean NPV and P(never) there against the opposite tenth, and the factor's
 /// share of the NPV variance.
-pub fn biggest_risks(c: &CandidateSensitivity, currency: &str, count: usize) -> Vec<String> {
+pub fn biggest_risks(
+    c: &CandidateSensitivity,
+    currency: &str,
+    count: usize,
+    names: Names,
+) -> Vec<String> {
     c.factors
         .iter()
         .filter(|e| e.is_signal())
@@ -52,11 +57,16 @@ pub fn biggest_risks(c: &CandidateSensitivity, currency: &str, count: usize) -> 
             } else {
                 (&e.low, &e.high)
             };
+            let opposite = match (e.kind, e.npv_swing < 0.0) {
+                (FactorKind::Success, true) => "where it succeeds",
+                (FactorKind::Success, false) => "where it fails",
+                _ => "in the opposite tenth",
+            };
             format!(
-                "{}: the mean NPV is {} {currency} there against {} {currency} in the opposite \
-                 tenth, and it never pays back in {} of those trials against {}; this factor \
-                 alone explains {} of the NPV's variance.",
-                bad_side(e),
+                "{}: the mean NPV is {} {currency} there against {} {currency} {opposite}, and \
+                 it never pays back in {} of those trials against {}; this factor alone \
+                 explains {} of the NPV's variance.",
+                bad_side(e, names),
                 money(bad.mean_npv),
                 money(good.mean_npv),
                 percent(bad.p_never),
@@ -72,6 +82,7 @@ pub fn sensitivity_table(
     c: &CandidateSensitivity,
     currency: &str,
     count: usize,
+    names: Names,
 ) -> (Vec<String>, Vec<Vec<String>>) {
     let header = [
         "factor".to_string(),
@@ -87,8 +98,15 @@ pub fn sensitivity_table(
         .take(count)
         .map(|e| {
             vec![
-                readable_name(&e.path, e.kind),
-                format!("{} → {}", money(e.low.mean_npv), money(e.high.mean_npv)),
+                names.input(&e.path, e.kind),
+                match e.kind {
+                    FactorKind::Success => format!(
+                        "succeeds {} → fails {}",
+                        money(e.low.mean_npv),
+                        money(e.high.mean_npv)
+                    ),
+                    _ => format!("{} → {}", money(e.low.mean_npv), money(e.high.mean_npv)),
+                },
                 format!("{} ± {}", money(e.npv_swing), money(e.npv_swing_stderr)),
                 format!("{} → {}", percent(e.low.p_never), percent(e.high.p_never)),
                 format!(

@@ -1,7 +1,7 @@
 //! The renderings of a sweep: its terminal table, `sweep.json`, `sweep.csv` and chart.
 
 use super::csv::{Table, months_field};
-use super::factors::{readable_name, words};
+use super::factors::Names;
 use super::format::{count, money, months, percent, percent_err};
 use super::memo::Block;
 use super::plots;
@@ -74,7 +74,8 @@ pub fn render(s: &Sweep) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
 /// The sweep's memo: what was swept and how, a table of every candidate at every value, and
 /// the chart.
 fn memo(s: &Sweep) -> Vec<Block> {
-    let input = readable_name(&s.param, FactorKind::Input);
+    let names_of = Names(&s.labels);
+    let input = names_of.input(&s.param, FactorKind::Input);
     let names: Vec<&str> = s
         .points
         .first()
@@ -84,7 +85,7 @@ fn memo(s: &Sweep) -> Vec<Block> {
     header.extend(names.iter().map(|n| {
         format!(
             "{}: P(payback ≤ {} months), median payback, mean NPV ({})",
-            words(n),
+            names_of.option(n),
             s.within_months,
             s.currency
         )

@@ -1,6 +1,7 @@
 //! The summary table printed at the end of `payback run`.
 
 use super::comparison::{deprecation_table, stress_table};
+use super::factors::Names;
 use super::format::{
     IRR_SHOWN_UP_TO, count, money, months, none_of, percent, percent_err, significant,
 };
@@ -24,7 +25,12 @@ pub fn render(s: &Summary) -> String {
     );
     for (index, c) in s.candidates.iter().enumerate() {
         let _ = writeln!(out);
-        let _ = writeln!(out, "{} vs {} (baseline)", c.name, c.baseline);
+        let _ = writeln!(
+            out,
+            "{} vs {} (baseline)",
+            Names::of(s).option(&c.name),
+            Names::of(s).option(&c.baseline)
+        );
         let _ = writeln!(
             out,
             "  {:<26}{:>13}{:>13}{:>13}{:>13}",
@@ -159,7 +165,7 @@ pub fn render(s: &Summary) -> String {
     }
     if let Some(pack) = &s.deprecation_stress {
         let _ = writeln!(out);
-        let (header, rows) = deprecation_table(pack);
+        let (header, rows) = deprecation_table(pack, Names::of(s));
         columns(&mut out, &header, &rows);
     }
     let baseline = s.candidates.first().map_or("", |c| c.baseline.as_str());
@@ -199,10 +205,10 @@ pub fn render(s: &Summary) -> String {
             out,
             "What moves the NPV of {} (its mean in the trials where a factor is in its lowest \
              or highest tenth; top {TOP_FACTORS} of {}):",
-            c.candidate,
+            Names::of(s).option(&c.candidate),
             c.factors.len()
         );
-        let (header, rows) = sensitivity_table(c, cur, TOP_FACTORS);
+        let (header, rows) = sensitivity_table(c, cur, TOP_FACTORS, Names::of(s));
         columns(&mut out, &header, &rows);
     }
     if let Some(v) = &s.value_of_information {
@@ -210,9 +216,9 @@ pub fn render(s: &Summary) -> String {
         let _ = writeln!(
             out,
             "What learning a factor before choosing is worth (choosing now: {}):",
-            v.decision
+            Names::of(s).option(&v.decision)
         );
-        let (header, rows) = value_table(v, cur, TOP_VALUES);
+        let (header, rows) = value_table(v, cur, TOP_VALUES, Names::of(s));
         columns(&mut out, &header, &rows);
     }
     out

@@ -2,19 +2,24 @@
 //! the memo and `value-of-information.csv`.
 
 use super::csv::Table;
-use super::factors::{kind_name, readable_name, short_path};
+use super::factors::{Names, kind_name, short_path};
 use super::format::{money, percent};
 use crate::results::value_of_information::{FactorValue, ValueOfInformation};
 use crate::scenario::FactorKind;
 
 /// The value of information in sentences: the EVPI, and what measuring each of the `count`
 /// most valuable factors (with a value above 0) before deciding is worth.
-pub fn value_sentences(v: &ValueOfInformation, currency: &str, count: usize) -> Vec<String> {
+pub fn value_sentences(
+    v: &ValueOfInformation,
+    currency: &str,
+    count: usize,
+    names: Names,
+) -> Vec<String> {
     let mut lines = vec![format!(
         "Deciding now on expected NPV picks {} ({} {currency}). Knowing every uncertain input \
          before deciding would be worth {} ± {} {currency} (the expected value of perfect \
          information): no study, pilot or measurement can be worth more.",
-        v.decision,
+        names.option(&v.decision),
         money(v.expected_npv),
         money(v.evpi),
         money(v.evpi_stderr)
@@ -22,7 +27,7 @@ pub fn value_sentences(v: &ValueOfInformation, currency: &str, count: usize) -> 
     if v.evpi <= 0.0 {
         lines.push(format!(
             "{} is the best option in every trial, so no measurement can change the decision.",
-            v.decision
+            names.option(&v.decision)
         ));
         return lines;
     }
@@ -42,7 +47,7 @@ pub fn value_sentences(v: &ValueOfInformation, currency: &str, count: usize) -> 
     for f in valued {
         lines.push(format!(
             "{} before deciding is worth up to {} {currency}.",
-            measuring(f),
+            measuring(f, names),
             money(f.evppi)
         ));
     }
@@ -50,11 +55,11 @@ pub fn value_sentences(v: &ValueOfInformation, currency: &str, count: usize) -> 
 }
 
 /// "Measuring X", or the event's equivalent, as a sentence's start.
-fn measuring(f: &FactorValue) -> String {
+fn measuring(f: &FactorValue, names: Names) -> String {
     let (_, option) = short_path(&f.path);
-    let option = option.replace('_', " ");
+    let option = names.option(option);
     match f.kind {
-        FactorKind::Input => format!("Measuring {}", readable_name(&f.path, f.kind)),
+        FactorKind::Input => format!("Measuring {}", names.input(&f.path, f.kind)),
         FactorKind::Success => {
             format!("Knowing whether the {option} project will succeed (from a pilot)")
         }
@@ -68,6 +73,7 @@ pub fn value_table(
     v: &ValueOfInformation,
     currency: &str,
     count: usize,
+    names: Names,
 ) -> (Vec<String>, Vec<Vec<String>>) {
     let header = vec![
         "learn before deciding".to_string(),
@@ -87,13 +93,7 @@ pub fn value_table(
         share(v.evpi),
     ]];
     let valued = v.per_input.iter().take(count).take_while(|f| f.evppi > 0.0);
-    rows.extend(valued.map(|f| {
-        vec![
-            readable_name(&f.path, f.kind),
-            money(f.evppi),
-            share(f.evppi),
-        ]
-    }));
+    rows.extend(valued.map(|f| vec![names.input(&f.path, f.kind), money(f.evppi), share(f.evppi)]));
     let others = v.per_input.len() + 1 - rows.len();
     if others > 0 {
         let most = v.per_input.get(rows.len() - 1).map_or(0.0, |f| f.evppi);

@@ -23,9 +23,11 @@ pub struct FactorEffect {
     pub path: String,
     /// Input, project success or deprecation.
     pub kind: FactorKind,
-    /// The trials where the factor fell in its lowest tenth.
+    /// The trials where the factor fell in its lowest tenth; for a project's success, every
+    /// trial where it succeeds.
     pub low: Decile,
-    /// The trials where it fell in its highest tenth.
+    /// The trials where it fell in its highest tenth; for a project's success, every trial
+    /// where it fails.
     pub high: Decile,
     /// `high.mean_npv − low.mean_npv`.
     pub npv_swing: Money,

@@ -4,7 +4,7 @@
 use super::sensitivity::CandidateSensitivity;
 use super::stress::{DeprecationStress, StressResult};
 use super::value_of_information::ValueOfInformation;
-use crate::scenario::{Money, Months, Probability};
+use crate::scenario::{Labels, Money, Months, Probability};
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
@@ -21,6 +21,10 @@ pub struct Summary {
     pub horizon_months: u32,
     /// Currency of every amount.
     pub currency: String,
+    /// The names the file gives its options and inputs (`label = "..."`), by dotted path;
+    /// absent when it gives none.
+    #[serde(skip_serializing_if = "Labels::is_empty", default)]
+    pub labels: Labels,
     /// Annual discount rate of NPV and discounted payback.
     pub discount_rate: f64,
     /// How precise the streamed percentiles are.

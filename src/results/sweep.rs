@@ -1,7 +1,7 @@
 //! A sweep's points: every candidate's P(payback ≤ T), median payback, P(never) and mean NPV
 //! at each value of one input (the schema of `sweep.json`).
 
-use crate::scenario::{Money, Months, Probability};
+use crate::scenario::{Labels, Money, Months, Probability};
 use serde::{Deserialize, Serialize};
 
 /// The result of a sweep: the schema of `sweep.json`.
@@ -21,6 +21,10 @@ pub struct Sweep {
     pub horizon_months: u32,
     /// Currency of the amounts.
     pub currency: String,
+    /// The names the file gives its options and inputs (`label = "..."`), by dotted path;
+    /// absent when it gives none.
+    #[serde(skip_serializing_if = "Labels::is_empty", default)]
+    pub labels: Labels,
     /// One point per value, in the order given.
     pub points: Vec<SweepPoint>,
 }

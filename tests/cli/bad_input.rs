@@ -775,3 +775,54 @@ fn a_stress_case_that_leaves_another_field_wrong_names_the_case_the_set_path_and
         ],
     );
 }
+
+#[test]
+fn labels_must_be_one_line_of_text() {
+    let err = refused(&with(
+        "[options.tuned]\n",
+        "[options.tuned]\nlabel = \"  \"\n",
+    ));
+    assert_has(
+        &err,
+        &[
+            "scenario.toml:16",
+            "options.tuned.label",
+            "one line of 1 to 60 characters",
+        ],
+    );
+    let long = "x".repeat(61);
+    let err = refused(&with(
+        "overrun = \"pert(1, 1.5, 3)\" }",
+        &format!("overrun = \"pert(1, 1.5, 3)\", label = \"{long}\" }}"),
+    ));
+    assert_has(
+        &err,
+        &["options.tuned.project.items.data.label", &long, "1 to 60"],
+    );
+    let err = refused(&with("[options.tuned]\n", "[options.tuned]\nlabel = 5\n"));
+    assert_has(&err, &["scenario.toml:16", "label", "5"]);
+}
+
+#[test]
+fn a_label_in_a_distribution_table_must_be_text() {
+    let err = refused(&with(
+        "cost_per_event = 0.01",
+        "cost_per_event = { p10 = 0.01, p50 = 0.02, p90 = 0.04, label = 3 }",
+    ));
+    assert_has(
+        &err,
+        &[
+            "scenario.toml:16",
+            "options.tuned.cost_per_event.label",
+            "3 is not allowed: a label is text in quotes",
+        ],
+    );
+}
+
+#[test]
+fn a_stress_case_cannot_set_a_label() {
+    let err = refused(&format!(
+        "{VALID}\n[[stress]]\nname = \"relabel\"\nset = {{ \"options.tuned.label\" = 1 }}\n"
+    ));
+    assert_has(&err, &["options.tuned.label", "is a label, not an input"]);
+}

@@ -16,7 +16,8 @@ pub fn draw<DB: DrawingBackend>(
         .caption(
             format!(
                 "Cumulative net cash of {} against {}: median and P10–P90",
-                c.name, c.baseline
+                Names::of(s).option(&c.name),
+                Names::of(s).option(&c.baseline)
             ),
             (FONT, TITLE_SIZE),
         )

@@ -14,7 +14,7 @@ pub fn draw<DB: DrawingBackend>(s: &Summary, root: &DrawingArea<DB, Shift>) -> R
         .iter()
         .enumerate()
         .map(|(i, c)| Series {
-            name: c.name.clone(),
+            name: Names::of(s).option(&c.name),
             probability: pack
                 .points
                 .iter()
@@ -28,7 +28,10 @@ pub fn draw<DB: DrawingBackend>(s: &Summary, root: &DrawingArea<DB, Shift>) -> R
         })
         .collect();
     let last = pack.points.iter().map(|p| p.month).max().unwrap_or(1);
-    let title = format!("If the vendor retires {}'s model in month m", pack.option);
+    let title = format!(
+        "If the vendor retires {}'s model in month m",
+        Names::of(s).option(&pack.option)
+    );
     let layout = Layout {
         title: &title,
         x: 0.0..f64::from(last) * 1.05,

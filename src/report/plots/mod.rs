@@ -14,6 +14,7 @@ mod sweep;
 mod tornado;
 mod upfront;
 
+use crate::report::factors::Names;
 use crate::results::summary::Summary;
 use crate::results::sweep::Sweep;
 use plotters::coord::Shift;

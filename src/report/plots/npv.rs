@@ -52,9 +52,13 @@ pub fn draw<DB: DrawingBackend>(s: &Summary, root: &DrawingArea<DB, Shift>) -> R
                 .map_err(|e| e.to_string())?;
         }
         let label = if c.npv.p_negative == 0.0 {
-            format!("{}: P(NPV < 0): none", c.name)
+            format!("{}: P(NPV < 0): none", Names::of(s).option(&c.name))
         } else {
-            format!("{}: P(NPV < 0) = {:.1} %", c.name, 100.0 * c.npv.p_negative)
+            format!(
+                "{}: P(NPV < 0) = {:.1} %",
+                Names::of(s).option(&c.name),
+                100.0 * c.npv.p_negative
+            )
         };
         draw_line(&mut chart, i, points, label)?;
     }

@@ -6,7 +6,10 @@ use super::*;
 
 pub fn draw<DB: DrawingBackend>(s: &Summary, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
     let h = f64::from(s.horizon_months);
-    let baseline = s.candidates.first().map_or("", |c| c.baseline.as_str());
+    let baseline = s
+        .candidates
+        .first()
+        .map_or_else(String::new, |c| Names::of(s).option(&c.baseline));
     let title = format!("Probability of having paid back against {baseline}, by month");
     let mut chart = payback_axes(root, &title, h)?;
     let at = |m: Option<f64>| m.map_or_else(|| "never".to_string(), |m| format!("{m:.1}"));
@@ -25,7 +28,7 @@ pub fn draw<DB: DrawingBackend>(s: &Summary, root: &DrawingArea<DB, Shift>) -> R
             .map_or_else(|| "never".to_string(), |m| format!("{m:.1} months"));
         let label = format!(
             "{}: median {median} (P10 {}, P90 {}); never: {never}",
-            c.name,
+            Names::of(s).option(&c.name),
             at(p.p10),
             at(p.p90),
         );
@@ -44,7 +47,11 @@ pub fn draw<DB: DrawingBackend>(s: &Summary, root: &DrawingArea<DB, Shift>) -> R
             let x = h * if i % 2 == 0 { 0.45 } else { 0.68 };
             chart
                 .draw_series([Text::new(
-                    format!("{}: {:.1} % never pay back", c.name, 100.0 * c.p_never),
+                    format!(
+                        "{}: {:.1} % never pay back",
+                        Names::of(s).option(&c.name),
+                        100.0 * c.p_never
+                    ),
                     (x, 1.0 - c.p_never + 0.045),
                     (FONT, TICK_SIZE).into_font().color(&colour(i)),
                 )])

@@ -35,7 +35,11 @@ pub fn draw<DB: DrawingBackend>(
     let root = root
         .margin(14, 0, 0, 0)
         .titled(
-            &format!("When {} pays back against {}", c.name, c.baseline),
+            &format!(
+                "When {} pays back against {}",
+                Names::of(s).option(&c.name),
+                Names::of(s).option(&c.baseline)
+            ),
             (FONT, TITLE_SIZE),
         )
         .map_err(|e| e.to_string())?;

@@ -13,7 +13,8 @@ pub fn draw<DB: DrawingBackend>(
     let base = &s.candidates[i];
     let title = format!(
         "{}: payback under stress, against {}",
-        base.name, base.baseline
+        Names::of(s).option(&base.name),
+        Names::of(s).option(&base.baseline)
     );
     let mut chart = payback_axes(root, &title, f64::from(s.horizon_months))?;
     let cases: Vec<(&str, &CandidateSummary)> = std::iter::once(("base case", base))

@@ -3,6 +3,7 @@
 
 use super::panels::{self, Layout, Series};
 use super::*;
+use crate::scenario::FactorKind;
 
 pub fn draw<DB: DrawingBackend>(s: &Sweep, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
     let (lo, hi) = s
@@ -14,7 +15,7 @@ pub fn draw<DB: DrawingBackend>(s: &Sweep, root: &DrawingArea<DB, Shift>) -> Res
     let count = s.points.first().map_or(0, |p| p.candidates.len());
     let series: Vec<Series> = (0..count)
         .map(|i| Series {
-            name: s.points[0].candidates[i].name.clone(),
+            name: Names(&s.labels).option(&s.points[0].candidates[i].name),
             probability: s
                 .points
                 .iter()
@@ -27,14 +28,15 @@ pub fn draw<DB: DrawingBackend>(s: &Sweep, root: &DrawingArea<DB, Shift>) -> Res
                 .collect(),
         })
         .collect();
-    let title = format!("Payback against {}", s.param);
+    let input = Names(&s.labels).input(&s.param, FactorKind::Input);
+    let title = format!("Payback against {input}");
     let within = format!("P(payback ≤ {} months)", s.within_months);
     // P(payback ≤ T) mostly rises with the value and the median falls: each legend goes in
     // the corner its curves leave free.
     let layout = Layout {
         title: &title,
         x: padded(lo, hi),
-        x_desc: &s.param,
+        x_desc: &input,
         y_desc: [&within, "Median payback (months)"],
         legend: [
             SeriesLabelPosition::LowerRight,

@@ -2,7 +2,7 @@
 //! fell in its lowest and in its highest tenth, as bars from the candidate's overall mean NPV.
 
 use super::*;
-use crate::report::factors::readable_name;
+
 use crate::results::sensitivity::FactorEffect;
 use crate::scenario::FactorKind;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -35,7 +35,10 @@ pub(super) fn draw<DB: DrawingBackend>(
     let area = root
         .margin(24, 24, 24, 24)
         .titled(
-            &format!("What moves the NPV of {}", sens.candidate),
+            &format!(
+                "What moves the NPV of {}",
+                Names::of(s).option(&sens.candidate)
+            ),
             (FONT, TITLE_SIZE),
         )
         .map_err(err)?;
@@ -48,7 +51,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     );
     draw_head(&head, &lines, mean_entry)?;
 
-    let labels: Vec<String> = factors.iter().map(label).collect();
+    let labels: Vec<String> = factors.iter().map(|f| label(f, Names::of(s))).collect();
     let tick: TextStyle = (FONT, TICK_SIZE).into();
     let label_width = labels
         .iter()
@@ -72,7 +75,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         .configure_mesh()
         .disable_y_mesh()
         .y_labels(0)
-        .x_desc(format!("Mean NPV in the tenth ({})", s.currency))
+        .x_desc(format!("Mean NPV of those trials ({})", s.currency))
         .axis_desc_style((FONT, LABEL_SIZE))
         .label_style((FONT, TICK_SIZE))
         .x_labels(x_labels)
@@ -102,6 +105,39 @@ pub(super) fn draw<DB: DrawingBackend>(
         ))
         .map_err(|e| e.to_string())?;
 
+    // A yes/no factor's bars say which outcome each is: inside the bar's outer end where it
+    // fits, else just beyond it.
+    let word_style: TextStyle = (FONT, TICK_SIZE).into();
+    for (k, f) in factors.iter().enumerate() {
+        if f.kind != FactorKind::Success {
+            continue;
+        }
+        let y = centre(k);
+        for (word, x, row) in [
+            ("succeeds", f.low.mean_npv, y + (GAP / 2.0 + BAR) / 2.0),
+            ("fails", f.high.mean_npv, y - (GAP / 2.0 + BAR) / 2.0),
+        ] {
+            let (end, mid) = chart.backend_coord(&(x, row));
+            let (start, _) = chart.backend_coord(&(mean, row));
+            let (w, _) = root.estimate_text_size(word, &word_style).map_err(err)?;
+            let inside = (end - start).abs() > w as i32 + 16;
+            // Inside a bar the word ends 8 px short of the bar's end; outside, 8 px past it.
+            let (at, pos) = if (end < start) == inside {
+                (end + 8, HPos::Left)
+            } else {
+                (end - 8, HPos::Right)
+            };
+            let colour = if inside { WHITE } else { BLACK };
+            let style = word_style.color(&colour).pos(Pos::new(pos, VPos::Center));
+            let (x0, y0) = (
+                root.get_pixel_range().0.start,
+                root.get_pixel_range().1.start,
+            );
+            root.draw_text(word, &style, (at - x0, mid - y0))
+                .map_err(err)?;
+        }
+    }
+
     // The factor names, right-aligned left of the plot, each at its row's centre.
     let (x_range, y_range) = root.get_pixel_range();
     let left = chart.plotting_area().get_pixel_range().0.start;
@@ -120,11 +156,11 @@ fn head_lines(factors: &[FactorEffect]) -> Vec<&'static str> {
     let shown = |kind| factors.iter().any(|f| f.kind == kind);
     let events = match (shown(FactorKind::Success), shown(FactorKind::Deprecation)) {
         (true, true) => Some(
-            "For an event, the lowest tenth is where the project succeeds or the deprecation comes earliest.",
+            "For a project's success the bars are where it succeeds and where it fails; for a deprecation the lowest tenth comes earliest.",
         ),
-        (true, false) => {
-            Some("For a project's success, the lowest tenth is where the project succeeds.")
-        }
+        (true, false) => Some(
+            "For a project's success the bars are the trials where it succeeds and where it fails.",
+        ),
         (false, true) => Some("For a deprecation, the lowest tenth is where it comes earliest."),
         (false, false) => None,
     };
@@ -181,8 +217,8 @@ fn draw_head<DB: DrawingBackend>(
 }
 
 /// A factor's name for a reader, in words, cut in the middle when longer than [`MAX_LABEL`].
-fn label(f: &FactorEffect) -> String {
-    let name = readable_name(&f.path, f.kind);
+fn label(f: &FactorEffect, names: Names) -> String {
+    let name = names.input(&f.path, f.kind);
     let chars: Vec<char> = name.chars().collect();
     if chars.len() <= MAX_LABEL {
         return name;
@@ -199,6 +235,7 @@ fn label(f: &FactorEffect) -> String {
 mod tests {
     use super::*;
     use crate::results::sensitivity::Decile;
+    use crate::scenario::Labels;
 
     fn factor(path: &str, kind: FactorKind) -> FactorEffect {
         let decile = Decile {
@@ -227,7 +264,7 @@ mod tests {
             "options.a_rather_long_option_name.project.items.data_preparation.overrun",
             FactorKind::Input,
         );
-        let cut = label(&long);
+        let cut = label(&long, Names(&Labels::default()));
         assert_eq!(cut.chars().count(), MAX_LABEL);
         assert!(cut.starts_with("a rather long o…"), "{cut}");
         assert!(cut.ends_with(": data preparation overrun"), "{cut}");

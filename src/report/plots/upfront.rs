@@ -25,7 +25,7 @@ pub fn draw<DB: DrawingBackend>(
         .caption(
             format!(
                 "Upfront investment of {}: mean by part, P10–P90 whiskers",
-                c.name
+                Names::of(s).option(&c.name)
             ),
             (FONT, TITLE_SIZE),
         )
@@ -41,9 +41,10 @@ pub fn draw<DB: DrawingBackend>(
         .x_label_formatter(&|x| {
             let k = x.round();
             if (x - k).abs() < 1e-6 && k >= 0.0 {
-                parts
-                    .get(k as usize)
-                    .map_or(String::new(), |p| p.name.replace('_', " "))
+                parts.get(k as usize).map_or(String::new(), |p| {
+                    s.labels
+                        .name(&format!("options.{}.project.items.{}", c.name, p.name))
+                })
             } else {
                 String::new()
             }
