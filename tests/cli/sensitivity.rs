@@ -285,6 +285,38 @@ fn a_project_that_fails_half_the_time_swings_p_never_from_zero_to_one() {
 }
 
 #[test]
+fn a_success_is_split_by_its_outcome_at_any_probability() {
+    // At a success probability of 0.95 (and an uncertain one, mean 0.95) a tenth of the
+    // success draw would mix successes and failures; the outcome split does not: `low` is
+    // every success, `high` every failure, and their trials add up to the run's. The variance
+    // share is then that of a yes/no outcome, p (1 − p) Δ² / Var(NPV) = 1 here, since nothing
+    // else is uncertain; and knowing the outcome is worth what a failure loses, 0.05 × 20,000
+    // = 1,000, within 3 standard errors of the share of failures (20,000 × sqrt(0.05 · 0.95
+    // / 40,000) = 21.8).
+    for success in ["0.95", "\"uniform(0.9, 1)\""] {
+        let text = COIN_FLIP.replace("success = 0.5", &format!("success = {success}"));
+        let (_d, path) = scenario_file(&text);
+        let trials = 40_000.0;
+        let s = run_json(&path, &["--trials", "40000"]);
+        let f = factor(&s, "new", "options.new.project.success#event");
+        let (low, high) = (num(&f["low"]["trials"]), num(&f["high"]["trials"]));
+        assert_eq!(low + high, trials, "{success}");
+        let p_success = num(&candidate(&s, "new")["p_success"]);
+        assert_eq!(low, (p_success * trials).round(), "{success}");
+        assert_eq!(num(&f["low"]["p_never"]), 0.0, "{success}");
+        assert_eq!(num(&f["high"]["p_never"]), 1.0, "{success}");
+        assert_close(num(&f["npv_swing"]), -120_000.0);
+        assert!((num(&f["npv_variance_share"]) - 1.0).abs() < 1e-3, "{success}");
+        let worth = evppi(&s, "options.new.project.success#event");
+        assert!(
+            (worth - 20_000.0 * (1.0 - p_success)).abs() < 1e-6,
+            "{success}: {worth}"
+        );
+        assert!((worth - 1_000.0).abs() < 3.0 * 21.8, "{success}: {worth}");
+    }
+}
+
+#[test]
 fn an_early_deprecation_costs_its_migration() {
     // Hazard 1 a month: the earliest tenth of first deprecations comes before month
     // −ln(0.9) = 0.105, the latest after −ln(0.1) = 2.3, beyond the 2-month horizon. Only the
