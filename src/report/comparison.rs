@@ -2,7 +2,7 @@
 //! memo.
 
 use super::factors::Names;
-use super::format::{money, months, percent};
+use super::format::{money, months, share_or_none};
 use crate::results::Summary;
 use crate::results::stress::{Change, DeprecationStress};
 use crate::results::summary::CandidateSummary;
@@ -42,7 +42,7 @@ pub fn stress_table(s: &Summary) -> (Vec<String>, Vec<Vec<String>>) {
             case.to_string(),
             names.option(&c.name),
             format!("{} / {} / {}", months(p.p10), months(p.p50), months(p.p90)),
-            percent(c.p_never),
+            share_or_none(c.p_never),
             money(c.npv.mean),
             d50,
             dnever,
@@ -101,17 +101,21 @@ pub fn deprecation_table(
                 .map(|c| format!("{}: never / P50", names.option(&c.name))),
         );
     }
-    let rows =
-        pack.points
-            .iter()
-            .map(|p| {
-                std::iter::once(p.month.to_string())
-                    .chain(p.candidates.iter().map(|c| {
-                        format!("{} / {}", percent(c.p_never), months(c.payback_p50_months))
-                    }))
-                    .collect()
-            })
-            .collect();
+    let rows = pack
+        .points
+        .iter()
+        .map(|p| {
+            std::iter::once(p.month.to_string())
+                .chain(p.candidates.iter().map(|c| {
+                    format!(
+                        "{} / {}",
+                        share_or_none(c.p_never),
+                        months(c.payback_p50_months)
+                    )
+                }))
+                .collect()
+        })
+        .collect();
     (header, rows)
 }
 

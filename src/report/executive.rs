@@ -5,7 +5,7 @@
 //! Names are in words (no dotted paths) and amounts in three significant figures.
 
 use super::factors::{Names, mitigation};
-use super::format::{IRR_SHOWN_UP_TO, count, none_of, percent, percent_err};
+use super::format::{IRR_SHOWN_UP_TO, count, none_of, percent, percent_err, share_or_none};
 use super::memo::Block;
 use crate::numbers::short_amount;
 use crate::results::sensitivity::FactorEffect;
@@ -131,11 +131,6 @@ fn share(s: &Summary, p: f64) -> String {
     } else {
         percent(p)
     }
-}
-
-/// A share of the trials in a table cell: zero as "none".
-fn cell_share(p: f64) -> String {
-    if p == 0.0 { "none".into() } else { percent(p) }
 }
 
 /// Why a candidate never pays back: how much of P(never) the project's failure explains.
@@ -406,9 +401,9 @@ fn options_table(s: &Summary, baseline: &str) -> Block {
                 } else {
                     format!("{} ({}–{})", months(p.p50), months(p.p10), months(p.p90))
                 },
-                cell_share(c.p_never),
+                share_or_none(c.p_never),
                 format!("{} ({})", short_amount(c.npv.p50), short_amount(c.npv.p10)),
-                cell_share(c.downside.p_npv_negative),
+                share_or_none(c.downside.p_npv_negative),
                 irr_words(c),
             ]
         })

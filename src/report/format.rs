@@ -55,6 +55,11 @@ pub fn percent(p: f64) -> String {
     format!("{:.1} %", 100.0 * p)
 }
 
+/// A share of the trials in a table cell: a percentage, zero as "none".
+pub fn share_or_none(p: f64) -> String {
+    if p == 0.0 { "none".into() } else { percent(p) }
+}
+
 /// A small standard error as a percentage with two significant decimals: `0.033 %`.
 pub fn percent_err(p: f64) -> String {
     format!("{:.3} %", 100.0 * p)

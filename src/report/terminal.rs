@@ -130,11 +130,15 @@ pub fn render(s: &Summary) -> String {
                 || "none".to_string(),
                 |r| format!("{} / {} / {}", pct(r.p10), pct(r.p50), pct(r.p90)),
             );
-            let _ = writeln!(
-                out,
-                "  IRR a year, P10 / P50 / P90: {spread}; no IRR in {} of trials",
-                percent(irr.p_undefined)
-            );
+            let undefined = if irr.p_undefined == 0.0 {
+                String::new()
+            } else {
+                format!(
+                    "; no IRR (no sign change) in {} of trials",
+                    percent(irr.p_undefined)
+                )
+            };
+            let _ = writeln!(out, "  IRR a year, P10 / P50 / P90: {spread}{undefined}");
         }
         if let Some(fte) = s
             .point_estimate

@@ -306,7 +306,10 @@ fn a_success_is_split_by_its_outcome_at_any_probability() {
         assert_eq!(num(&f["low"]["p_never"]), 0.0, "{success}");
         assert_eq!(num(&f["high"]["p_never"]), 1.0, "{success}");
         assert_close(num(&f["npv_swing"]), -120_000.0);
-        assert!((num(&f["npv_variance_share"]) - 1.0).abs() < 1e-3, "{success}");
+        assert!(
+            (num(&f["npv_variance_share"]) - 1.0).abs() < 1e-3,
+            "{success}"
+        );
         let worth = evppi(&s, "options.new.project.success#event");
         assert!(
             (worth - 20_000.0 * (1.0 - p_success)).abs() < 1e-6,
