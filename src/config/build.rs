@@ -848,10 +848,16 @@ impl<'a> Builder<'a> {
     fn integer(&mut self, v: &Num, path: &str, lo: u64, hi: u64) -> Result<u64> {
         self.domains
             .insert(path.to_string(), Domain::whole(lo as f64, hi as f64));
-        let x = match v.get_ref() {
-            toml::Value::Integer(i) => *i as f64,
-            toml::Value::Float(f) if f.fract() == 0.0 => *f,
-            other => {
+        // A count may be written as people write it (`"1M"` trials).
+        let written = match v.get_ref() {
+            toml::Value::String(text) => distribution::parse_number(text, text).ok(),
+            _ => None,
+        };
+        let x = match (v.get_ref(), written) {
+            (toml::Value::Integer(i), _) => *i as f64,
+            (toml::Value::Float(f), _) if f.fract() == 0.0 => *f,
+            (_, Some(x)) if x.fract() == 0.0 => x,
+            (other, _) => {
                 return Err(self.error(
                     Some(v.span()),
                     path,

@@ -93,11 +93,15 @@ impl Domain {
             return if self.contains(x) {
                 Ok(())
             } else {
-                Err(format!(
-                    "{} is not allowed: must be {}",
-                    group(&fmt_num(x)),
-                    self.what
-                ))
+                let value = group(&fmt_num(x));
+                // A number written as people write it is quoted as written too: `300% (3)`.
+                let written = dist.describe();
+                let said = if written == fmt_num(x) {
+                    value
+                } else {
+                    format!("{written} ({value})")
+                };
+                Err(format!("{said} is not allowed: must be {}", self.what))
             };
         }
         let (lo, hi) = dist.support();

@@ -9,7 +9,7 @@ mod parse;
 mod quantile_table;
 mod truncated;
 
-pub use parse::{from_toml, parse_text};
+pub use parse::{from_toml, number as parse_number, parse_text};
 
 use family::Family;
 use quantile_table::QuantileTable;

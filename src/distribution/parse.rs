@@ -89,10 +89,26 @@ pub fn parse_text(text: &str) -> Result<Dist, DistError> {
                  write the number"
             ))
         })?;
-        return Ok(Dist::plain(family, format!("{} to {}", fmt(a), fmt(b))));
+        let text = if in_own_words(s) {
+            s.to_string()
+        } else {
+            format!("{} to {}", fmt(a), fmt(b))
+        };
+        return Ok(Dist::plain(family, text));
     }
     let Some(open) = s.find('(') else {
-        return number(s, s).map(Dist::constant).map_err(|_| {
+        return number(s, s).map(|x| {
+            if in_own_words(s) {
+                Dist::plain(Family::Constant(x), s.to_string())
+            } else {
+                Dist::constant(x)
+            }
+        }).map_err(|e| {
+            // A number written wrong gets the number's message; a word, the forms'.
+            let numeric = s.starts_with(|c: char| c.is_ascii_digit() || "+-.".contains(c));
+            if numeric || s.contains(['$', '€', '£', '¥', '₹']) || currency_code(s) {
+                return e;
+            }
             DistError::new(format!(
                 "`{s}` is neither a number nor a distribution; write e.g. \"pert(1, 2, 4)\" or \"10 to 50\""
             ))
@@ -187,7 +203,12 @@ pub fn parse_text(text: &str) -> Result<Dist, DistError> {
     };
     let family = family.ok_or_else(bad)?;
     let args: Vec<String> = args.iter().map(|&a| fmt(a)).collect();
-    Ok(Dist::plain(family, format!("{name}({})", args.join(", "))))
+    let text = if inner.contains(['k', 'K', 'M', 'B', '%']) {
+        s.to_string()
+    } else {
+        format!("{name}({})", args.join(", "))
+    };
+    Ok(Dist::plain(family, text))
 }
 
 /// Parses a TOML value: a number, a text form, or a table form.
@@ -338,21 +359,106 @@ fn clamp(t: &toml::Table, text: &str) -> Result<Dist, DistError> {
 }
 
 /// A number inside a text form; `_` separators allowed.
-fn number(text: &str, form: &str) -> Result<f64, DistError> {
-    let cleaned = text.trim().replace('_', "");
-    match cleaned.parse::<f64>() {
-        Ok(x) if x.is_finite() => Ok(x),
-        _ => Err(DistError::new(format!(
-            "`{form}`: `{}` is not a finite number",
-            text.trim()
-        ))),
+/// A number as people write it, from the form `form`: `15000`, `15_000`, `15,000` (groups of
+/// three), `15k`, `2.5M`, `1B`, `3%`, `12.5 %`. Suffixes and percent signs scale the decimal
+/// exponent, so `3%` is exactly the number `0.03` and `15k` exactly `15000`. A currency symbol
+/// or code is refused: the currency is set once, in `scenario.currency`.
+pub fn number(text: &str, form: &str) -> Result<f64, DistError> {
+    let t = text.trim();
+    let not_a_number = || {
+        DistError::new(format!(
+            "`{form}`: `{t}` is not a finite number; write e.g. 15000, 15k, 2.5M, 1B or 3%"
+        ))
+    };
+    if t.contains(['$', '€', '£', '¥', '₹']) || currency_code(t) {
+        return Err(DistError::new(format!(
+            "`{form}`: `{t}` has a currency; write the amount alone (the currency is set once, \
+             in scenario.currency)"
+        )));
     }
+    let (digits, exponent) = if let Some(x) = t.strip_suffix('%') {
+        (x.trim_end(), -2)
+    } else if let Some(x) = t.strip_suffix(['k', 'K']) {
+        (x, 3)
+    } else if let Some(x) = t.strip_suffix('M') {
+        (x, 6)
+    } else if let Some(x) = t.strip_suffix('B') {
+        (x, 9)
+    } else {
+        (t, 0)
+    };
+    let digits = digits.replace('_', "");
+    let digits = if digits.contains(',') {
+        thousands(&digits).ok_or_else(not_a_number)?
+    } else {
+        digits
+    };
+    let plain = !digits.is_empty()
+        && digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'));
+    if exponent != 0 && !plain {
+        return Err(not_a_number());
+    }
+    let written = if exponent == 0 {
+        digits
+    } else {
+        // The scale goes into the exponent, so that the decimal is rounded once.
+        match digits.split_once(['e', 'E']) {
+            Some((m, e)) => {
+                let e: i32 = e.parse().map_err(|_| not_a_number())?;
+                format!("{m}e{}", e + exponent)
+            }
+            None => format!("{digits}e{exponent}"),
+        }
+    };
+    match written.parse::<f64>() {
+        Ok(x) if x.is_finite() => Ok(x),
+        _ => Err(not_a_number()),
+    }
+}
+
+/// `15,000.5` without its thousands separators, when every group after the first has three
+/// digits; `None` otherwise.
+fn thousands(digits: &str) -> Option<String> {
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let mut groups = whole.split(',');
+    let first = groups.next()?;
+    let first_ok = (1..=3).contains(&first.trim_start_matches(['-', '+']).len());
+    let rest: Vec<&str> = groups.collect();
+    let rest_ok = rest
+        .iter()
+        .all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()));
+    (first_ok && rest_ok && !fraction.contains(',')).then(|| {
+        let mut out = format!("{first}{}", rest.concat());
+        if !fraction.is_empty() || digits.ends_with('.') {
+            out.push('.');
+            out.push_str(fraction);
+        }
+        out
+    })
+}
+
+/// Whether `t` starts or ends with a three-letter currency code (`USD 5`, `5 EUR`).
+fn currency_code(t: &str) -> bool {
+    let code = |w: &str| w.len() == 3 && w.chars().all(|c| c.is_ascii_uppercase());
+    let mut words = t.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let last = t.split_whitespace().last().unwrap_or("");
+    t.split_whitespace().count() > 1 && (code(first) || code(last))
+}
+
+/// Whether a form was written with a suffix or a percent sign, so that reports quote it as
+/// written rather than as plain numbers.
+fn in_own_words(text: &str) -> bool {
+    text.contains(['k', 'K', 'M', 'B', '%', ','])
 }
 
 fn table_number(t: &toml::Table, key: &str, text: &str) -> Result<f64, DistError> {
     match &t[key] {
         toml::Value::Integer(i) => Ok(*i as f64),
         toml::Value::Float(f) if f.is_finite() => Ok(*f),
+        toml::Value::String(written) => number(written, text),
         other => Err(DistError::new(format!(
             "{text}: {key} = {other} is not a finite number"
         ))),
@@ -369,6 +475,7 @@ fn number_list(t: &toml::Table, key: &str, text: &str) -> Result<Vec<f64>, DistE
         .map(|v| match v {
             toml::Value::Integer(i) => Ok(*i as f64),
             toml::Value::Float(f) if f.is_finite() => Ok(*f),
+            toml::Value::String(written) => number(written, text),
             other => Err(DistError::new(format!(
                 "{text}: {key} holds {other}, not a finite number"
             ))),
@@ -405,4 +512,72 @@ fn unknown_family(name: &str) -> DistError {
         "unknown distribution `{name}`{hint} known: {}, \"a to b\"",
         names.join(", ")
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(text: &str) -> f64 {
+        number(text, text).unwrap_or_else(|e| panic!("{text}: {}", e.message))
+    }
+
+    #[test]
+    fn numbers_as_people_write_them_are_the_same_floats() {
+        for (written, plain) in [
+            ("15k", 15_000.0),
+            ("15K", 15_000.0),
+            ("2.5M", 2_500_000.0),
+            ("1B", 1e9),
+            ("1.5e2k", 150_000.0),
+            ("3%", 0.03),
+            ("12.5 %", 0.125),
+            ("0.1%", 0.001),
+            ("15,000", 15_000.0),
+            ("1,234,567.25", 1_234_567.25),
+            ("15_000", 15_000.0),
+            ("-2.5k", -2_500.0),
+        ] {
+            assert_eq!(value(written).to_bits(), f64::to_bits(plain), "{written}");
+        }
+    }
+
+    #[test]
+    fn numbers_written_wrong_say_what_is_allowed() {
+        for bad in ["2.5m", "1,5", "15,00", "k", "%", "1.2.3k", "12 k 3"] {
+            let e = number(bad, bad).unwrap_err().message;
+            assert!(e.contains("15k, 2.5M, 1B or 3%"), "{bad}: {e}");
+        }
+        for money in ["$5", "5 €", "USD 15000", "15k EUR", "£3"] {
+            let e = parse_text(money).unwrap_err().message;
+            assert!(e.contains("the currency is set once"), "{money}: {e}");
+        }
+    }
+
+    #[test]
+    fn ranges_and_families_take_them_and_keep_the_words() {
+        let pairs = [
+            ("15k to 40k", "15000 to 40000"),
+            ("3% to 5%", "0.03 to 0.05"),
+            ("15,000 to 40,000", "15000 to 40000"),
+            ("pert(10k, 15k, 40k)", "pert(10000, 15000, 40000)"),
+            ("uniform(1%, 2.5%)", "uniform(0.01, 0.025)"),
+        ];
+        for (words, plain) in pairs {
+            let (a, b) = (parse_text(words).unwrap(), parse_text(plain).unwrap());
+            for q in [0.01, 0.1, 0.5, 0.9, 0.99] {
+                assert_eq!(a.quantile(q).to_bits(), b.quantile(q).to_bits(), "{words}");
+            }
+            assert_eq!(a.describe(), words);
+            assert_eq!(b.describe(), plain);
+        }
+        assert_eq!(parse_text("2.5M").unwrap().describe(), "2.5M");
+        assert_eq!(parse_text("2500000").unwrap().describe(), "2500000");
+        let t: toml::Table =
+            toml::from_str("x = { p10 = \"10k\", p50 = \"15k\", p90 = 40000 }").unwrap();
+        let u: toml::Table =
+            toml::from_str("x = { p10 = 10000, p50 = 15000, p90 = 40000 }").unwrap();
+        let (a, b) = (from_toml(&t["x"]).unwrap(), from_toml(&u["x"]).unwrap());
+        assert_eq!(a.quantile(0.3).to_bits(), b.quantile(0.3).to_bits());
+    }
 }

@@ -9,6 +9,7 @@ mod dynamics;
 mod edge_cases;
 mod hand_solved;
 mod interrupt;
+mod own_terms;
 mod print;
 mod report_files;
 mod reverse_questions;
