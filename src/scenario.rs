@@ -92,12 +92,29 @@ impl Labels {
 /// Events per month at t = 0 and their monthly growth: `V(m) = V0 · (1 + g)^m`.
 #[derive(Debug, Clone)]
 pub struct Workload {
-    /// Events per period at t = 0.
+    /// Events (or, with `in_tokens`, tokens) per period at t = 0.
     pub volume: Param,
-    /// Whether `volume` counts events per day (else per month).
+    /// Whether `volume` counts per day (else per month).
     pub per_day: bool,
+    /// Whether `volume` counts tokens: the events are then `volume / tokens_per_event`.
+    pub in_tokens: bool,
+    /// Tokens in one event, when the file gives them (a volume in tokens and serving sized by
+    /// throughput need them).
+    pub tokens_per_event: Option<Param>,
     /// Monthly growth rate `g`.
     pub growth: Param,
+}
+
+impl Workload {
+    /// The dotted path of the volume input.
+    pub fn volume_path(&self) -> &'static str {
+        match (self.in_tokens, self.per_day) {
+            (false, true) => "workload.events_per_day",
+            (false, false) => "workload.events_per_month",
+            (true, true) => "workload.tokens_per_day",
+            (true, false) => "workload.tokens_per_month",
+        }
+    }
 }
 
 /// One way of doing the work: the baseline or a candidate.
@@ -237,10 +254,20 @@ pub struct Review {
 /// People doing the work: handling time per event and their hourly cost.
 #[derive(Debug, Clone)]
 pub struct Labour {
-    /// Seconds per event.
-    pub seconds: Param,
+    /// Handling time per event, in units of `1 / per_hour` hours (seconds or minutes).
+    pub time: Param,
+    /// Units of `time` in an hour: 3600 for seconds, 60 for minutes.
+    pub per_hour: f64,
     /// Cost of an hour.
     pub hourly: Param,
+}
+
+impl Labour {
+    /// Hours a person spends on one event, in a trial.
+    #[inline]
+    pub fn hours(&self, draws: &[f64]) -> f64 {
+        self.time.get(draws) / self.per_hour
+    }
 }
 
 /// Serving instances billed by the hour.
@@ -263,6 +290,18 @@ pub enum Instances {
         capacity_per_instance: Param,
         /// Instances that always run.
         min_instances: Param,
+    },
+    /// `max(min_instances, ceil(tokens(m) / (tokens_per_second · seconds in a month ·
+    /// utilization)))`: the capacity of an instance from its throughput.
+    Throughput {
+        /// Tokens one instance processes a second at full load.
+        tokens_per_second: Param,
+        /// Share of the time an instance is busy, in (0, 1].
+        utilization: Param,
+        /// Instances that always run.
+        min_instances: Param,
+        /// Tokens in one event (the workload's).
+        tokens_per_event: Param,
     },
 }
 
@@ -291,7 +330,7 @@ pub struct Project {
     /// Training runs that fail and must be redone.
     pub failed_runs: Param,
     /// Cost of one training run.
-    pub cost_per_run: Param,
+    pub cost_per_run: RunCost,
     /// Cost items (data preparation, engineering, evaluation, ...).
     pub items: Vec<ProjectItem>,
     /// A factor on the whole investment (1 as written): what `payback solve --max-investment`
@@ -322,6 +361,66 @@ pub enum ItemCost {
         /// Cost of an hour.
         rate: Param,
     },
+    /// People for some weeks at an hourly cost: `people · weeks · hours_per_week · hourly`.
+    Team {
+        /// People working on it.
+        people: Param,
+        /// Weeks they work.
+        weeks: Param,
+        /// Hours one person works in a week.
+        hours_per_week: Param,
+        /// Cost of an hour.
+        hourly: Param,
+    },
+}
+
+/// The cost of one training run.
+#[derive(Debug, Clone)]
+pub enum RunCost {
+    /// A sum of money.
+    Amount(Param),
+    /// GPU-hours at a price: `gpu_hours · hourly`.
+    GpuHours {
+        /// GPU-hours of one run.
+        gpu_hours: Param,
+        /// Price of a GPU-hour.
+        hourly: Param,
+    },
+    /// From the tokens trained on: `tokens / tokens_per_second / 3600 · (1 + overhead) · gpus ·
+    /// hourly`, the run's hours on all its GPUs, checkpoints, evaluation and start-up included.
+    Tokens {
+        /// Tokens processed in one run.
+        tokens: Param,
+        /// Tokens the whole run processes a second, on all its GPUs.
+        tokens_per_second: Param,
+        /// GPUs the run uses.
+        gpus: Param,
+        /// Price of a GPU-hour.
+        hourly: Param,
+        /// Share of time added for checkpoints, evaluation and start-up.
+        overhead: Param,
+    },
+}
+
+impl RunCost {
+    /// The cost of one run in a trial.
+    #[inline]
+    pub fn get(&self, draws: &[f64]) -> Money {
+        match self {
+            RunCost::Amount(p) => p.get(draws),
+            RunCost::GpuHours { gpu_hours, hourly } => gpu_hours.get(draws) * hourly.get(draws),
+            RunCost::Tokens {
+                tokens,
+                tokens_per_second,
+                gpus,
+                hourly,
+                overhead,
+            } => {
+                let hours = tokens.get(draws) / tokens_per_second.get(draws) / 3600.0;
+                hours * (1.0 + overhead.get(draws)) * gpus.get(draws) * hourly.get(draws)
+            }
+        }
+    }
 }
 
 impl ItemCost {
@@ -331,6 +430,14 @@ impl ItemCost {
         match self {
             ItemCost::Amount(p) => p.get(draws),
             ItemCost::Hours { hours, rate } => hours.get(draws) * rate.get(draws),
+            ItemCost::Team {
+                people,
+                weeks,
+                hours_per_week,
+                hourly,
+            } => {
+                people.get(draws) * weeks.get(draws) * hours_per_week.get(draws) * hourly.get(draws)
+            }
         }
     }
 }

@@ -55,7 +55,7 @@ pub fn point_estimate(scenario: &Scenario) -> PointEstimate {
         scenario.options[o]
             .labour
             .as_ref()
-            .map(|l| runner.volume(0) * l.seconds.get(runner.draws()) / 3600.0)
+            .map(|l| runner.volume(0) * l.hours(runner.draws()))
     };
     PointEstimate {
         baseline_monthly_cost: monthly(0),

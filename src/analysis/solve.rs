@@ -109,11 +109,7 @@ pub fn solve(
     let q = goal.confidence;
     let chosen = super::chosen_candidates(base, candidate)?;
     let mut runs = RunCounter::new(engine, progress);
-    let volume_path = if base.workload.per_day {
-        "workload.events_per_day"
-    } else {
-        "workload.events_per_month"
-    };
+    let volume_path = base.workload.volume_path();
     // Every candidate's (P(payback ≤ T), mean investment) by knob value: the volume is one
     // knob for all candidates, the others are each candidate's own.
     let mut volume_cache: HashMap<u64, Vec<(Probability, Money)>> = HashMap::new();
@@ -175,7 +171,7 @@ pub fn solve(
                 q,
                 settings,
                 currency: &base.currency,
-                per_day: base.workload.per_day,
+                volume_unit: volume_unit(&base.workload),
                 planned,
                 p_at_zero: zero,
             },
@@ -229,11 +225,22 @@ struct Context<'a> {
     q: Probability,
     settings: RunSettings,
     currency: &'a str,
-    per_day: bool,
+    /// What the volume counts, per what (`events per day`).
+    volume_unit: &'static str,
     /// Mean investment as written (for `max_investment`).
     planned: Money,
     /// P(payback ≤ T) with the knob at 0.
     p_at_zero: Probability,
+}
+
+/// What the workload's volume counts, per what.
+fn volume_unit(w: &crate::scenario::Workload) -> &'static str {
+    match (w.in_tokens, w.per_day) {
+        (false, true) => "events per day",
+        (false, false) => "events per month",
+        (true, true) => "tokens per day",
+        (true, false) => "tokens per month",
+    }
 }
 
 /// The answer with its uncertainty.
@@ -244,8 +251,7 @@ fn describe(c: &Context, answer: Frontier, band: [Frontier; 2]) -> Answer {
     };
     let unit = match c.question {
         Question::MaxInvestment => c.currency.to_string(),
-        Question::BreakEvenVolume if c.per_day => "events per day".to_string(),
-        Question::BreakEvenVolume => "events per month".to_string(),
+        Question::BreakEvenVolume => c.volume_unit.to_string(),
         Question::MaxPremium => format!("{} per event", c.currency),
     };
     // An answer of nothing at all (no investment, no premium) is no answer.

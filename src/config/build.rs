@@ -30,6 +30,8 @@ pub struct Builder<'a> {
     domains: IndexMap<String, Domain>,
     /// The labels the file gives its tables.
     labels: Labels,
+    /// The workload's tokens per event, when it gives them.
+    tokens_per_event: Option<Param>,
 }
 
 type Result<T> = std::result::Result<T, InputError>;
@@ -39,6 +41,16 @@ type Result<T> = std::result::Result<T, InputError>;
 const COST: Domain = Domain::closed(0.0, 1e15, "a number in [0, 1e15]");
 const CAPACITY: Domain = Domain::closed_above(0.0, 1e12, "a number of events in (0, 1e12]");
 const VOLUME: Domain = Domain::closed(0.0, 1e12, "a number of events in [0, 1e12]");
+const TOKEN_VOLUME: Domain = Domain::closed(0.0, 1e15, "a number of tokens in [0, 1e15]");
+const TOKENS_PER_EVENT: Domain = Domain::closed_above(0.0, 1e9, "a number of tokens in (0, 1e9]");
+const THROUGHPUT: Domain = Domain::closed_above(0.0, 1e9, "tokens a second in (0, 1e9]");
+const UTILIZATION: Domain = Domain::closed_above(0.0, 1.0, "a busy share in (0, 1]");
+const WEEK_HOURS: Domain = Domain::closed(0.0, 168.0, "hours a week in [0, 168]");
+const GPUS: Domain = Domain::closed_above(0.0, 1e6, "a number of GPUs in (0, 1e6]");
+/// The share of a training run's time spent on checkpoints, evaluation and start-up, when the
+/// file does not say (the sources' figure).
+const DEFAULT_OVERHEAD: f64 = 0.15;
+const OVERHEAD: Domain = Domain::closed(0.0, 10.0, "a share in [0, 10]");
 const GROWTH: Domain = Domain::closed(-1.0, 1.0, "a monthly growth rate in [-1, 1]");
 /// The most the volume may grow over the horizon: a million-fold (47 % a month for 36 months,
 /// 2.3 % a month for 600). With volumes, prices and amounts capped at 10¹² and 10¹⁵, NPVs then
@@ -70,6 +82,7 @@ impl<'a> Builder<'a> {
             variant: false,
             domains: IndexMap::new(),
             labels: Labels::default(),
+            tokens_per_event: None,
         }
     }
 
@@ -224,24 +237,54 @@ impl<'a> Builder<'a> {
     fn workload(&mut self, raw: &RawFile, horizon_months: u32) -> Result<Workload> {
         self.label(raw.workload.label.as_ref(), "workload")?;
         let w = &raw.workload;
-        let (volume, per_day) = match (&w.events_per_day, &w.events_per_month) {
-            (Some(v), None) => (self.param(v, "workload.events_per_day", VOLUME)?, true),
-            (None, Some(v)) => (self.param(v, "workload.events_per_month", VOLUME)?, false),
-            (Some(_), Some(v)) => {
-                return Err(self.error(
-                    Some(v.span()),
-                    "workload.events_per_month",
-                    "give events_per_day or events_per_month, not both",
-                ));
-            }
-            (None, None) => {
+        let given: Vec<(&Num, &str, bool, bool)> = [
+            (&w.events_per_day, "events_per_day", true, false),
+            (&w.events_per_month, "events_per_month", false, false),
+            (&w.tokens_per_day, "tokens_per_day", true, true),
+            (&w.tokens_per_month, "tokens_per_month", false, true),
+        ]
+        .into_iter()
+        .filter_map(|(v, field, per_day, in_tokens)| Some((v.as_ref()?, field, per_day, in_tokens)))
+        .collect();
+        const WAYS: &str = "events_per_day, events_per_month, tokens_per_day or tokens_per_month";
+        let (v, field, per_day, in_tokens) = match given.as_slice() {
+            [one] => *one,
+            [] => {
                 return Err(self.error(
                     None,
                     "workload",
-                    "missing the volume: give events_per_day or events_per_month",
+                    format!("missing the volume: give one of {WAYS}"),
+                ));
+            }
+            [first, second, ..] => {
+                return Err(self.error(
+                    Some(second.0.span()),
+                    &format!("workload.{}", second.1),
+                    format!(
+                        "the volume is given twice ({} and {}): give one of {WAYS}",
+                        first.1, second.1
+                    ),
                 ));
             }
         };
+        let volume_domain = if in_tokens { TOKEN_VOLUME } else { VOLUME };
+        let volume = self.param(v, &format!("workload.{field}"), volume_domain)?;
+        let tokens_per_event = w
+            .tokens_per_event
+            .as_ref()
+            .map(|t| self.param(t, "workload.tokens_per_event", TOKENS_PER_EVENT))
+            .transpose()?;
+        if in_tokens && tokens_per_event.is_none() {
+            return Err(self.error(
+                Some(v.span()),
+                "workload.tokens_per_event",
+                format!(
+                    "missing: a volume in tokens ({field}) needs tokens_per_event, the tokens of \
+                     one event (prompt and answer), to count the events"
+                ),
+            ));
+        }
+        self.tokens_per_event = tokens_per_event;
         let growth = self.param_or(
             w.growth_per_month.as_ref(),
             "workload.growth_per_month",
@@ -252,6 +295,8 @@ impl<'a> Builder<'a> {
         Ok(Workload {
             volume,
             per_day,
+            in_tokens,
+            tokens_per_event,
             growth,
         })
     }
@@ -363,8 +408,27 @@ impl<'a> Builder<'a> {
             None => None,
             Some(l) => {
                 self.label(l.label.as_ref(), &at("labour"))?;
+                let (time, per_hour) = match (&l.seconds, &l.minutes) {
+                    (Some(t), None) => (self.param(t, &at("labour.seconds"), COST)?, 3600.0),
+                    (None, Some(t)) => (self.param(t, &at("labour.minutes"), COST)?, 60.0),
+                    (Some(_), Some(t)) => {
+                        return Err(self.error(
+                            Some(t.span()),
+                            &at("labour.minutes"),
+                            "give the handling time in seconds or in minutes, not both",
+                        ));
+                    }
+                    (None, None) => {
+                        return Err(self.error(
+                            Some(l.hourly.span()),
+                            &at("labour"),
+                            "missing the handling time per event: give seconds or minutes",
+                        ));
+                    }
+                };
                 Some(Labour {
-                    seconds: self.param(&l.seconds, &at("labour.seconds"), COST)?,
+                    time,
+                    per_hour,
                     hourly: self.param(&l.hourly, &at("labour.hourly"), COST)?,
                 })
             }
@@ -585,43 +649,86 @@ impl<'a> Builder<'a> {
         let s = spanned.get_ref();
         self.label(s.label.as_ref(), path)?;
         let hourly = self.param(&s.hourly, &format!("{path}.hourly"), COST)?;
-        let instances = match (&s.instances, &s.capacity_per_instance) {
-            (Some(n), None) => {
+        const FORMS: &str = "instances (a fixed count), capacity_per_instance (events a month \
+                             one instance serves) or tokens_per_second (with utilization)";
+        let given: Vec<(&Num, &str)> = [
+            (&s.instances, "instances"),
+            (&s.capacity_per_instance, "capacity_per_instance"),
+            (&s.tokens_per_second, "tokens_per_second"),
+        ]
+        .into_iter()
+        .filter_map(|(v, field)| Some((v.as_ref()?, field)))
+        .collect();
+        let at = |field: &str| format!("{path}.{field}");
+        if let [_, (v, field), ..] = given.as_slice() {
+            return Err(self.error(
+                Some(v.span()),
+                &at(field),
+                format!("give one of {FORMS}, not several"),
+            ));
+        }
+        let Some(&(v, field)) = given.first() else {
+            return Err(self.error(
+                Some(spanned.span()),
+                path,
+                format!("missing the instance count: give {FORMS}"),
+            ));
+        };
+        if field != "tokens_per_second"
+            && let Some(u) = &s.utilization
+        {
+            return Err(self.error(
+                Some(u.span()),
+                &at("utilization"),
+                "utilization goes with tokens_per_second (an instance's throughput)",
+            ));
+        }
+        let min_instances = |b: &mut Self| -> Result<Param> {
+            b.param_or(s.min_instances.as_ref(), &at("min_instances"), 1.0, COST)
+        };
+        let instances = match field {
+            "instances" => {
                 if let Some(m) = &s.min_instances {
                     return Err(self.error(
                         Some(m.span()),
-                        &format!("{path}.min_instances"),
-                        "min_instances goes with capacity_per_instance, not with a fixed instance count",
+                        &at("min_instances"),
+                        "min_instances goes with capacity_per_instance or tokens_per_second, not \
+                         with a fixed instance count",
                     ));
                 }
-                Instances::Fixed(self.param(n, &format!("{path}.instances"), COST)?)
+                Instances::Fixed(self.param(v, &at("instances"), COST)?)
             }
-            (None, Some(c)) => Instances::Capacity {
-                capacity_per_instance: self.param(
-                    c,
-                    &format!("{path}.capacity_per_instance"),
-                    CAPACITY,
-                )?,
-                min_instances: self.param_or(
-                    s.min_instances.as_ref(),
-                    &format!("{path}.min_instances"),
-                    1.0,
-                    COST,
-                )?,
+            "capacity_per_instance" => Instances::Capacity {
+                capacity_per_instance: self.param(v, &at("capacity_per_instance"), CAPACITY)?,
+                min_instances: min_instances(self)?,
             },
-            (Some(_), Some(c)) => {
-                return Err(self.error(
-                    Some(c.span()),
-                    path,
-                    "give instances (a fixed count) or capacity_per_instance (scaling with volume), not both",
-                ));
-            }
-            (None, None) => {
-                return Err(self.error(
-                    Some(spanned.span()),
-                    path,
-                    "missing the instance count: give instances or capacity_per_instance",
-                ));
+            _ => {
+                let Some(tokens_per_event) = self.tokens_per_event else {
+                    return Err(self.error(
+                        Some(v.span()),
+                        "workload.tokens_per_event",
+                        format!(
+                            "missing: serving sized by throughput ({}) needs the tokens of one \
+                             event, workload.tokens_per_event",
+                            at("tokens_per_second")
+                        ),
+                    ));
+                };
+                let Some(u) = &s.utilization else {
+                    return Err(self.error(
+                        Some(v.span()),
+                        &at("utilization"),
+                        "missing: serving sized by throughput needs utilization, the share of \
+                         the time an instance is busy (0.3 to 0.6 is common; 1 only for a \
+                         queue that never empties)",
+                    ));
+                };
+                Instances::Throughput {
+                    tokens_per_second: self.param(v, &at("tokens_per_second"), THROUGHPUT)?,
+                    utilization: self.param(u, &at("utilization"), UTILIZATION)?,
+                    min_instances: min_instances(self)?,
+                    tokens_per_event,
+                }
             }
         };
         Ok(Serving { hourly, instances })
@@ -641,7 +748,7 @@ impl<'a> Builder<'a> {
             )?,
             planned_runs: self.param_or(p.planned_runs.as_ref(), &at("planned_runs"), 0.0, COST)?,
             failed_runs: self.param_or(p.failed_runs.as_ref(), &at("failed_runs"), 0.0, COST)?,
-            cost_per_run: self.param_or(p.cost_per_run.as_ref(), &at("cost_per_run"), 0.0, COST)?,
+            cost_per_run: self.run_cost(p.cost_per_run.as_ref(), &at("cost_per_run"))?,
             items: Vec::new(),
             scale: 1.0,
         };
@@ -655,19 +762,55 @@ impl<'a> Builder<'a> {
     fn item(&mut self, name: &str, spanned: &Spanned<RawItem>, path: &str) -> Result<ProjectItem> {
         let i = spanned.get_ref();
         self.label(i.label.as_ref(), path)?;
-        let cost = match (&i.cost, &i.hours, &i.rate) {
-            (Some(c), None, None) => {
-                ItemCost::Amount(self.param(c, &format!("{path}.cost"), COST)?)
+        let at = |field: &str| format!("{path}.{field}");
+        let team = [&i.people, &i.weeks, &i.hourly, &i.hours_per_week];
+        let cost = match (&i.cost, &i.hours, &i.rate, team) {
+            (Some(c), None, None, [None, None, None, None]) => {
+                ItemCost::Amount(self.param(c, &at("cost"), COST)?)
             }
-            (None, Some(h), Some(r)) => ItemCost::Hours {
-                hours: self.param(h, &format!("{path}.hours"), COST)?,
-                rate: self.param(r, &format!("{path}.rate"), COST)?,
+            (None, Some(h), Some(r), [None, None, None, None]) => ItemCost::Hours {
+                hours: self.param(h, &at("hours"), COST)?,
+                rate: self.param(r, &at("rate"), COST)?,
             },
+            (None, None, None, [Some(people), Some(weeks), Some(hourly), per_week]) => {
+                ItemCost::Team {
+                    people: self.param(people, &at("people"), COST)?,
+                    weeks: self.param(weeks, &at("weeks"), COST)?,
+                    hours_per_week: self.param_or(
+                        per_week.as_ref(),
+                        &at("hours_per_week"),
+                        40.0,
+                        WEEK_HOURS,
+                    )?,
+                    hourly: self.param(hourly, &at("hourly"), COST)?,
+                }
+            }
             _ => {
+                let fields = [
+                    ("cost", &i.cost),
+                    ("hours", &i.hours),
+                    ("rate", &i.rate),
+                    ("people", &i.people),
+                    ("weeks", &i.weeks),
+                    ("hourly", &i.hourly),
+                    ("hours_per_week", &i.hours_per_week),
+                ];
+                let given: Vec<&str> = fields
+                    .iter()
+                    .filter_map(|(name, v)| v.as_ref().map(|_| *name))
+                    .collect();
+                let given = match given.as_slice() {
+                    [] => "no cost".to_string(),
+                    names => names.join(", "),
+                };
                 return Err(self.error(
                     Some(spanned.span()),
                     path,
-                    "give either cost, or hours and rate (hours × rate), for a project item",
+                    format!(
+                        "gives {given}: give one of: cost; hours and rate (hours × rate); \
+                         people, weeks and hourly (people × weeks × hours_per_week × hourly, \
+                         hours_per_week defaulting to 40), for a project item"
+                    ),
                 ));
             }
         };
@@ -675,6 +818,75 @@ impl<'a> Builder<'a> {
             name: name.to_string(),
             cost,
             overrun: self.param_or(i.overrun.as_ref(), &format!("{path}.overrun"), 1.0, COST)?,
+        })
+    }
+
+    /// The cost of one training run: an amount (0 when left out), `{ gpu_hours, hourly }`, or
+    /// `{ tokens, tokens_per_second, gpus, hourly, overhead }`.
+    fn run_cost(&mut self, v: Option<&Num>, path: &str) -> Result<RunCost> {
+        let Some(v) = v else {
+            return Ok(RunCost::Amount(self.inputs.add_default(path, 0.0)));
+        };
+        let table = match v.get_ref().as_table() {
+            Some(t) if t.contains_key("gpu_hours") || t.contains_key("tokens") => t,
+            _ => return Ok(RunCost::Amount(self.param(v, path, COST)?)),
+        };
+        let (form, keys): (&str, &[&str]) = if table.contains_key("gpu_hours") {
+            ("GPU-hours", &["gpu_hours", "hourly"])
+        } else {
+            (
+                "tokens",
+                &["tokens", "tokens_per_second", "gpus", "hourly", "overhead"],
+            )
+        };
+        if let Some(key) = table
+            .keys()
+            .find(|k| !keys.contains(&k.as_str()) && *k != "label")
+        {
+            return Err(self.error(
+                Some(v.span()),
+                &format!("{path}.{key}"),
+                format!(
+                    "unknown field `{key}`; a training run's cost from {form} has {} (and label)",
+                    keys.join(", ")
+                ),
+            ));
+        }
+        self.unlabelled(v, path)?;
+        let mut part = |key: &str, default: Option<f64>, domain: Domain| -> Result<Param> {
+            let at = format!("{path}.{key}");
+            match (table.get(key), default) {
+                (Some(value), _) => {
+                    let spanned = Spanned::new(v.span(), value.clone());
+                    self.param(&spanned, &at, domain)
+                }
+                (None, Some(default)) => {
+                    self.domains.insert(at.clone(), domain);
+                    Ok(self.inputs.add_default(at, default))
+                }
+                (None, None) => Err(self.error(
+                    Some(v.span()),
+                    &at,
+                    format!(
+                        "missing; a training run's cost from {form} needs {}",
+                        keys.join(", ")
+                    ),
+                )),
+            }
+        };
+        Ok(if form == "GPU-hours" {
+            RunCost::GpuHours {
+                gpu_hours: part("gpu_hours", None, COST)?,
+                hourly: part("hourly", None, COST)?,
+            }
+        } else {
+            RunCost::Tokens {
+                tokens: part("tokens", None, COST)?,
+                tokens_per_second: part("tokens_per_second", None, THROUGHPUT)?,
+                gpus: part("gpus", Some(1.0), GPUS)?,
+                hourly: part("hourly", None, COST)?,
+                overhead: part("overhead", Some(DEFAULT_OVERHEAD), OVERHEAD)?,
+            }
         })
     }
 

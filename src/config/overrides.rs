@@ -118,14 +118,18 @@ fn known_entry(table: &toml::Table, at: &[&str], key: &str, path: &str) -> Resul
 }
 
 /// Removes from `table` (the table at the dotted path `at`) the fields that are alternatives
-/// to `key` in the schema ([`ways_of`]), keeping `key`'s companions.
+/// to `key` in the schema ([`ways_of`]), keeping `key`'s companions. A field in several ways
+/// (`min_instances`, a run's `hourly`) belongs to the one the table already uses.
 fn drop_alternatives(table: &mut toml::Table, at: &[&str], key: &str) {
     let ways = ways_of(at);
-    let Some(own) = ways.iter().find(|way| way.contains(&key)) else {
+    let mut own_ways = ways.iter().filter(|way| way.contains(&key));
+    let first = own_ways.clone().next();
+    let in_use = own_ways.find(|way| way.iter().any(|f| *f != key && table.contains_key(*f)));
+    let Some(own) = in_use.or(first) else {
         return;
     };
     for other in ways.iter().filter(|way| *way != own) {
-        for field in other.iter() {
+        for field in other.iter().filter(|f| !own.contains(f)) {
             table.remove(*field);
         }
     }

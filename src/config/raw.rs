@@ -37,6 +37,8 @@ pub fn ways_of(table: &[&str]) -> Ways {
         ["options", _] => RawOption::WAYS,
         ["options", _, "deprecation"] => RawDeprecation::WAYS,
         ["options", _, "serving"] => RawServing::WAYS,
+        ["options", _, "labour"] => RawLabour::WAYS,
+        ["options", _, "project", "cost_per_run"] => RUN_COST_WAYS,
         ["options", _, "project", "items", _] => RawItem::WAYS,
         _ => &[],
     }
@@ -90,14 +92,23 @@ pub struct RawScenario {
 pub struct RawWorkload {
     pub events_per_day: Option<Num>,
     pub events_per_month: Option<Num>,
+    pub tokens_per_day: Option<Num>,
+    pub tokens_per_month: Option<Num>,
+    pub tokens_per_event: Option<Num>,
     pub growth_per_month: Option<Num>,
     /// What the memo calls this table (`label = "..."`).
     pub label: Option<Spanned<String>>,
 }
 
 impl RawWorkload {
-    /// The volume per day or per month.
-    pub const WAYS: Ways = &[&["events_per_day"], &["events_per_month"]];
+    /// The volume in events or in tokens, per day or per month (`tokens_per_event` goes
+    /// with any of them).
+    pub const WAYS: Ways = &[
+        &["events_per_day"],
+        &["events_per_month"],
+        &["tokens_per_day"],
+        &["tokens_per_month"],
+    ];
 }
 
 /// `[options.NAME]`: one way of doing the work.
@@ -155,6 +166,18 @@ pub struct RawDeprecation {
     pub label: Option<Spanned<String>>,
 }
 
+impl RawLabour {
+    /// Handling time in seconds or in minutes.
+    pub const WAYS: Ways = &[&["seconds"], &["minutes"]];
+}
+
+/// The ways of giving a training run's cost as a table: GPU-hours, or the tokens trained on
+/// (each at an hourly price).
+pub const RUN_COST_WAYS: Ways = &[
+    &["gpu_hours", "hourly"],
+    &["tokens", "tokens_per_second", "gpus", "hourly", "overhead"],
+];
+
 impl RawDeprecation {
     /// When: at a month, or at random with a yearly hazard (once or recurring).
     pub const WAYS: Ways = &[&["at_month"], &["hazard_per_year", "repeat"]];
@@ -180,31 +203,40 @@ pub struct RawReview {
     pub label: Option<Spanned<String>>,
 }
 
-/// `labour = { seconds, hourly }`.
+/// `labour = { seconds | minutes, hourly }`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawLabour {
-    pub seconds: Num,
+    pub seconds: Option<Num>,
+    pub minutes: Option<Num>,
     pub hourly: Num,
     /// What the memo calls this table (`label = "..."`).
     pub label: Option<Spanned<String>>,
 }
 
-/// `serving = { hourly, instances }` or `{ hourly, capacity_per_instance, min_instances }`.
+/// `serving = { hourly, instances }`, `{ hourly, capacity_per_instance, min_instances }` or
+/// `{ hourly, tokens_per_second, utilization, min_instances }`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawServing {
     pub hourly: Num,
     pub instances: Option<Num>,
     pub capacity_per_instance: Option<Num>,
+    pub tokens_per_second: Option<Num>,
+    pub utilization: Option<Num>,
     pub min_instances: Option<Num>,
     /// What the memo calls this table (`label = "..."`).
     pub label: Option<Spanned<String>>,
 }
 
 impl RawServing {
-    /// A fixed instance count, or instances scaling with the volume.
-    pub const WAYS: Ways = &[&["instances"], &["capacity_per_instance", "min_instances"]];
+    /// A fixed instance count, or instances scaling with the volume (by events an instance
+    /// serves, or by its token throughput).
+    pub const WAYS: Ways = &[
+        &["instances"],
+        &["capacity_per_instance", "min_instances"],
+        &["tokens_per_second", "utilization", "min_instances"],
+    ];
 }
 
 /// `benefits.NAME = { monthly, ramp_months }`.
@@ -232,21 +264,30 @@ pub struct RawProject {
     pub label: Option<Spanned<String>>,
 }
 
-/// `items.NAME = { cost, overrun }` or `{ hours, rate, overrun }`.
+/// `items.NAME = { cost, overrun }`, `{ hours, rate, overrun }` or `{ people, weeks, hourly,
+/// hours_per_week, overrun }`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawItem {
     pub cost: Option<Num>,
     pub hours: Option<Num>,
     pub rate: Option<Num>,
+    pub people: Option<Num>,
+    pub weeks: Option<Num>,
+    pub hourly: Option<Num>,
+    pub hours_per_week: Option<Num>,
     pub overrun: Option<Num>,
     /// What the memo calls this table (`label = "..."`).
     pub label: Option<Spanned<String>>,
 }
 
 impl RawItem {
-    /// An amount, or hours at an hourly rate.
-    pub const WAYS: Ways = &[&["cost"], &["hours", "rate"]];
+    /// An amount, hours at an hourly rate, or people for some weeks.
+    pub const WAYS: Ways = &[
+        &["cost"],
+        &["hours", "rate"],
+        &["people", "weeks", "hourly", "hours_per_week"],
+    ];
 }
 
 #[cfg(test)]

@@ -127,7 +127,7 @@ impl RunningCost {
         let labour = option
             .labour
             .as_ref()
-            .map_or(0.0, |l| l.seconds.get(draws) / 3600.0 * l.hourly.get(draws));
+            .map_or(0.0, |l| l.hours(draws) * l.hourly.get(draws));
         let fixed = option.monthly.iter().map(|(_, p)| p.get(draws)).sum();
         let (instance_month, instances, capacity) = match &option.serving {
             None => (0.0, 0.0, 0.0),
@@ -143,6 +143,23 @@ impl RunningCost {
                         min_instances.get(draws),
                         capacity_per_instance.get(draws),
                     ),
+                    Instances::Throughput {
+                        tokens_per_second,
+                        utilization,
+                        min_instances,
+                        tokens_per_event,
+                    } => {
+                        // Events a month one instance serves at its busy share of the time.
+                        let tokens = tokens_per_second.get(draws)
+                            * hours_per_month
+                            * 3600.0
+                            * utilization.get(draws);
+                        (
+                            month,
+                            min_instances.get(draws),
+                            tokens / tokens_per_event.get(draws),
+                        )
+                    }
                 }
             }
         };

@@ -240,6 +240,11 @@ impl<'s> TrialRunner<'s> {
         };
         let growth = 1.0 + workload.growth.get(draws);
         let mut volume = workload.volume.get(draws) * per_period;
+        if workload.in_tokens
+            && let Some(tokens) = workload.tokens_per_event
+        {
+            volume /= tokens.get(draws);
+        }
         for v in &mut self.volume {
             *v = volume;
             volume *= growth;

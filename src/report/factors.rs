@@ -73,6 +73,9 @@ impl<'a> Names<'a> {
             ["workload", "events_per_day"] => "events a day".into(),
             ["workload", "events_per_month"] => "events a month".into(),
             ["workload", "growth_per_month"] => "volume growth a month".into(),
+            ["workload", "tokens_per_day"] => "tokens a day".into(),
+            ["workload", "tokens_per_month"] => "tokens a month".into(),
+            ["workload", "tokens_per_event"] => "tokens per event".into(),
             ["scenario", "discount_rate"] => "discount rate".into(),
             ["errors", _, "rate"] => return format!("{} error rate", named(1)),
             ["errors", _, "cost"] => return format!("cost of a {} error", named(1)),
@@ -85,11 +88,14 @@ impl<'a> Names<'a> {
             ["cost_per_event", "price_out"] => "price per million output tokens".into(),
             ["price_change_per_year"] => "price change a year".into(),
             ["labour", "seconds"] => "handling time per event (seconds)".into(),
+            ["labour", "minutes"] => "handling time per event (minutes)".into(),
             ["labour", "hourly"] => "hourly cost of the people".into(),
             ["review", "rate"] => "share of events reviewed".into(),
             ["review", "cost"] => "cost of a review".into(),
             ["serving", "hourly"] => "serving cost an hour".into(),
             ["serving", "instances"] => "serving instances".into(),
+            ["serving", "tokens_per_second"] => "serving throughput (tokens a second)".into(),
+            ["serving", "utilization"] => "serving utilization".into(),
             ["serving", field] => format!("serving {}", words(field)),
             ["monthly", _] => return format!("{} a month", named(1)),
             ["benefits", _, "monthly"] => return format!("{} benefit a month", named(1)),
@@ -108,10 +114,24 @@ impl<'a> Names<'a> {
             ["project", "planned_runs"] => "planned training runs".into(),
             ["project", "failed_runs"] => "failed training runs".into(),
             ["project", "cost_per_run"] => "cost of a training run".into(),
+            ["project", "cost_per_run", "gpu_hours"] => "GPU-hours of a training run".into(),
+            ["project", "cost_per_run", "hourly"] => "price of a training GPU-hour".into(),
+            ["project", "cost_per_run", "tokens"] => "tokens of a training run".into(),
+            ["project", "cost_per_run", "tokens_per_second"] => {
+                "training throughput (tokens a second)".into()
+            }
+            ["project", "cost_per_run", "gpus"] => "GPUs of a training run".into(),
+            ["project", "cost_per_run", "overhead"] => "training time overhead".into(),
             ["project", "items", _, "cost"] => return format!("{} cost", named(2)),
             ["project", "items", _, "overrun"] => return format!("{} overrun", named(2)),
             ["project", "items", _, "hours"] => return format!("{} hours", named(2)),
             ["project", "items", _, "rate"] => return format!("{} hourly rate", named(2)),
+            ["project", "items", _, "people"] => return format!("{} people", named(2)),
+            ["project", "items", _, "weeks"] => return format!("{} weeks", named(2)),
+            ["project", "items", _, "hourly"] => return format!("{} hourly cost", named(2)),
+            ["project", "items", _, "hours_per_week"] => {
+                return format!("{} hours a week", named(2));
+            }
             _ => parts.iter().map(|p| words(p)).collect::<Vec<_>>().join(" "),
         };
         match self.0.get(&under(0)).filter(|_| parts.len() > 1) {
@@ -142,7 +162,13 @@ pub fn mitigation(path: &str, kind: FactorKind) -> &'static str {
             "failed_runs" | "planned_runs" | "cost_per_run" => {
                 "a staged training budget: small runs and an evaluation gate before the large ones"
             }
-            "overrun" | "cost" | "hours" | "contingency" if field.contains(".items.") => {
+            _ if field.contains(".cost_per_run.") => {
+                "a staged training budget: small runs and an evaluation gate before the large ones"
+            }
+            "overrun" | "cost" | "hours" | "rate" | "people" | "weeks" | "hourly"
+            | "hours_per_week" | "contingency"
+                if field.contains(".items.") =>
+            {
                 "a fixed-price or phased scope for this work, estimated from a sample first"
             }
             "build_months" => "a time-boxed first release that goes live with a reduced scope",
@@ -150,7 +176,8 @@ pub fn mitigation(path: &str, kind: FactorKind) -> &'static str {
                 "an eval set that measures this error rate before deciding"
             }
             "accuracy" => "an eval set that measures the accuracy before deciding",
-            "events_per_day" | "events_per_month" | "growth_per_month" => {
+            "events_per_day" | "events_per_month" | "growth_per_month" | "tokens_per_day"
+            | "tokens_per_month" | "tokens_per_event" => {
                 "a measurement of the real volume (logs of a month) before deciding"
             }
             "drift_per_month" | "every_months" => {

@@ -234,13 +234,22 @@ fn volume_given_twice() {
         "events_per_day = 1000",
         "events_per_day = 1000\nevents_per_month = 30000",
     ));
-    assert_has(&err, &["workload.events_per_month", "not both"]);
+    assert_has(
+        &err,
+        &["workload.events_per_month", "the volume is given twice"],
+    );
 }
 
 #[test]
 fn volume_missing() {
     let err = refused(&with("events_per_day = 1000", ""));
-    assert_has(&err, &["workload", "events_per_day or events_per_month"]);
+    assert_has(
+        &err,
+        &[
+            "workload",
+            "events_per_day, events_per_month, tokens_per_day or tokens_per_month",
+        ],
+    );
 }
 
 #[test]
@@ -249,7 +258,7 @@ fn serving_given_two_ways() {
         "instances = 1 }",
         "instances = 1, capacity_per_instance = 1000 }",
     ));
-    assert_has(&err, &["options.tuned.serving", "not both"]);
+    assert_has(&err, &["options.tuned.serving", "not several"]);
 }
 
 #[test]
@@ -262,7 +271,23 @@ fn project_item_without_a_cost() {
         &err,
         &[
             "options.tuned.project.items.data",
-            "cost, or hours and rate",
+            "gives no cost",
+            "cost; hours and rate (hours × rate); people, weeks and hourly",
+        ],
+    );
+}
+
+#[test]
+fn a_project_item_given_two_ways_names_what_it_gives() {
+    let err = refused(&with(
+        "items.data = { cost = \"10000 to 30000\", ",
+        "items.data = { cost = \"10000 to 30000\", people = 2, ",
+    ));
+    assert_has(
+        &err,
+        &[
+            "options.tuned.project.items.data",
+            "gives cost, people: give one of",
         ],
     );
 }
@@ -746,13 +771,14 @@ fn growth_that_compounds_beyond_a_million_fold_is_refused() {
 fn an_unknown_field_in_an_inline_table_is_named_by_its_whole_path() {
     let err = refused(&with(
         "items.data = { cost",
-        "items.data = { weeks = 3, cost",
+        "items.data = { wekks = 3, cost",
     ));
     assert_has(
         &err,
         &[
             "scenario.toml:22:",
-            "options.tuned.project.items.data.weeks",
+            "options.tuned.project.items.data.wekks",
+            "did you mean `weeks`",
         ],
     );
 }

@@ -95,7 +95,10 @@ fn refused(text: &str) -> String {
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(out.stdout.is_empty());
     assert!(!stderr.contains("panicked"), "{stderr}");
-    assert!(stderr.contains("scenario.toml:"), "names the file and line: {stderr}");
+    assert!(
+        stderr.contains("scenario.toml:"),
+        "names the file and line: {stderr}"
+    );
     stderr
 }
 
@@ -127,4 +130,216 @@ fn numbers_written_wrong_are_refused_with_what_is_allowed() {
     assert_has(&err, &["options.human.errors.wrong.rate", "300%", "[0, 1]"]);
     let err = refused(&scenario(&[("trials", "\"2.5k5\"")]));
     assert_has(&err, &["scenario.trials", "whole number"]);
+}
+
+#[test]
+fn people_for_weeks_minutes_and_training_compute_give_the_same_run() {
+    // 2 people × 6 weeks × 40 hours × 125 = 60,000; 0.75 minutes = 45 seconds; a run of
+    // 7.2e9 tokens at 1,000 tokens a second is 2,000 hours, 2,500 with a 25 % overhead, 20,000
+    // GPU-hours on 8 GPUs, 40,000 at 2 an hour; 16,000 GPU-hours at 2.5 is 40,000 too.
+    let runs = "planned_runs = 3\nfailed_runs = \"poisson(1)\"";
+    same_figures(
+        &scenario(&[
+            ("item", "cost = 60000"),
+            ("runs", &format!("{runs}\ncost_per_run = 40000")),
+        ]),
+        &scenario(&[
+            ("item", "people = 2, weeks = 6, hourly = 125"),
+            ("labour", "minutes = 0.75"),
+            (
+                "runs",
+                &format!(
+                    "{runs}\ncost_per_run = {{ tokens = 7.2e9, tokens_per_second = 1000, gpus = 8, \
+                     hourly = 2, overhead = 0.25 }}"
+                ),
+            ),
+        ]),
+    );
+    same_figures(
+        &scenario(&[("runs", &format!("{runs}\ncost_per_run = 40000"))]),
+        &scenario(&[(
+            "runs",
+            &format!("{runs}\ncost_per_run = {{ gpu_hours = \"16k\", hourly = 2.5 }}"),
+        )]),
+    );
+}
+
+#[test]
+fn a_volume_in_tokens_and_serving_by_throughput_give_the_same_run() {
+    // 10M tokens a day at 500 tokens an event is 20,000 events a day; 100 tokens a second at
+    // half load over 720 hours is 129.6M tokens, 259,200 events a month per instance.
+    let serving_events = "serving = { hourly = 2, capacity_per_instance = 259200 }";
+    let serving_tokens = "serving = { hourly = 2, tokens_per_second = 100, utilization = \"50%\" }";
+    same_figures(
+        &scenario(&[
+            ("volume", "events_per_day = 20000\ntokens_per_event = 500"),
+            ("serving", serving_events),
+        ]),
+        &scenario(&[
+            ("volume", "tokens_per_day = \"10M\"\ntokens_per_event = 500"),
+            ("serving", serving_tokens),
+        ]),
+    );
+}
+
+/// Holes of the base scenario and what fills them.
+type Fill<'a> = &'a [(&'a str, &'a str)];
+
+#[test]
+fn unit_forms_with_bad_values_are_refused_with_what_is_allowed() {
+    let cases: [(Fill, &[&str]); 9] = [
+        (
+            &[("volume", "tokens_per_day = \"10M\"")],
+            &[
+                "workload.tokens_per_event",
+                "missing",
+                "tokens of one event",
+            ],
+        ),
+        (
+            &[("volume", "tokens_per_month = 5e8\ntokens_per_event = 0")],
+            &["workload.tokens_per_event", "0 is not allowed", "(0, 1e9]"],
+        ),
+        (
+            &[("volume", "events_per_day = 100\ntokens_per_month = 5e8")],
+            &["workload.tokens_per_month", "the volume is given twice"],
+        ),
+        (
+            &[("labour", "seconds = 45, minutes = 1")],
+            &[
+                "options.human.labour.minutes",
+                "seconds or in minutes, not both",
+            ],
+        ),
+        (
+            &[(
+                "item",
+                "people = 2, weeks = 6, hourly = 125, hours_per_week = 200",
+            )],
+            &[
+                "items.data.hours_per_week",
+                "200",
+                "hours a week in [0, 168]",
+            ],
+        ),
+        (
+            &[(
+                "serving",
+                "serving = { hourly = 2, tokens_per_second = 100, utilization = 0.5 }",
+            )],
+            &["workload.tokens_per_event", "serving sized by throughput"],
+        ),
+        (
+            &[
+                ("volume", "events_per_day = 100\ntokens_per_event = 500"),
+                (
+                    "serving",
+                    "serving = { hourly = 2, tokens_per_second = 100, utilization = \"150%\" }",
+                ),
+            ],
+            &["options.tuned.serving.utilization", "150% (1.5)", "(0, 1]"],
+        ),
+        (
+            &[(
+                "runs",
+                "cost_per_run = { tokens = 1e9, tokens_per_second = 1000, gpus = 0, hourly = 2 }",
+            )],
+            &[
+                "options.tuned.project.cost_per_run.gpus",
+                "0 is not allowed",
+                "(0, 1e6]",
+            ],
+        ),
+        (
+            &[(
+                "runs",
+                "cost_per_run = { gpu_hours = 10, hourly = 2, gpus = 4 }",
+            )],
+            &[
+                "cost_per_run.gpus",
+                "unknown field `gpus`",
+                "gpu_hours, hourly",
+            ],
+        ),
+    ];
+    for (fill, said) in cases {
+        let err = refused(&scenario(fill));
+        assert_has(&err, said);
+    }
+}
+
+/// The base scenario with the unit forms, each with an uncertain input.
+fn in_units() -> String {
+    scenario(&[
+        ("volume", "tokens_per_day = \"5M to 15M\"\ntokens_per_event = 500"),
+        ("labour", "minutes = \"0.5 to 1.5\""),
+        ("item", "people = 2, weeks = \"4 to 8\", hourly = 125"),
+        (
+            "serving",
+            "serving = { hourly = 2, tokens_per_second = 100, utilization = \"pert(0.3, 0.45, 0.6)\" }",
+        ),
+        (
+            "runs",
+            "planned_runs = 2\ncost_per_run = { gpu_hours = \"100 to 300\", hourly = 2.5 }",
+        ),
+    ])
+}
+
+#[test]
+fn unit_form_inputs_are_inputs_like_any_other() {
+    let text = format!(
+        "{}\n[[stress]]\nname = \"two more weeks\"\nset = {{ \"options.tuned.project.items.data.weeks\" = 10 }}\n\
+         [[correlation]]\nbetween = [\"workload.tokens_per_day\", \"options.human.labour.minutes\"]\nrank = 0.5\n",
+        in_units()
+    );
+    let (_d, path) = scenario_file(&text);
+    let s = run_json(&path, &[]);
+    // Sensitivity ranks them by their paths.
+    let factors: Vec<&str> = s["sensitivity"][0]["factors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    for path in [
+        "workload.tokens_per_day",
+        "options.human.labour.minutes",
+        "options.tuned.project.items.data.weeks",
+        "options.tuned.serving.utilization",
+        "options.tuned.project.cost_per_run.gpu_hours",
+    ] {
+        assert!(factors.contains(&path), "{path} not in {factors:?}");
+    }
+    // Ten weeks of two people at 125 cost more than 4 to 8 weeks, and nothing else changes.
+    let stress = &s["stress"][0];
+    assert_eq!(stress["name"], "two more weeks");
+    let base_upfront = num(&candidate(&s, "tuned")["upfront"]["mean"]);
+    let stressed = num(&stress["candidates"][0]["upfront"]["mean"]);
+    assert!(stressed > base_upfront, "{stressed} <= {base_upfront}");
+    // A sweep and a threshold on a unit-form input.
+    let out = payback()
+        .args(["sweep", "--param", "options.tuned.serving.utilization"])
+        .args(["--values", "0.1,0.5,1", "--trials", "2000", "--json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let sweep: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let npv: Vec<f64> = sweep["points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| num(&p["candidates"][0]["npv_mean"]))
+        .collect();
+    // Busier instances mean fewer of them: the NPV does not fall as utilization rises.
+    assert!(npv[0] <= npv[1] && npv[1] <= npv[2], "{npv:?}");
+    let out = payback()
+        .args(["solve", "--for", "options.tuned.project.items.data.weeks"])
+        .args(["--within", "6", "--confidence", "0.5", "--trials", "2000", "--json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let answers: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(answers[0]["candidate"], "tuned", "{answers:#}");
 }
