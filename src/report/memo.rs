@@ -124,6 +124,13 @@ pub fn memo(s: &Summary) -> Vec<Block> {
          the form the file gave and where it is in the file."
             .into(),
     ));
+    let phrases = super::own_terms::phrases(s);
+    if !phrases.is_empty() {
+        blocks.push(Block::Paragraph(
+            "Given together in the file, in its own words:".into(),
+        ));
+        blocks.push(Block::List(phrases));
+    }
     blocks.push(Block::Table(
         vec![
             "input".into(),

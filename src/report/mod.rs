@@ -14,6 +14,7 @@ mod html;
 mod markdown;
 mod memo;
 pub mod output;
+mod own_terms;
 pub mod plots;
 pub mod point;
 pub mod samples;

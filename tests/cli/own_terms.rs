@@ -271,7 +271,10 @@ fn unit_forms_with_bad_values_are_refused_with_what_is_allowed() {
 /// The base scenario with the unit forms, each with an uncertain input.
 fn in_units() -> String {
     scenario(&[
-        ("volume", "tokens_per_day = \"5M to 15M\"\ntokens_per_event = 500"),
+        (
+            "volume",
+            "tokens_per_day = \"5M to 15M\"\ntokens_per_event = 500",
+        ),
         ("labour", "minutes = \"0.5 to 1.5\""),
         ("item", "people = 2, weeks = \"4 to 8\", hourly = 125"),
         (
@@ -323,7 +326,11 @@ fn unit_form_inputs_are_inputs_like_any_other() {
         .arg(&path)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let sweep: Value = serde_json::from_slice(&out.stdout).unwrap();
     let npv: Vec<f64> = sweep["points"]
         .as_array()
@@ -335,11 +342,39 @@ fn unit_form_inputs_are_inputs_like_any_other() {
     assert!(npv[0] <= npv[1] && npv[1] <= npv[2], "{npv:?}");
     let out = payback()
         .args(["solve", "--for", "options.tuned.project.items.data.weeks"])
-        .args(["--within", "6", "--confidence", "0.5", "--trials", "2000", "--json"])
+        .args([
+            "--within",
+            "6",
+            "--confidence",
+            "0.5",
+            "--trials",
+            "2000",
+            "--json",
+        ])
         .arg(&path)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let answers: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(answers[0]["candidate"], "tuned", "{answers:#}");
+}
+
+#[test]
+fn the_memo_says_the_unit_forms_in_the_files_own_words() {
+    let (_d, path) = scenario_file(&in_units());
+    let (dir, _) = run_json_kept(&path, &["--trials", "2000"]);
+    let md = std::fs::read_to_string(dir.path().join("report.md")).unwrap();
+    for said in [
+        "volume: 5M to 15M tokens a day, at 500 tokens an event",
+        "human: 0.5 to 1.5 minutes an event at 30 EUR an hour",
+        "tuned: serving instances of 100 tokens a second, busy pert(0.3, 0.45, 0.6) of the time, at least 1, at 2 EUR an hour each",
+        "tuned: a training run of 100 to 300 GPU-hours at 2.5 EUR a GPU-hour",
+        "tuned: data: 2 people × 4 to 8 weeks × 40 hours a week at 125 EUR an hour",
+    ] {
+        assert!(md.contains(said), "missing {said:?} in:\n{md}");
+    }
 }
