@@ -28,6 +28,22 @@ pub(super) enum Command {
     /// smallest volume, the largest extra cost per event, or the threshold of any input
     /// (--for PATH) with P(payback ≤ T) ≥ q.
     Solve(SolveArgs),
+    /// Write a new scenario file by answering questions (on the terminal, or from an answers
+    /// file), or start from one of the example scenarios.
+    Init(InitArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub(super) struct InitArgs {
+    /// The scenario file to write; it must not exist yet.
+    #[arg(default_value = "scenario.toml")]
+    pub(super) file: PathBuf,
+    /// Answer the questions from this TOML file (one key per question) instead of the terminal.
+    #[arg(long, conflicts_with = "template")]
+    pub(super) answers: Option<PathBuf>,
+    /// Write one of the example scenarios instead of asking (e.g. email-triage).
+    #[arg(long)]
+    pub(super) template: Option<String>,
 }
 
 /// How many trials, from which seed, on how many threads.

@@ -20,7 +20,7 @@ use crate::report::{self, samples};
 use crate::results::solve::Question;
 use crate::scenario::{MAX_TRIALS, Scenario};
 use anyhow::Result;
-use args::{Command, RunArgs, SolveArgs, SweepArgs, TrialFlags};
+use args::{Command, InitArgs, RunArgs, SolveArgs, SweepArgs, TrialFlags};
 use progress::{progress_bar, shown_on};
 use std::path::{Path, PathBuf};
 
@@ -38,7 +38,73 @@ pub fn run(cli: Cli, stop: &Stop) -> Result<()> {
         Command::Run(args) => run_scenario(args, stop),
         Command::Sweep(args) => run_sweep(args, stop),
         Command::Solve(args) => run_solve(args, stop),
+        Command::Init(args) => run_init(args),
     }
+}
+
+/// `payback init`: the scenario text from the question bank (or a template), checked as
+/// `payback check` checks it, then written to a file that did not exist.
+fn run_init(args: InitArgs) -> Result<()> {
+    use crate::init::{self, answers::AnswerFile, prompt::Terminal, templates};
+    use std::io::IsTerminal;
+    if args.file.exists() {
+        return Err(usage(
+            "FILE",
+            format!(
+                "{} exists already: payback init writes a new file and never overwrites one; \
+                 give another name",
+                args.file.display()
+            ),
+        ));
+    }
+    let text = match (&args.template, &args.answers) {
+        (Some(name), _) => templates::template(name)
+            .ok_or_else(|| {
+                usage(
+                    "--template",
+                    format!(
+                        "`{name}` is not an example scenario; they are: {}",
+                        templates::names().join(", ")
+                    ),
+                )
+            })?
+            .to_string(),
+        (None, Some(path)) => {
+            let mut file = AnswerFile::load(path)?;
+            let text = init::scenario_text(&mut file)?;
+            file.finish()?;
+            text
+        }
+        (None, None) => {
+            if !std::io::stdin().is_terminal() {
+                return Err(usage(
+                    "--answers",
+                    "standard input is not a terminal: answer the questions from a file with \
+                     --answers FILE, or start from an example with --template NAME"
+                        .to_string(),
+                ));
+            }
+            init::scenario_text(&mut Terminal)?
+        }
+    };
+    Document::parse(&text, &args.file)?;
+    let dir = match args.file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut staged = tempfile::NamedTempFile::new_in(&dir)?;
+    std::io::Write::write_all(&mut staged, text.as_bytes())?;
+    staged.persist_noclobber(&args.file).map_err(|e| {
+        usage(
+            "FILE",
+            format!("{} could not be written: {}", args.file.display(), e.error),
+        )
+    })?;
+    println!(
+        "Wrote {file}. Check it with `payback check {file}`, then run it with `payback run {file}`.",
+        file = args.file.display()
+    );
+    Ok(())
 }
 
 /// The run settings of the flags for `scenario`; `default_trials` caps the file's trials.

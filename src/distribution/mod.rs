@@ -54,6 +54,12 @@ impl Dist {
         Dist::plain(Family::Constant(v), fmt(v))
     }
 
+    /// The same distribution, described as `text` (the form as the user wrote it).
+    pub(crate) fn with_text(mut self, text: String) -> Dist {
+        self.text = text;
+        self
+    }
+
     pub(crate) fn plain(family: Family, text: String) -> Dist {
         Dist {
             shape: Shape::Plain(family),

@@ -78,6 +78,20 @@ const TABLE_FORMS: &str =
 /// ```
 pub fn parse_text(text: &str) -> Result<Dist, DistError> {
     let s = text.trim();
+    // "12 of 400": what an eval set found, the table form { observed = 12, of = 400 }.
+    if let Some((k, n)) = s.split_once(" of ") {
+        let value = |x: f64| {
+            if x.fract() == 0.0 && x.abs() < 9e15 {
+                toml::Value::Integer(x as i64)
+            } else {
+                toml::Value::Float(x)
+            }
+        };
+        let mut t = toml::Table::new();
+        t.insert("observed".into(), value(number(k, s)?));
+        t.insert("of".into(), value(number(n, s)?));
+        return Ok(table(&t)?.with_text(s.to_string()));
+    }
     if let Some((a, b)) = s.split_once(" to ") {
         let (a, b) = (number(a, s)?, number(b, s)?);
         if !(a > 0.0 && a < b) {
@@ -572,6 +586,10 @@ mod tests {
             assert_eq!(b.describe(), plain);
         }
         assert_eq!(parse_text("2.5M").unwrap().describe(), "2.5M");
+        let found = parse_text("12 of 400").unwrap();
+        assert!((found.mean() - 13.0 / 402.0).abs() < 1e-15, "Beta(13, 389)");
+        assert_eq!(found.describe(), "12 of 400");
+        assert!(parse_text("13 of 12").is_err());
         assert_eq!(parse_text("2500000").unwrap().describe(), "2500000");
         let t: toml::Table =
             toml::from_str("x = { p10 = \"10k\", p50 = \"15k\", p90 = 40000 }").unwrap();

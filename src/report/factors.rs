@@ -78,7 +78,7 @@ impl<'a> Names<'a> {
             ["workload", "tokens_per_event"] => "tokens per event".into(),
             ["scenario", "discount_rate"] => "discount rate".into(),
             ["errors", _, "rate"] => return format!("{} error rate", named(1)),
-            ["errors", _, "cost"] => return format!("cost of a {} error", named(1)),
+            ["errors", _, "cost"] => return format!("cost of {} error", with_article(&named(1))),
             ["accuracy"] => "accuracy".into(),
             ["error_cost"] => "cost of an error".into(),
             ["cost_per_event"] => "cost per event".into(),
@@ -139,6 +139,12 @@ impl<'a> Names<'a> {
             None => words,
         }
     }
+}
+
+/// `noun` after "a" or "an", by its first letter: `an escalated ticket`, `a wrong answer`.
+fn with_article(noun: &str) -> String {
+    let vowel = noun.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']);
+    format!("{} {noun}", if vowel { "an" } else { "a" })
 }
 
 /// A name from the file with its underscores as spaces.

@@ -85,10 +85,11 @@ pub fn phrases(s: &Summary) -> Vec<String> {
         teams.dedup();
         for item in teams {
             let field = |f: &str| format!("{items}{item}.{f}");
+            let people = or(&field("people"), "?");
+            let noun = if people == "1" { "person" } else { "people" };
             said.push(format!(
-                "{who}: {}: {} people × {} weeks × {} hours a week at {} {cur} an hour",
+                "{who}: {}: {people} {noun} × {} weeks × {} hours a week at {} {cur} an hour",
                 s.labels.name(&format!("{items}{item}")),
-                or(&field("people"), "?"),
                 or(&field("weeks"), "?"),
                 or(&field("hours_per_week"), "40"),
                 or(&field("hourly"), "?")

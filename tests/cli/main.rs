@@ -8,6 +8,7 @@ mod determinism;
 mod dynamics;
 mod edge_cases;
 mod hand_solved;
+mod init;
 mod interrupt;
 mod own_terms;
 mod print;

@@ -84,6 +84,11 @@ fn numbers_as_people_write_them_give_the_same_run() {
             ("item", "cost = \"25k\""),
         ]),
     );
+    // What an eval set found, as a string: the Beta of the table form.
+    same_figures(
+        &scenario(&[("rate", "{ observed = 12, of = 400 }")]),
+        &scenario(&[("rate", "\"12 of 400\"")]),
+    );
 }
 
 /// Runs `payback check` on `text`, asserts the refusal (exit 2, nothing on stdout) and

@@ -80,6 +80,10 @@ fn page_one_of_the_printed_memo_holds_the_decision() {
             "managed-fine-tune",
             "Recommendation: choose managed fine tune",
         ),
+        (
+            "support-bot-in-tokens",
+            "Recommendation: choose self-hosted fine-tune",
+        ),
         ("worked-1-email-triage", "Recommendation: choose fine tuned"),
         (
             "worked-3-api-replacement",
