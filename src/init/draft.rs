@@ -2,8 +2,6 @@
 //! and a comment saying why it matters, and, for an answer left at its default, that the
 //! number is still a guess.
 
-use super::question::Question;
-
 /// One field of the file.
 #[derive(Debug, Clone)]
 struct Field {
@@ -19,10 +17,10 @@ pub struct Draft {
 }
 
 impl Draft {
-    /// Adds `key = value` to the section `[header]`, with the comment of `q`; `guessed` marks
+    /// Adds `key = value` to the section `[header]`, with the comment `why`; `guessed` marks
     /// a default answer.
-    pub fn set(&mut self, header: &str, key: &str, value: String, q: &Question, guessed: bool) {
-        let mut comment = q.why.to_string();
+    pub fn set(&mut self, header: &str, key: &str, value: String, why: &str, guessed: bool) {
+        let mut comment = why.to_string();
         if guessed {
             comment.push_str(" DEFAULT, a guess of the usual order of magnitude: check it.");
         }

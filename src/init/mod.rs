@@ -70,12 +70,50 @@ impl Session<'_> {
         self.ask.ask(q)
     }
 
+    /// Asks `q`; returns it with its answer.
+    fn given(&mut self, q: Question) -> anyhow::Result<Given> {
+        let answer = self.answer(&q)?;
+        Ok(Given {
+            question: q,
+            answer,
+        })
+    }
+
     /// Asks `q` and writes its answer as `key` in `[header]`; returns the answer.
     fn put(&mut self, header: &str, key: &str, q: Question) -> anyhow::Result<String> {
-        let a = self.answer(&q)?;
-        let value = q.toml_value(&a.text);
-        self.draft.set(header, key, value, &q, a.defaulted);
-        Ok(a.text)
+        let g = self.given(q)?;
+        self.draft
+            .set(header, key, g.toml(), g.question.why, g.answer.defaulted);
+        Ok(g.answer.text)
+    }
+
+    /// Writes `key = { field = answer, ... }` in `[header]` with the comment `why`; a default
+    /// among the answers marks the line.
+    fn put_inline(&mut self, header: &str, key: &str, why: &str, parts: &[(&str, &Given)]) {
+        self.put_inline_with(header, key, why, parts, &[]);
+    }
+
+    /// [`Session::put_inline`] with fixed fields after the answers (`repeat = true`).
+    fn put_inline_with(
+        &mut self,
+        header: &str,
+        key: &str,
+        why: &str,
+        parts: &[(&str, &Given)],
+        fixed: &[(&str, &str)],
+    ) {
+        let fields: Vec<String> = parts
+            .iter()
+            .map(|(field, g)| format!("{field} = {}", g.toml()))
+            .chain(
+                fixed
+                    .iter()
+                    .map(|(field, value)| format!("{field} = {value}")),
+            )
+            .collect();
+        let guessed = parts.iter().any(|(_, g)| g.answer.defaulted);
+        let value = format!("{{ {} }}", fields.join(", "));
+        self.draft.set(header, key, value, why, guessed);
     }
 
     fn run(&mut self) -> anyhow::Result<()> {
@@ -205,8 +243,8 @@ impl Session<'_> {
 
     /// People's time: handling seconds and the hourly cost.
     fn time(&mut self) -> anyhow::Result<()> {
-        let seconds = self.answer(
-            &Question::new(
+        let seconds = self.given(
+            Question::new(
                 "people.seconds",
                 "How many seconds does a person take per event?",
                 Kind::Number(SECONDS),
@@ -214,8 +252,8 @@ impl Session<'_> {
             .why("People's time is often the largest cost of doing nothing.")
             .example("30, or \"20 to 45\""),
         )?;
-        let hourly = self.answer(
-            &Question::new(
+        let hourly = self.given(
+            Question::new(
                 "people.hourly",
                 "What does an hour of a person's time cost, all in (salary, overhead)?",
                 Kind::Number(AMOUNT),
@@ -223,19 +261,11 @@ impl Session<'_> {
             .why("All-in, not the salary alone: employers pay about 1.3 to 1.5 times it.")
             .example("20"),
         )?;
-        let q = Question::new("people.seconds", "", Kind::Number(SECONDS))
-            .why("People doing the work: seconds per event at an all-in hourly cost.");
-        let value = format!(
-            "{{ seconds = {}, hourly = {} }}",
-            q.toml_value(&seconds.text),
-            Question::new("", "", Kind::Number(AMOUNT)).toml_value(&hourly.text)
-        );
-        self.draft.set(
+        self.put_inline(
             "options.people",
             "labour",
-            value,
-            &q,
-            seconds.defaulted || hourly.defaulted,
+            "People doing the work: seconds per event at an all-in hourly cost.",
+            &[("seconds", &seconds), ("hourly", &hourly)],
         );
         Ok(())
     }
@@ -255,8 +285,8 @@ impl Session<'_> {
             )?
             .text;
         if style == "accuracy" {
-            let cost = self.answer(
-                &Question::new(
+            let cost = self.given(
+                Question::new(
                     "error_cost",
                     "What does one error cost?",
                     Kind::Number(AMOUNT),
@@ -265,25 +295,24 @@ impl Session<'_> {
                 .example("5"),
             )?;
             for way in ways {
-                let q = Question::new(
-                    format!("accuracy.{way}"),
-                    format!("What share of events does {} handle correctly?", words(way)),
-                    Kind::Share,
-                )
-                .why("From an eval set: \"370 of 400\" turns into the matching uncertainty.")
-                .example("92%, or \"370 of 400\"");
-                let a = self.answer(&q)?;
                 let header = format!("options.{way}");
-                self.draft
-                    .set(&header, "accuracy", q.toml_value(&a.text), &q, a.defaulted);
-                let cq = Question::new("error_cost", "", Kind::Number(AMOUNT))
-                    .why("The cost of one error.");
+                self.put(
+                    &header,
+                    "accuracy",
+                    Question::new(
+                        format!("accuracy.{way}"),
+                        format!("What share of events does {} handle correctly?", words(way)),
+                        Kind::Share,
+                    )
+                    .why("From an eval set: \"370 of 400\" turns into the matching uncertainty.")
+                    .example("92%, or \"370 of 400\""),
+                )?;
                 self.draft.set(
                     &header,
                     "error_cost",
-                    cq.toml_value(&cost.text),
-                    &cq,
-                    cost.defaulted,
+                    cost.toml(),
+                    cost.question.why,
+                    cost.answer.defaulted,
                 );
             }
             return Ok(());
@@ -303,8 +332,8 @@ impl Session<'_> {
                 .text,
         );
         for kind in &kinds {
-            let cost = self.answer(
-                &Question::new(
+            let cost = self.given(
+                Question::new(
                     format!("cost.{kind}"),
                     format!("What does one {} error cost?", words(kind)),
                     Kind::Number(AMOUNT),
@@ -313,32 +342,24 @@ impl Session<'_> {
                 .example("8"),
             )?;
             for way in ways {
-                let q = Question::new(
-                    format!("rate.{way}.{kind}"),
-                    format!(
-                        "What share of events does {} get {} wrong?",
-                        words(way),
-                        words(kind)
-                    ),
-                    Kind::Share,
-                )
-                .why("A share of events, a range, or what an eval set found: \"12 of 400\".")
-                .example("2%, or \"12 of 400\"");
-                let a = self.answer(&q)?;
-                let value = format!(
-                    "{{ rate = {}, cost = {} }}",
-                    q.toml_value(&a.text),
-                    Question::new("", "", Kind::Number(AMOUNT)).toml_value(&cost.text)
-                );
-                let header = format!("options.{way}");
-                let cq = Question::new("", "", Kind::Share)
-                    .why("An error kind: the share of events it happens to, and the cost of one.");
-                self.draft.set(
-                    &header,
+                let rate = self.given(
+                    Question::new(
+                        format!("rate.{way}.{kind}"),
+                        format!(
+                            "What share of events does {} get {} wrong?",
+                            words(way),
+                            words(kind)
+                        ),
+                        Kind::Share,
+                    )
+                    .why("A share of events, a range, or what an eval set found: \"12 of 400\".")
+                    .example("2%, or \"12 of 400\""),
+                )?;
+                self.put_inline(
+                    &format!("options.{way}"),
                     &format!("errors.{kind}"),
-                    value,
-                    &cq,
-                    a.defaulted || cost.defaulted,
+                    "An error kind: the share of events it happens to, and the cost of one.",
+                    &[("rate", &rate), ("cost", &cost)],
                 );
             }
         }
@@ -364,8 +385,8 @@ impl Session<'_> {
             .why("The API bill or the per-event compute: 500 tokens in at 3 a million and 200 out at 15 a million is 0.0045.")
             .example("0.06"),
         )?;
-        let review = self.answer(
-            &Question::new(
+        let review = self.given(
+            Question::new(
                 format!("{way}.review"),
                 format!("What share of the {w} model's outputs does a person review?"),
                 Kind::Share,
@@ -374,9 +395,9 @@ impl Session<'_> {
             .example("10%")
             .default("0"),
         )?;
-        if review.text != "0" {
-            let cost = self.answer(
-                &Question::new(
+        if review.answer.text != "0" {
+            let cost = self.given(
+                Question::new(
                     format!("{way}.review_cost"),
                     "What does one review cost?".to_string(),
                     Kind::Number(AMOUNT),
@@ -384,24 +405,16 @@ impl Session<'_> {
                 .why("A reviewer's time per event at the all-in hourly cost.")
                 .example("0.10"),
             )?;
-            let q = Question::new("", "", Kind::Share)
-                .why("People reviewing a share of the outputs, at a cost per review.");
-            let value = format!(
-                "{{ rate = {}, cost = {} }}",
-                q.toml_value(&review.text),
-                Question::new("", "", Kind::Number(AMOUNT)).toml_value(&cost.text)
-            );
-            self.draft.set(
+            self.put_inline(
                 &header,
                 "review",
-                value,
-                &q,
-                review.defaulted || cost.defaulted,
+                "People reviewing a share of the outputs, at a cost per review.",
+                &[("rate", &review), ("cost", &cost)],
             );
         }
         if way == "fine_tuned" {
-            let hourly = self.answer(
-                &Question::new(
+            let hourly = self.given(
+                Question::new(
                     "fine_tuned.serving_hourly",
                     "If the fine-tuned model runs on instances of its own, what does one cost an hour? (0 when billed per event)",
                     Kind::Number(AMOUNT),
@@ -410,9 +423,9 @@ impl Session<'_> {
                 .example("2.06")
                 .default("0"),
             )?;
-            if hourly.text != "0" {
-                let n = self.answer(
-                    &Question::new(
+            if hourly.answer.text != "0" {
+                let n = self.given(
+                    Question::new(
                         "fine_tuned.instances",
                         "How many instances run?",
                         Kind::Number(COUNT),
@@ -421,19 +434,11 @@ impl Session<'_> {
                     .example("2")
                     .default("1"),
                 )?;
-                let q = Question::new("", "", Kind::Number(AMOUNT))
-                    .why("Serving instances billed by the hour.");
-                let value = format!(
-                    "{{ hourly = {}, instances = {} }}",
-                    q.toml_value(&hourly.text),
-                    q.toml_value(&n.text)
-                );
-                self.draft.set(
+                self.put_inline(
                     &header,
                     "serving",
-                    value,
-                    &q,
-                    hourly.defaulted || n.defaulted,
+                    "Serving instances billed by the hour.",
+                    &[("hourly", &hourly), ("instances", &n)],
                 );
             }
             self.put(
@@ -464,8 +469,8 @@ impl Session<'_> {
                 .default("0"),
             )?;
             if drift != "0" {
-                let every = self.answer(
-                    &Question::new(
+                let every = self.given(
+                    Question::new(
                         "fine_tuned.retrain_every",
                         "Every how many months is it retrained?",
                         Kind::Whole(1, 600),
@@ -474,8 +479,8 @@ impl Session<'_> {
                     .example("6")
                     .default("6"),
                 )?;
-                let cost = self.answer(
-                    &Question::new(
+                let cost = self.given(
+                    Question::new(
                         "fine_tuned.retrain_cost",
                         "What does one retraining cost?",
                         Kind::Number(AMOUNT),
@@ -483,19 +488,11 @@ impl Session<'_> {
                     .why("Data refresh, a training run and an evaluation.")
                     .example("5000"),
                 )?;
-                let q = Question::new("", "", Kind::Number(AMOUNT))
-                    .why("Retraining every few months, at a cost each.");
-                let value = format!(
-                    "{{ every_months = {}, cost = {} }}",
-                    every.text,
-                    q.toml_value(&cost.text)
-                );
-                self.draft.set(
+                self.put_inline(
                     &header,
                     "retrain",
-                    value,
-                    &q,
-                    every.defaulted || cost.defaulted,
+                    "Retraining every few months, at a cost each.",
+                    &[("every_months", &every), ("cost", &cost)],
                 );
             }
         }
@@ -512,8 +509,8 @@ impl Session<'_> {
                 .example("-20%, or \"-40% to 0%\"")
                 .default("0"),
             )?;
-            let hazard = self.answer(
-                &Question::new(
+            let hazard = self.given(
+                Question::new(
                     "prompted.deprecation",
                     "How often a year does the vendor retire the model you prompt?",
                     Kind::Number(HAZARD),
@@ -524,9 +521,9 @@ impl Session<'_> {
                 .example("0.5 (once every two years)")
                 .default("0"),
             )?;
-            if hazard.text != "0" {
-                let cost = self.answer(
-                    &Question::new(
+            if hazard.answer.text != "0" {
+                let cost = self.given(
+                    Question::new(
                         "prompted.migration_cost",
                         "What does one migration to the successor cost?",
                         Kind::Number(AMOUNT),
@@ -534,20 +531,12 @@ impl Session<'_> {
                     .why("Re-prompting and re-evaluating on the successor model.")
                     .example("10000"),
                 )?;
-                let q = Question::new("", "", Kind::Number(AMOUNT)).why(
-                    "The vendor retiring the model at random, with a migration cost each time.",
-                );
-                let value = format!(
-                    "{{ hazard_per_year = {}, migration_cost = {}, repeat = true }}",
-                    q.toml_value(&hazard.text),
-                    q.toml_value(&cost.text)
-                );
-                self.draft.set(
+                self.put_inline_with(
                     &header,
                     "deprecation",
-                    value,
-                    &q,
-                    hazard.defaulted || cost.defaulted,
+                    "The vendor retiring the model at random, with a migration cost each time.",
+                    &[("hazard_per_year", &hazard), ("migration_cost", &cost)],
+                    &[("repeat", "true")],
                 );
             }
         }
@@ -567,19 +556,19 @@ impl Session<'_> {
             ),
             ("evaluation", "building the evaluation", "5000"),
         ] {
-            let q = Question::new(
-                format!("project.{item}"),
-                format!("What does {what} cost?"),
-                Kind::Number(AMOUNT),
-            )
-            .why("Part of the upfront investment the savings must pay back.")
-            .example(example)
-            .default("0");
-            let a = self.answer(&q)?;
-            if a.text != "0" {
-                let value = format!("{{ cost = {} }}", q.toml_value(&a.text));
-                self.draft
-                    .set(&header, &format!("items.{item}"), value, &q, a.defaulted);
+            let cost = self.given(
+                Question::new(
+                    format!("project.{item}"),
+                    format!("What does {what} cost?"),
+                    Kind::Number(AMOUNT),
+                )
+                .why("Part of the upfront investment the savings must pay back.")
+                .example(example)
+                .default("0"),
+            )?;
+            if cost.answer.text != "0" {
+                let why = cost.question.why;
+                self.put_inline(&header, &format!("items.{item}"), why, &[("cost", &cost)]);
             }
         }
         let runs = self.put(
@@ -681,6 +670,19 @@ impl Session<'_> {
             .default("8%"),
         )?;
         Ok(())
+    }
+}
+
+/// A question with its answer.
+struct Given {
+    question: Question,
+    answer: Answer,
+}
+
+impl Given {
+    /// The answer as a TOML value.
+    fn toml(&self) -> String {
+        self.question.toml_value(&self.answer.text)
     }
 }
 
