@@ -140,6 +140,7 @@ pub fn check_estimate(scenario: &Scenario) -> CheckEstimate {
         scenario: scenario.name.clone(),
         horizon_months: scenario.horizon_months,
         currency: scenario.currency.clone(),
+        labels: scenario.labels.clone(),
         discount_rate: scenario.discount_rate,
         days_per_month: scenario.days_per_month,
         volume,

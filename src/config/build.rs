@@ -32,6 +32,8 @@ pub struct Builder<'a> {
     labels: Labels,
     /// The workload's tokens per event, when it gives them.
     tokens_per_event: Option<Param>,
+    /// The cost of each kind of error given once for every option (`[errors.NAME]`).
+    shared_error_costs: IndexMap<String, Param>,
 }
 
 type Result<T> = std::result::Result<T, InputError>;
@@ -83,6 +85,7 @@ impl<'a> Builder<'a> {
             domains: IndexMap::new(),
             labels: Labels::default(),
             tokens_per_event: None,
+            shared_error_costs: IndexMap::new(),
         }
     }
 
@@ -147,6 +150,12 @@ impl<'a> Builder<'a> {
         )?;
 
         let workload = self.workload(&raw, horizon_months)?;
+        for (kind, e) in raw.errors.iter().flatten() {
+            let path = format!("errors.{kind}");
+            self.label(e.get_ref().label.as_ref(), &path)?;
+            let cost = self.param(&e.get_ref().cost, &format!("{path}.cost"), COST)?;
+            self.shared_error_costs.insert(kind.clone(), cost);
+        }
         self.option_names = raw.options.get_ref().keys().cloned().collect();
         let mut options = Vec::new();
         let mut baselines = Vec::new();
@@ -157,6 +166,24 @@ impl<'a> Builder<'a> {
             options.push(self.option(key, option)?);
         }
         let options_span = Some(raw.options.span());
+        for (kind, e) in raw.errors.iter().flatten() {
+            let named = raw.options.get_ref().values().any(|o| {
+                o.get_ref()
+                    .errors
+                    .as_ref()
+                    .is_some_and(|b| b.contains_key(kind))
+            });
+            if !named {
+                return Err(self.error(
+                    Some(e.span()),
+                    &format!("errors.{kind}"),
+                    format!(
+                        "no option has errors.{kind}: give each option that makes this kind of \
+                         error its rate, errors.{kind} = {{ rate = ... }}"
+                    ),
+                ));
+            }
+        }
         if options.len() < 2 {
             return Err(self.error(
                 options_span,
@@ -349,6 +376,12 @@ impl<'a> Builder<'a> {
         for (bucket, b) in o.errors.iter().flatten() {
             let path = at(&format!("errors.{bucket}"));
             self.label(b.get_ref().label.as_ref(), &path)?;
+            if b.get_ref().label.is_none()
+                && let Some(shared) = self.labels.get(&format!("errors.{bucket}"))
+            {
+                let shared = shared.to_string();
+                self.labels.insert(&path, &shared);
+            }
             errors.push(ErrorBucket {
                 name: bucket.clone(),
                 rate: ErrorRate::Rate(self.param(
@@ -356,7 +389,20 @@ impl<'a> Builder<'a> {
                     &format!("{path}.rate"),
                     Domain::PROBABILITY,
                 )?),
-                cost: self.param(&b.get_ref().cost, &format!("{path}.cost"), COST)?,
+                cost: match (&b.get_ref().cost, self.shared_error_costs.get(bucket)) {
+                    (Some(cost), _) => self.param(cost, &format!("{path}.cost"), COST)?,
+                    (None, Some(&shared)) => shared,
+                    (None, None) => {
+                        return Err(self.error(
+                            Some(b.span()),
+                            &format!("{path}.cost"),
+                            format!(
+                                "missing: give the cost of one {bucket} error here, or once for \
+                                 every option as [errors.{bucket}] cost = ..."
+                            ),
+                        ));
+                    }
+                },
             });
         }
         match (&o.accuracy, &o.error_cost) {

@@ -39,7 +39,7 @@ impl Override {
 }
 
 /// Top-level tables whose inputs may be changed, and the one scenario setting that may.
-const SETTABLE: [&str; 3] = ["workload.", "options.", "scenario.discount_rate"];
+const SETTABLE: [&str; 4] = ["workload.", "options.", "errors.", "scenario.discount_rate"];
 
 /// Puts `o.value` at `o.path` in the file's tree. Tables on the way are created when missing
 /// (a deprecation the file did not have), but entries the file names itself (an option, an
@@ -54,8 +54,8 @@ pub fn apply(doc: &mut toml::Table, o: &Override) -> Result<(), String> {
     };
     if !SETTABLE.iter().any(settable) {
         return Err(format!(
-            "`{path}` cannot be set: a change sets an input under workload or options (or \
-             scenario.discount_rate)"
+            "`{path}` cannot be set: a change sets an input under workload, options or errors \
+             (or scenario.discount_rate)"
         ));
     }
     let keys: Vec<&str> = path.split('.').collect();

@@ -21,6 +21,7 @@ pub type Ways = &'static [&'static [&'static str]];
 pub fn named_entries(table: &[&str]) -> Option<&'static str> {
     match table {
         ["options"] => Some("option"),
+        ["errors"] => Some("error kind"),
         ["options", _, "errors"] => Some("error bucket"),
         ["options", _, "monthly"] => Some("monthly item"),
         ["options", _, "benefits"] => Some("benefit"),
@@ -51,8 +52,18 @@ pub struct RawFile {
     pub scenario: RawScenario,
     pub workload: RawWorkload,
     pub options: Spanned<IndexMap<String, Spanned<RawOption>>>,
+    pub errors: Option<IndexMap<String, Spanned<RawErrorKind>>>,
     pub stress: Option<Vec<RawStress>>,
     pub correlation: Option<Vec<RawCorrelation>>,
+}
+
+/// `[errors.NAME]`: the cost of one kind of error, the same for every option that names it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawErrorKind {
+    pub cost: Num,
+    /// What the memo calls this kind of error (`label = "..."`).
+    pub label: Option<Spanned<String>>,
 }
 
 /// `[[correlation]]`: a rank correlation between two inputs.
@@ -188,7 +199,7 @@ impl RawDeprecation {
 #[serde(deny_unknown_fields)]
 pub struct RawBucket {
     pub rate: Num,
-    pub cost: Num,
+    pub cost: Option<Num>,
     /// What the memo calls this table (`label = "..."`).
     pub label: Option<Spanned<String>>,
 }

@@ -8,7 +8,6 @@ use super::{Answer, Ask};
 use crate::error::InputError;
 use indexmap::IndexMap;
 use std::path::{Path, PathBuf};
-use toml::Spanned;
 
 /// The answers of a file, by dotted key, with their lines.
 #[derive(Debug)]
@@ -23,16 +22,19 @@ impl AnswerFile {
     pub fn load(path: &Path) -> Result<Self, InputError> {
         let src = std::fs::read_to_string(path)
             .map_err(|e| InputError::new(path, None, "answers", format!("cannot read it: {e}")))?;
-        let top: IndexMap<String, Spanned<toml::Value>> = toml::from_str(&src).map_err(|e| {
-            let line = e.span().map(|s| src[..s.start].lines().count().max(1));
+        let line_at = |at: usize| src[..at.min(src.len())].lines().count().max(1);
+        let top = toml::de::DeTable::parse(&src).map_err(|e| {
+            let line = e.span().map(|s| line_at(s.start));
             InputError::new(path, line, "answers", e.message().to_string())
         })?;
         let mut answers = IndexMap::new();
-        for (key, value) in top {
-            let line = src[..value.span().start].lines().count().max(1);
-            flatten(&key, value.get_ref(), line, &mut answers)
-                .map_err(|(key, message)| InputError::new(path, Some(line), &key, message))?;
-        }
+        flatten("", top.get_ref(), &src, &mut answers).map_err(|(key, at, message)| {
+            InputError::new(path, Some(line_at(at)), &key, message)
+        })?;
+        let answers = answers
+            .into_iter()
+            .map(|(key, (text, at))| (key, (text, line_at(at))))
+            .collect();
         Ok(AnswerFile {
             file: path.to_path_buf(),
             answers,
@@ -88,12 +90,12 @@ impl Ask for AnswerFile {
             };
         };
         let text = q.check(text).map_err(|message| {
-            InputError::new(
-                &self.file,
-                Some(*line),
-                &q.key,
-                format!("`{text}`: {message}"),
-            )
+            let said = if message.contains(text.as_str()) {
+                message
+            } else {
+                format!("`{text}`: {message}")
+            };
+            InputError::new(&self.file, Some(*line), &q.key, said)
         })?;
         Ok(Answer {
             text,
@@ -102,36 +104,50 @@ impl Ask for AnswerFile {
     }
 }
 
-/// `value` under `key` as dotted keys with their answers as text.
+/// The answers of `table` (at the dotted path `prefix`) as dotted keys with their text and
+/// where in `src` each value starts.
 fn flatten(
-    key: &str,
-    value: &toml::Value,
-    line: usize,
+    prefix: &str,
+    table: &toml::de::DeTable,
+    src: &str,
     out: &mut IndexMap<String, (String, usize)>,
-) -> Result<(), (String, String)> {
-    let text = match value {
-        toml::Value::Table(t) => {
-            for (k, v) in t {
-                flatten(&format!("{key}.{k}"), v, line, out)?;
+) -> Result<(), (String, usize, String)> {
+    for (key, value) in table {
+        let key = if prefix.is_empty() {
+            key.get_ref().to_string()
+        } else {
+            format!("{prefix}.{}", key.get_ref())
+        };
+        let at = value.span().start;
+        let raw = |span: std::ops::Range<usize>| src.get(span).unwrap_or("").trim().to_string();
+        let text = match value.get_ref() {
+            toml::de::DeValue::Table(t) => {
+                flatten(&key, t, src, out)?;
+                continue;
             }
-            return Ok(());
-        }
-        toml::Value::String(s) => s.clone(),
-        toml::Value::Integer(i) => i.to_string(),
-        toml::Value::Float(f) => f.to_string(),
-        toml::Value::Array(items) => items
-            .iter()
-            .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_string))
-            .collect::<Vec<_>>()
-            .join(", "),
-        other => {
-            return Err((
-                key.to_string(),
-                format!("{other} is not an answer: write text or a number"),
-            ));
-        }
-    };
-    out.insert(key.to_string(), (text, line));
+            toml::de::DeValue::String(s) => s.to_string(),
+            toml::de::DeValue::Integer(_) | toml::de::DeValue::Float(_) => raw(value.span()),
+            toml::de::DeValue::Array(items) => items
+                .iter()
+                .map(|i| match i.get_ref() {
+                    toml::de::DeValue::String(s) => s.to_string(),
+                    _ => raw(i.span()),
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+            _ => {
+                return Err((
+                    key,
+                    at,
+                    format!(
+                        "{} is not an answer: write text or a number",
+                        raw(value.span())
+                    ),
+                ));
+            }
+        };
+        out.insert(key, (text, at));
+    }
     Ok(())
 }
 

@@ -22,7 +22,7 @@ impl Draft {
     pub fn set(&mut self, header: &str, key: &str, value: String, why: &str, guessed: bool) {
         let mut comment = why.to_string();
         if guessed {
-            comment.push_str(" DEFAULT, a guess of the usual order of magnitude: check it.");
+            comment.push_str(" DEFAULT: not given, so the usual guess; check it.");
         }
         self.field(header, key, value, comment);
     }

@@ -210,7 +210,11 @@ impl Session<'_> {
             "workload",
             &key,
             Question::new("volume", format!("How many {unit} a {per}, today?"), Kind::Number(VOLUME))
-                .why("Every saving scales with the volume; break-even often sits between 10 and 100 million tokens a month.")
+                .why(if unit == "tokens" {
+                    "Every saving scales with the volume; break-even often sits between 10 and 100 million tokens a month."
+                } else {
+                    "Every saving scales with the volume of work."
+                })
                 .example("5000, or \"4k to 6k\""),
         )?;
         if unit == "tokens" {
@@ -338,9 +342,16 @@ impl Session<'_> {
                     format!("What does one {} error cost?", words(kind)),
                     Kind::Number(AMOUNT),
                 )
-                .why("The errors' costs are often the whole case for a change.")
+                .why("One cost for every option that makes this kind of error; the errors' costs are often the whole case for a change.")
                 .example("8"),
             )?;
+            self.draft.set(
+                &format!("errors.{kind}"),
+                "cost",
+                cost.toml(),
+                cost.question.why,
+                cost.answer.defaulted,
+            );
             for way in ways {
                 let rate = self.given(
                     Question::new(
@@ -358,8 +369,8 @@ impl Session<'_> {
                 self.put_inline(
                     &format!("options.{way}"),
                     &format!("errors.{kind}"),
-                    "An error kind: the share of events it happens to, and the cost of one.",
-                    &[("rate", &rate), ("cost", &cost)],
+                    "An error kind: the share of events it happens to (its cost is under [errors]).",
+                    &[("rate", &rate)],
                 );
             }
         }
@@ -547,29 +558,36 @@ impl Session<'_> {
     /// success.
     fn project(&mut self, option: &str) -> anyhow::Result<()> {
         let header = format!("{option}.project");
-        for (item, what, example) in [
-            ("data", "preparing and labelling the data", "\"15k to 40k\""),
+        // Data and engineering are asked without a default: a project that costs nothing up
+        // front is rarely what anyone means.
+        for (item, what, example, default) in [
+            (
+                "data",
+                "preparing and labelling the data",
+                "\"15k to 40k\"",
+                None,
+            ),
             (
                 "engineering",
-                "the engineering (pipeline, integration)",
+                "the engineering (pipeline, integration), in money",
                 "\"20k to 35k\"",
+                None,
             ),
-            ("evaluation", "building the evaluation", "5000"),
+            ("evaluation", "building the evaluation", "5000", Some("0")),
         ] {
-            let cost = self.given(
-                Question::new(
-                    format!("project.{item}"),
-                    format!("What does {what} cost?"),
-                    Kind::Number(AMOUNT),
-                )
-                .why("Part of the upfront investment the savings must pay back.")
-                .example(example)
-                .default("0"),
-            )?;
-            if cost.answer.text != "0" {
-                let why = cost.question.why;
-                self.put_inline(&header, &format!("items.{item}"), why, &[("cost", &cost)]);
+            let mut q = Question::new(
+                format!("project.{item}"),
+                format!("What does {what} cost?"),
+                Kind::Number(AMOUNT),
+            )
+            .why("Part of the upfront investment the savings must pay back.")
+            .example(example);
+            if let Some(default) = default {
+                q = q.default(default);
             }
+            let cost = self.given(q)?;
+            let why = cost.question.why;
+            self.put_inline(&header, &format!("items.{item}"), why, &[("cost", &cost)]);
         }
         let runs = self.put(
             &header,

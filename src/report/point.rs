@@ -1,6 +1,7 @@
 //! The deterministic point estimate printed by `payback check`: every input at its mean, every
 //! project succeeding: the single number a spreadsheet gives.
 
+use super::factors::Names;
 use super::format::{money_cents, months, whole_money};
 use crate::results::check::CheckEstimate;
 use std::fmt::Write;
@@ -8,6 +9,7 @@ use std::fmt::Write;
 /// Renders the point estimate `e`.
 pub fn render(e: &CheckEstimate) -> String {
     let cur = &e.currency;
+    let names = Names(&e.labels);
     let mut out = String::new();
     let _ = writeln!(out, "{}: the file is valid.", e.scenario);
     let _ = writeln!(
@@ -31,7 +33,7 @@ pub fn render(e: &CheckEstimate) -> String {
         let _ = writeln!(
             out,
             "    {:<24}{:>14.4}{:>16}{:>16}{:>16}{role}",
-            o.name,
+            names.option(&o.name),
             o.per_event,
             money_cents(o.fixed),
             money_cents(o.benefits),
@@ -40,7 +42,7 @@ pub fn render(e: &CheckEstimate) -> String {
     }
     for c in &e.candidates {
         let _ = writeln!(out);
-        let _ = writeln!(out, "  {}:", c.name);
+        let _ = writeln!(out, "  {}:", names.option(&c.name));
         let _ = writeln!(
             out,
             "    upfront investment     {:>14} {cur}",

@@ -1,7 +1,7 @@
 //! The deterministic point estimate that `payback check` prints: every input at its mean, every
 //! project succeeding, the single number a spreadsheet gives.
 
-use crate::scenario::{Money, Months, Probability};
+use crate::scenario::{Labels, Money, Months, Probability};
 
 /// The point estimate of a scenario, in full.
 #[derive(Debug, Clone, PartialEq)]
@@ -12,6 +12,8 @@ pub struct CheckEstimate {
     pub horizon_months: u32,
     /// Currency of the amounts.
     pub currency: String,
+    /// The names the file gives its options and inputs (`label = "..."`).
+    pub labels: Labels,
     /// Annual discount rate (the discounted payback is shown when above 0).
     pub discount_rate: f64,
     /// Days in a month, for the payback in days.

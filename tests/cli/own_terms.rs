@@ -383,3 +383,46 @@ fn the_memo_says_the_unit_forms_in_the_files_own_words() {
         assert!(md.contains(said), "missing {said:?} in:\n{md}");
     }
 }
+
+#[test]
+fn an_error_kinds_cost_given_once_is_one_input_for_every_option() {
+    // The same constant cost written in each option or once under [errors.wrong]: the same run.
+    let once = scenario(&[])
+        .replace(
+            "errors.wrong = { rate = 0.03, cost = 4 }",
+            "errors.wrong = { rate = 0.03 }",
+        )
+        .replace(
+            "errors.wrong = { rate = \"0.005 to 0.02\", cost = 4 }",
+            "errors.wrong = { rate = \"0.005 to 0.02\" }",
+        )
+        + "\n[errors.wrong]\ncost = 4\n";
+    same_figures(&scenario(&[]), &once);
+    // Uncertain, it is one factor drawn once a trial, not one per option.
+    let uncertain = once.replace(
+        "[errors.wrong]\ncost = 4",
+        "[errors.wrong]\ncost = \"2 to 8\"",
+    );
+    let (_d, path) = scenario_file(&uncertain);
+    let s = run_json(&path, &[]);
+    let costs: Vec<&str> = s["sensitivity"][0]["factors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .filter(|p| p.ends_with(".cost"))
+        .collect();
+    assert_eq!(costs, ["errors.wrong.cost"]);
+    // A kind no option makes, and a kind with no cost anywhere, are refused.
+    let err = refused(&(scenario(&[]) + "\n[errors.typo]\ncost = 4\n"));
+    assert_has(&err, &["errors.typo", "no option has errors.typo"]);
+    let err = refused(&once.replace("\n[errors.wrong]\ncost = 4\n", ""));
+    assert_has(
+        &err,
+        &[
+            "options.human.errors.wrong.cost",
+            "missing",
+            "[errors.wrong] cost = ...",
+        ],
+    );
+}

@@ -108,7 +108,7 @@ fn case_1_point_estimate_shows_the_unit_costs() {
         "{text}"
     );
     assert!(
-        text.contains("fine_tuned                      0.1550"),
+        text.contains("fine tuned                      0.1550"),
         "{text}"
     );
     assert!(
