@@ -379,9 +379,20 @@ fn clamp(t: &toml::Table, text: &str) -> Result<Dist, DistError> {
 /// or code is refused: the currency is set once, in `scenario.currency`.
 pub fn number(text: &str, form: &str) -> Result<f64, DistError> {
     let t = text.trim();
+    // "15k-40k" is a range written with a dash: say how to write one.
+    let dashed = t
+        .get(1..)
+        .and_then(|rest| rest.split_once('-'))
+        .is_some_and(|(a, b)| !a.ends_with(['e', 'E']) && !b.trim().is_empty());
+    let range_hint = if dashed {
+        format!("; for a range write \"{}\"", t.replacen('-', " to ", 1))
+    } else {
+        String::new()
+    };
     let not_a_number = || {
         DistError::new(format!(
-            "`{form}`: `{t}` is not a finite number; write e.g. 15000, 15k, 2.5M, 1B or 3%"
+            "`{form}`: `{t}` is not a finite number; write e.g. 15000, 15k, 2.5M, 1B or \
+             3%{range_hint}"
         ))
     };
     if t.contains(['$', '€', '£', '¥', '₹']) || currency_code(t) {
@@ -562,6 +573,9 @@ mod tests {
             let e = number(bad, bad).unwrap_err().message;
             assert!(e.contains("15k, 2.5M, 1B or 3%"), "{bad}: {e}");
         }
+        let e = number("15k-40k", "15k-40k").unwrap_err().message;
+        assert!(e.contains("for a range write \"15k to 40k\""), "{e}");
+        assert!(!number("-1e-3", "-1e-3").is_err());
         for money in ["$5", "5 €", "USD 15000", "15k EUR", "£3"] {
             let e = parse_text(money).unwrap_err().message;
             assert!(e.contains("the currency is set once"), "{money}: {e}");
