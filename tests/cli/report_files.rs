@@ -569,4 +569,8 @@ fn labels_name_the_options_and_inputs_in_the_memo_and_charts() {
         "inference per email"
     );
     assert_eq!(json["candidates"][0]["name"], "ft");
+    let check = payback().arg("check").arg(&path).output().unwrap();
+    let said = String::from_utf8(check.stdout).unwrap();
+    assert!(said.contains("  fine-tuned model:"), "check: {said}");
+    assert!(said.contains("support agents "), "check: {said}");
 }
