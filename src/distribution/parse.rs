@@ -384,10 +384,18 @@ pub fn number(text: &str, form: &str) -> Result<f64, DistError> {
         .get(1..)
         .and_then(|rest| rest.split_once('-'))
         .is_some_and(|(a, b)| !a.ends_with(['e', 'E']) && !b.trim().is_empty());
-    let range_hint = if dashed {
-        format!("; for a range write \"{}\"", t.replacen('-', " to ", 1))
-    } else {
-        String::new()
+    let range_hint = match t.get(1..).and_then(|rest| rest.split_once('-')) {
+        Some((a, b)) if dashed => {
+            let a = format!("{}{a}", &t[..1]);
+            // "10-20%" means 10% to 20%.
+            let a = if b.ends_with('%') && !a.ends_with('%') {
+                format!("{a}%")
+            } else {
+                a
+            };
+            format!("; for a range write \"{a} to {}\"", b.trim())
+        }
+        _ => String::new(),
     };
     let not_a_number = || {
         DistError::new(format!(
@@ -432,7 +440,8 @@ pub fn number(text: &str, form: &str) -> Result<f64, DistError> {
         match digits.split_once(['e', 'E']) {
             Some((m, e)) => {
                 let e: i32 = e.parse().map_err(|_| not_a_number())?;
-                format!("{m}e{}", e + exponent)
+                let e = e.checked_add(exponent).ok_or_else(not_a_number)?;
+                format!("{m}e{e}")
             }
             None => format!("{digits}e{exponent}"),
         }
@@ -449,7 +458,9 @@ fn thousands(digits: &str) -> Option<String> {
     let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
     let mut groups = whole.split(',');
     let first = groups.next()?;
-    let first_ok = (1..=3).contains(&first.trim_start_matches(['-', '+']).len());
+    let unsigned = first.trim_start_matches(['-', '+']);
+    let first_ok =
+        (1..=3).contains(&unsigned.len()) && unsigned.chars().all(|c| c.is_ascii_digit());
     let rest: Vec<&str> = groups.collect();
     let rest_ok = rest
         .iter()
@@ -575,6 +586,13 @@ mod tests {
         }
         let e = number("15k-40k", "15k-40k").unwrap_err().message;
         assert!(e.contains("for a range write \"15k to 40k\""), "{e}");
+        let e = number("10-20%", "10-20%").unwrap_err().message;
+        assert!(e.contains("for a range write \"10% to 20%\""), "{e}");
+        let e = number("-15k-40k", "-15k-40k").unwrap_err().message;
+        assert!(e.contains("\"-15k to 40k\""), "{e}");
+        for bad in ["1e2147483647k", "2e,001k", "1e-,005"] {
+            assert!(number(bad, bad).is_err(), "{bad}");
+        }
         assert!(number("-1e-3", "-1e-3").is_ok());
         for money in ["$5", "5 €", "USD 15000", "15k EUR", "£3"] {
             let e = parse_text(money).unwrap_err().message;

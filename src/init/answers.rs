@@ -146,6 +146,13 @@ fn flatten(
                 ));
             }
         };
+        if out.contains_key(&key) {
+            return Err((
+                key,
+                at,
+                "is answered twice: keep one of the two".to_string(),
+            ));
+        }
         out.insert(key, (text, at));
     }
     Ok(())

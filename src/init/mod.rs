@@ -13,7 +13,7 @@ pub mod templates;
 
 use crate::config::Domain;
 use draft::Draft;
-use question::{Kind, Question, list};
+use question::{Kind, Question, is_zero, list};
 
 /// Where the answers come from.
 pub trait Ask {
@@ -406,7 +406,7 @@ impl Session<'_> {
             .example("10%")
             .default("0"),
         )?;
-        if review.answer.text != "0" {
+        if !is_zero(&review.answer.text) {
             let cost = self.given(
                 Question::new(
                     format!("{way}.review_cost"),
@@ -434,7 +434,7 @@ impl Session<'_> {
                 .example("2.06")
                 .default("0"),
             )?;
-            if hourly.answer.text != "0" {
+            if !is_zero(&hourly.answer.text) {
                 let n = self.given(
                     Question::new(
                         "fine_tuned.instances",
@@ -479,7 +479,7 @@ impl Session<'_> {
                 .example("2%")
                 .default("0"),
             )?;
-            if drift != "0" {
+            if !is_zero(&drift) {
                 let every = self.given(
                     Question::new(
                         "fine_tuned.retrain_every",
@@ -532,7 +532,7 @@ impl Session<'_> {
                 .example("0.5 (once every two years)")
                 .default("0"),
             )?;
-            if hazard.answer.text != "0" {
+            if !is_zero(&hazard.answer.text) {
                 let cost = self.given(
                     Question::new(
                         "prompted.migration_cost",
@@ -601,7 +601,7 @@ impl Session<'_> {
             .example("3")
             .default("0"),
         )?;
-        if runs != "0" {
+        if !is_zero(&runs) {
             self.put(
                 &header,
                 "failed_runs",

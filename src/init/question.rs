@@ -164,6 +164,11 @@ impl Question {
     }
 }
 
+/// Whether the checked numeric answer `answer` is exactly 0 (`0`, `0%`, `0.0`).
+pub fn is_zero(answer: &str) -> bool {
+    distribution::parse_text(answer).is_ok_and(|d| d.as_constant() == Some(0.0))
+}
+
 /// The words of a comma-separated list, in lower case, without blanks and repeats.
 pub fn list(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -190,7 +195,12 @@ fn toml_number(answer: &str, domain: Domain) -> Result<String, String> {
     });
     let value = match observed {
         Some(table) => table,
-        None if a.parse::<f64>().is_ok_and(f64::is_finite) => a.to_string(),
+        // A number TOML reads as written stays a number; `.5` or `007` becomes a string.
+        None if a.parse::<f64>().is_ok_and(f64::is_finite)
+            && toml::from_str::<toml::Table>(&format!("x = {a}")).is_ok() =>
+        {
+            a.to_string()
+        }
         None => quoted(a),
     };
     let parsed: toml::Table =

@@ -65,7 +65,16 @@ fn a_bad_answer_is_refused_with_its_line_key_and_what_is_allowed() {
     let dir = tempfile::tempdir().unwrap();
     let cases = [
         (
-            good.replace("wrong_subclass = \"15%\"", "wrong_subclass = \"150%\""),
+            format!("\"cost.wrong_department\" = 500\n{good}"),
+            &[
+                "answers.toml:",
+                "cost.wrong_department",
+                "is answered twice",
+            ][..],
+        ),
+        (
+            good.replace("wrong_subclass = \"15%\"", "wrong_subclass = \"150%\"")
+                .to_string(),
             &[
                 "answers.toml:23:",
                 "rate.people.wrong_subclass",
@@ -262,4 +271,25 @@ fn a_session_on_a_terminal_writes_a_checked_file() {
     ] {
         assert!(text.contains(written), "missing {written:?} in:\n{text}");
     }
+}
+
+#[test]
+fn numbers_toml_cannot_read_and_zeros_written_any_way_are_understood() {
+    // `.5` is a number to people, not to TOML; "0%" review needs no review cost.
+    let text = std::fs::read_to_string(fixture("init-worked-1.toml"))
+        .unwrap()
+        .replace("success = 1", "success = \".5\"")
+        .replace("[fine_tuned]\n", "[fine_tuned]\nreview = \"0%\"\n");
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("answers.toml");
+    std::fs::write(&answers, text).unwrap();
+    let (_d, file, out) = init_from(&answers);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let written = std::fs::read_to_string(&file).unwrap();
+    assert!(written.contains("success = \".5\""), "{written}");
+    assert!(!written.contains("review ="), "{written}");
 }
