@@ -106,6 +106,16 @@ pub struct Workload {
 }
 
 impl Workload {
+    /// What the volume counts, per what (`events per day`).
+    pub fn volume_unit(&self) -> &'static str {
+        match (self.in_tokens, self.per_day) {
+            (false, true) => "events per day",
+            (false, false) => "events per month",
+            (true, true) => "tokens per day",
+            (true, false) => "tokens per month",
+        }
+    }
+
     /// The dotted path of the volume input.
     pub fn volume_path(&self) -> &'static str {
         match (self.in_tokens, self.per_day) {

@@ -171,7 +171,7 @@ pub fn solve(
                 q,
                 settings,
                 currency: &base.currency,
-                volume_unit: volume_unit(&base.workload),
+                volume_unit: base.workload.volume_unit(),
                 planned,
                 p_at_zero: zero,
             },
@@ -231,16 +231,6 @@ struct Context<'a> {
     planned: Money,
     /// P(payback ≤ T) with the knob at 0.
     p_at_zero: Probability,
-}
-
-/// What the workload's volume counts, per what.
-fn volume_unit(w: &crate::scenario::Workload) -> &'static str {
-    match (w.in_tokens, w.per_day) {
-        (false, true) => "events per day",
-        (false, false) => "events per month",
-        (true, true) => "tokens per day",
-        (true, false) => "tokens per month",
-    }
 }
 
 /// The answer with its uncertainty.
