@@ -24,5 +24,6 @@ pub mod numbers;
 pub mod report;
 pub mod results;
 pub mod scenario;
+pub mod serve;
 pub mod stats;
 pub mod streams;

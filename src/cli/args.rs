@@ -31,6 +31,34 @@ pub(super) enum Command {
     /// Write a new scenario file by answering questions (on the terminal, or from an answers
     /// file), or start from one of the example scenarios.
     Init(InitArgs),
+    /// Serve a local web page on which the scenario's inputs can be changed and the risk seen
+    /// to move: every change re-simulates the same trials; the page saves the changed file
+    /// and writes the full report.
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub(super) struct ServeArgs {
+    /// The scenario file (TOML).
+    pub(super) file: PathBuf,
+    /// Port to listen on (0: any free port, said when the server starts).
+    #[arg(long, default_value_t = 8177)]
+    pub(super) port: u16,
+    /// Address to listen on; anything but the loopback makes the page reachable by others.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub(super) bind: std::net::IpAddr,
+    /// Open the page in the default browser.
+    #[arg(long)]
+    pub(super) open: bool,
+    /// Trials of each live run (the full report runs the file's `scenario.trials`).
+    #[arg(long, default_value_t = 100_000)]
+    pub(super) trials: u64,
+    /// Seed of the random streams (default: the file's `scenario.seed`, else 42).
+    #[arg(long)]
+    pub(super) seed: Option<u64>,
+    /// Worker threads of each run (default: every core).
+    #[arg(long)]
+    pub(super) threads: Option<usize>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -1,4 +1,4 @@
-//! The command line: `payback run`, `check`, `sweep` and `solve`. Each loads the file, checks
+//! The command line: `payback run`, `check`, `sweep`, `solve`, `init` and `serve`. Each loads the file, checks
 //! its flags, calls its use-case in [`crate::app`], and renders the results with
 //! [`crate::report`]; errors of the analysis are said as errors about the flag that gave the
 //! part of the question.
@@ -20,7 +20,7 @@ use crate::report::{self, samples};
 use crate::results::solve::Question;
 use crate::scenario::{MAX_TRIALS, Scenario};
 use anyhow::Result;
-use args::{Command, InitArgs, RunArgs, SolveArgs, SweepArgs, TrialFlags};
+use args::{Command, InitArgs, RunArgs, ServeArgs, SolveArgs, SweepArgs, TrialFlags};
 use progress::{progress_bar, shown_on};
 use std::path::{Path, PathBuf};
 
@@ -39,7 +39,29 @@ pub fn run(cli: Cli, stop: &Stop) -> Result<()> {
         Command::Sweep(args) => run_sweep(args, stop),
         Command::Solve(args) => run_solve(args, stop),
         Command::Init(args) => run_init(args),
+        Command::Serve(args) => run_serve(args, stop),
     }
+}
+
+/// `payback serve`: the file checked, the flags checked as `payback run`'s, then the server
+/// until Ctrl-C.
+fn run_serve(args: ServeArgs, stop: &Stop) -> Result<()> {
+    let doc = Document::load(&args.file)?;
+    let flags = TrialFlags {
+        trials: Some(args.trials),
+        seed: args.seed,
+        threads: args.threads,
+    };
+    let live = settings(&flags, doc.base(), MAX_TRIALS)?;
+    crate::serve::serve(
+        crate::serve::Settings {
+            file: args.file,
+            addr: std::net::SocketAddr::new(args.bind, args.port),
+            open: args.open,
+            live,
+        },
+        stop,
+    )
 }
 
 /// `payback init`: the scenario text from the question bank (or a template), checked as
@@ -333,7 +355,7 @@ fn out_dir(
     let out = match out {
         Some(dir) => Some(dir),
         None if json => None,
-        None => Some(default_out_dir(file, suffix)),
+        None => Some(directory::default_dir(file, suffix)),
     };
     if let Some(dir) = &out {
         directory::check_dir(dir, command)?;
@@ -341,13 +363,6 @@ fn out_dir(
     Ok(out)
 }
 
-/// `reports/<file stem><suffix>/`.
-fn default_out_dir(file: &Path, suffix: &str) -> PathBuf {
-    let stem = file
-        .file_stem()
-        .map_or_else(|| "scenario".into(), |s| s.to_string_lossy().into_owned());
-    Path::new("reports").join(format!("{stem}{suffix}"))
-}
 
 /// Fails with [`engine::Interrupted`] when the user asked to stop while the work was being
 /// finished (rendering, writing), so that nothing is written; `trials` were all simulated.

@@ -5,6 +5,7 @@
 
 mod build;
 mod domain;
+pub mod edit;
 mod overrides;
 mod raw;
 
@@ -148,6 +149,49 @@ impl Document {
         Err(InputError::new(&self.file, None, &o.path, message))
     }
 
+    /// The file as if written with the changes `set`: its base is [`Document::variant`]'s
+    /// scenario, and each of its stress cases makes its own changes on top of `set` (a case
+    /// that sets an input `set` changes too has the last word). Errors as `variant`'s; a stress
+    /// case that the changes leave wrong is named in the message.
+    pub fn with_changes(&self, set: &[Override]) -> Result<Document, InputError> {
+        let base = self.variant(set)?;
+        let mut tree = self.tree.clone();
+        for o in set {
+            overrides::apply(&mut tree, o)
+                .map_err(|message| InputError::new(&self.file, None, &o.path, message))?;
+        }
+        let (_, domains) = self.build_variant(set)?;
+        let mut changed = Document {
+            file: self.file.clone(),
+            tree,
+            base,
+            domains,
+            stress: Vec::new(),
+        };
+        for case in &self.stress {
+            let scenario = changed.variant(&case.set).map_err(|e| {
+                InputError::new(
+                    &self.file,
+                    None,
+                    &e.field,
+                    format!("in stress case \"{}\": {}", case.name, e.message),
+                )
+            })?;
+            changed.stress.push(StressCase {
+                name: case.name.clone(),
+                set: case.set.clone(),
+                scenario,
+            });
+        }
+        Ok(changed)
+    }
+
+    /// The file without its stress cases but those named in `keep`, in file order.
+    pub fn keeping_stress(mut self, keep: &[String]) -> Document {
+        self.stress.retain(|c| keep.contains(&c.name));
+        self
+    }
+
     /// The scenario with the changes `set` made and the range of its every number, or the
     /// first error of the changed file.
     fn build_variant(
@@ -238,7 +282,7 @@ pub fn load(path: &Path) -> Result<Scenario, InputError> {
 }
 
 /// The text of the scenario file at `path`, refused when it is too large to be one.
-fn read(path: &Path) -> Result<String, InputError> {
+pub fn read(path: &Path) -> Result<String, InputError> {
     let fail = |message: String| InputError::new(path, None, "", message);
     let meta =
         std::fs::metadata(path).map_err(|e| fail(format!("cannot read the scenario file: {e}")))?;

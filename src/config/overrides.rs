@@ -28,6 +28,32 @@ impl Override {
         }
     }
 
+    /// The value at `path` as a user types it: a number (`0.05`, `1_000`) or an inline table
+    /// (`{ observed = 5, of = 100 }`) as TOML reads it, anything else (`"20 to 40"`, `15k`,
+    /// `pert(1, 2, 4)`) as the text a quoted string of the file would hold.
+    pub fn from_text(path: &str, text: &str) -> Self {
+        let text = text.trim();
+        let unquoted = text
+            .strip_prefix('"')
+            .and_then(|t| t.strip_suffix('"'))
+            .filter(|t| !t.contains('"'));
+        let read = (!text.contains('\n'))
+            .then(|| format!("v = {text}").parse::<toml::Table>().ok())
+            .flatten()
+            .and_then(|mut t| t.remove("v"))
+            .filter(|v| {
+                matches!(
+                    v,
+                    toml::Value::Integer(_) | toml::Value::Float(_) | toml::Value::Table(_)
+                )
+            });
+        let value = read.unwrap_or_else(|| toml::Value::String(unquoted.unwrap_or(text).into()));
+        Override {
+            path: path.to_string(),
+            value,
+        }
+    }
+
     /// The value as the file would write it: `6`, `"uniform(0.7, 1)"`.
     pub fn value_text(&self) -> String {
         match &self.value {

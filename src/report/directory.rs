@@ -43,6 +43,15 @@ fn parse_marker(text: &str) -> Option<(&str, Vec<(&str, &str)>)> {
     Some((command, files))
 }
 
+/// The report directory of the scenario file `file` when none is given:
+/// `reports/<file stem><suffix>/` (`suffix` is `-sweep` for a sweep's).
+pub fn default_dir(file: &Path, suffix: &str) -> std::path::PathBuf {
+    let stem = file
+        .file_stem()
+        .map_or_else(|| "scenario".into(), |s| s.to_string_lossy().into_owned());
+    Path::new("reports").join(format!("{stem}{suffix}"))
+}
+
 /// Checks that `dir` may receive a report of `command`: it does not exist, or is an empty
 /// directory, or is a report directory of the same command whose every file is one the
 /// [`MARKER`] lists, unchanged. Anything else is refused, before any work, saying what is in

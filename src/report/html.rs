@@ -24,6 +24,14 @@ pub fn render(blocks: &[Block], svg: &dyn Fn(&str) -> Option<String>) -> String 
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
         escape(title.unwrap_or("payback report"))
     );
+    out.push_str(&fragment(blocks, svg));
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// The blocks as HTML elements, for a page of their own or inside another.
+pub fn fragment(blocks: &[Block], svg: &dyn Fn(&str) -> Option<String>) -> String {
+    let mut out = String::new();
     for block in blocks {
         match block {
             Block::Heading(level, text) => {
@@ -67,7 +75,6 @@ pub fn render(blocks: &[Block], svg: &dyn Fn(&str) -> Option<String>) -> String 
             Block::PageBreak => out.push_str("<div class=\"page-end\"></div>\n"),
         }
     }
-    out.push_str("</body>\n</html>\n");
     out
 }
 

@@ -10,6 +10,7 @@ pub mod directory;
 mod executive;
 mod factors;
 pub mod format;
+pub mod live;
 mod html;
 mod markdown;
 mod memo;

@@ -14,6 +14,7 @@ mod own_terms;
 mod print;
 mod report_files;
 mod reverse_questions;
+mod serve;
 mod sensitivity;
 mod stress;
 mod support;

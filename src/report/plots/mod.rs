@@ -139,6 +139,33 @@ pub fn render(summary: &Summary) -> Result<Vec<(String, Vec<u8>)>, String> {
     Ok(files)
 }
 
+/// The charts the live page of `payback serve` shows of `summary`, as SVG by file stem: the
+/// payback curve, the NPV distribution, each candidate's tornado, and the deprecation pack's
+/// chart when it ran.
+pub fn live_svgs(summary: &Summary) -> Result<Vec<(String, String)>, String> {
+    let mut charts = vec![Chart::PaybackCurve, Chart::Npv];
+    charts.extend(
+        (0..summary.candidates.len())
+            .filter(|&i| {
+                summary
+                    .sensitivity
+                    .get(i)
+                    .is_some_and(|c| !c.factors.is_empty())
+            })
+            .map(Chart::Tornado),
+    );
+    if summary.deprecation_stress.is_some() {
+        charts.push(Chart::DeprecationStress);
+    }
+    charts
+        .into_iter()
+        .map(|chart| {
+            let drawing = (chart, summary);
+            Ok((drawing.name(), svg_of(&drawing)?))
+        })
+        .collect()
+}
+
 /// The chart of a sweep as files: `sweep.svg` and `sweep.png`.
 pub fn render_sweep(result: &Sweep) -> Result<Vec<(String, Vec<u8>)>, String> {
     chart_files(result)
@@ -172,8 +199,8 @@ impl Drawing for Sweep {
     }
 }
 
-/// One chart as files: `(name.svg, bytes)` and `(name.png, bytes)`.
-fn chart_files(chart: &impl Drawing) -> Result<Vec<(String, Vec<u8>)>, String> {
+/// One chart as SVG.
+fn svg_of(chart: &impl Drawing) -> Result<String, String> {
     REGISTER_FONT.call_once(|| {
         // The font is a fixed, valid asset: registration cannot fail.
         let _ = plotters::style::register_font(FONT, FontStyle::Normal, FONT_BYTES);
@@ -185,6 +212,12 @@ fn chart_files(chart: &impl Drawing) -> Result<Vec<(String, Vec<u8>)>, String> {
         chart.draw(&root)?;
         root.present().map_err(|e| e.to_string())?;
     }
+    Ok(svg)
+}
+
+/// One chart as files: `(name.svg, bytes)` and `(name.png, bytes)`.
+fn chart_files(chart: &impl Drawing) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let svg = svg_of(chart)?;
     let mut rgb = vec![0u8; (SIZE.0 * SIZE.1 * 3) as usize];
     {
         let root = BitMapBackend::with_buffer(&mut rgb, SIZE).into_drawing_area();
