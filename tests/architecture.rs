@@ -56,6 +56,25 @@ fn report_renders_results_and_never_drives_the_model() {
 }
 
 #[test]
+fn the_live_page_runs_the_use_cases_and_has_no_model_of_its_own() {
+    // It runs `app`'s use-cases on the `Engine`; what a trial is and what is kept of it are
+    // not its business, nor the command line's flags.
+    let found = mentions(
+        "serve",
+        &[
+            "crate::model",
+            "crate::collect",
+            "crate::stats",
+            "crate::cli",
+            "TrialRunner",
+            ".simulate(",
+            "engine::simulate",
+        ],
+    );
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
 fn analysis_speaks_neither_words_nor_flags() {
     let found = mentions("analysis", &["crate::report", "crate::cli", "UsageError"]);
     assert!(found.is_empty(), "{found:#?}");

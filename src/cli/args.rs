@@ -50,8 +50,9 @@ pub(super) struct ServeArgs {
     /// Open the page in the default browser.
     #[arg(long)]
     pub(super) open: bool,
-    /// Trials of each live run (the full report runs the file's `scenario.trials`).
-    #[arg(long, default_value_t = 100_000)]
+    /// Trials of each live run: two chunks of 65,536, one wave on two cores (the full report
+    /// runs the file's `scenario.trials`).
+    #[arg(long, default_value_t = 131_072)]
     pub(super) trials: u64,
     /// Seed of the random streams (default: the file's `scenario.seed`, else 42).
     #[arg(long)]

@@ -15,6 +15,7 @@ mod print;
 mod report_files;
 mod reverse_questions;
 mod serve;
+mod serve_browser;
 mod sensitivity;
 mod stress;
 mod support;

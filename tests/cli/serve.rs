@@ -122,6 +122,9 @@ pub fn example_copy(name: &str, trials: u64) -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
+/// Trials of a live run unless `--trials` says otherwise.
+pub const LIVE_TRIALS: &str = "131072";
+
 const RATE: &str = "options.fine_tuned.errors.wrong_subclass.rate";
 const DATA_COST: &str = "options.fine_tuned.project.items.data_prep.cost";
 const STRESS: &str = "Data work takes 3x longer";
@@ -173,7 +176,7 @@ fn the_scenario_lists_every_input_the_file_writes_and_its_base_is_payback_runs()
     let server = Server::start(&file, &[]);
     let (status, s) = server.get_json("/api/scenario");
     assert_eq!(status, 200);
-    let run = run_json(&file, &["--trials", "100000"]);
+    let run = run_json(&file, &["--trials", LIVE_TRIALS]);
     let mut listed: Vec<&str> = s["groups"]
         .as_array()
         .unwrap()
@@ -218,7 +221,7 @@ fn the_scenario_lists_every_input_the_file_writes_and_its_base_is_payback_runs()
     assert_eq!(rate["written"], "{ observed = 30, of = 1000 }");
     assert_eq!(s["stress"][0]["name"], STRESS);
     assert_eq!(s["deprecation"]["available"], true);
-    assert_eq!(s["live_trials"], 100_000);
+    assert_eq!(s["live_trials"], 131_072);
     assert_eq!(s["full_trials"], 1_000_000);
     assert_figures_equal(&s["base"], &run["candidates"]);
     assert_eq!(s["base"]["page_one"].as_str().unwrap().matches("<table>").count(), 1);
@@ -250,12 +253,12 @@ fn a_live_run_equals_payback_run_of_the_saved_file_stress_case_included() {
         &json!({ "changes": changes, "to": saved.display().to_string() }),
     );
     assert_eq!(status, 200, "{save}");
-    let run = run_json(&saved, &["--trials", "100000"]);
+    let run = run_json(&saved, &["--trials", LIVE_TRIALS]);
     assert_figures_equal(&answer["now"], &run["candidates"]);
     assert_eq!(answer["now"]["stress"][0]["name"], STRESS);
     assert_figures_equal(&answer["now"]["stress"][0], &run["stress"][0]["candidates"]);
     // The base beside it is the file's own run; the change moved the fine-tuned model.
-    let base = run_json(&file, &["--trials", "100000"]);
+    let base = run_json(&file, &["--trials", LIVE_TRIALS]);
     let base_view = json!({ "options": answer["base"] });
     assert_figures_equal(&base_view, &base["candidates"]);
     assert_ne!(
@@ -372,7 +375,7 @@ fn save_keeps_the_layout_and_never_overwrites_a_file_unasked() {
     payback().arg("check").arg(&file).assert().success();
     // The page now starts from the saved file.
     let (_, s) = server.get_json("/api/scenario");
-    let run = run_json(&file, &["--trials", "100000"]);
+    let run = run_json(&file, &["--trials", LIVE_TRIALS]);
     assert_figures_equal(&s["base"], &run["candidates"]);
     // A file changed on disk since it was read is not replaced.
     std::fs::write(&file, format!("{saved}\n# edited by hand\n")).unwrap();

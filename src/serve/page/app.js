@@ -167,11 +167,12 @@ async function run() {
   live.runs += 1;
   document.body.dataset.runs = live.runs;
   const n = Object.keys(body.changes).length;
-  const cases = body.stress.length + (body.deprecation ? 1 : 0);
+  const beside = [...body.stress.map((name) => `"${name}"`)];
+  if (body.deprecation) beside.push("the deprecation pack");
   $("status").textContent =
     `Updated in ${Math.round(ms)} ms: ${count(answer.body.now.trials)} trials, ` +
     `${n} change${n === 1 ? "" : "s"} from the file` +
-    (cases ? `, ${body.stress.length} stress case(s)${body.deprecation ? " and the deprecation pack" : ""}` : "") +
+    (beside.length ? `, with ${beside.join(" and ")}` : "") +
     ".";
   setState("ready");
 }
