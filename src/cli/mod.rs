@@ -363,7 +363,6 @@ fn out_dir(
     Ok(out)
 }
 
-
 /// Fails with [`engine::Interrupted`] when the user asked to stop while the work was being
 /// finished (rendering, writing), so that nothing is written; `trials` were all simulated.
 fn stop_check(stop: &Stop, trials: u64) -> Result<()> {

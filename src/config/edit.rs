@@ -10,7 +10,9 @@ use toml_edit::{DocumentMut, Item, TableLike};
 /// the file writes (the inputs a page or a stress case changes): a path the file does not hold
 /// is refused with what is missing.
 pub fn with_changes(src: &str, set: &[Override]) -> Result<String, String> {
-    let mut doc: DocumentMut = src.parse().map_err(|e| format!("the file is not TOML: {e}"))?;
+    let mut doc: DocumentMut = src
+        .parse()
+        .map_err(|e| format!("the file is not TOML: {e}"))?;
     for o in set {
         let keys: Vec<&str> = o.path.split('.').collect();
         let (leaf, parents) = keys
@@ -40,6 +42,21 @@ fn missing(keys: &[&str], path: &str) -> String {
         "`{}` is not written in the file, so `{path}` cannot be changed in it",
         keys.join(".")
     )
+}
+
+/// The value at the dotted `path` of `src` as the file writes it, for a user to edit: a string's
+/// text without its quotes (`0.05 to 0.08`), any other value in its TOML form
+/// (`{ p10 = 1, p50 = 2, p90 = 4 }`, `0.85`); `None` when the file does not write `path`.
+pub fn source_text(doc: &DocumentMut, path: &str) -> Option<String> {
+    let mut item: &Item = doc.as_item();
+    for key in path.split('.') {
+        item = item.as_table_like()?.get(key)?;
+    }
+    let value = item.as_value()?;
+    Some(match value.as_str() {
+        Some(text) => text.to_string(),
+        None => value.clone().decorated("", "").to_string(),
+    })
 }
 
 /// The tables of `src` that have a header (`[workload]`, `[options.a.project]`), by dotted
@@ -82,7 +99,11 @@ fn edit_value(value: &toml::Value) -> toml_edit::Value {
         toml::Value::Float(f) => (*f).into(),
         toml::Value::Boolean(b) => (*b).into(),
         toml::Value::Datetime(d) => d.to_string().into(),
-        toml::Value::Array(items) => items.iter().map(edit_value).collect::<toml_edit::Array>().into(),
+        toml::Value::Array(items) => items
+            .iter()
+            .map(edit_value)
+            .collect::<toml_edit::Array>()
+            .into(),
         toml::Value::Table(t) => t
             .iter()
             .map(|(k, v)| (k.as_str(), edit_value(v)))
@@ -127,7 +148,10 @@ mod tests {
     fn a_table_value_is_written_inline() {
         let out = with_changes(
             FILE,
-            &[set("options.a.errors.wrong.rate", "{ observed = 7, of = 200 }")],
+            &[set(
+                "options.a.errors.wrong.rate",
+                "{ observed = 7, of = 200 }",
+            )],
         )
         .unwrap();
         assert!(out.contains("rate = { observed = 7, of = 200 }"), "{out}");
@@ -138,11 +162,34 @@ mod tests {
         let err = with_changes(FILE, &[set("options.b.labour.seconds", "3")]).unwrap_err();
         assert!(err.contains("`options.b` is not written"), "{err}");
         let err = with_changes(FILE, &[set("workload.growth_per_month", "0.1")]).unwrap_err();
-        assert!(err.contains("`workload.growth_per_month` is not written"), "{err}");
+        assert!(
+            err.contains("`workload.growth_per_month` is not written"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_value_is_given_as_the_file_writes_it() {
+        let doc: DocumentMut = FILE.parse().unwrap();
+        let text = |path| source_text(&doc, path);
+        assert_eq!(text("workload.events_per_day").as_deref(), Some("100"));
+        assert_eq!(
+            text("options.a.errors.wrong.rate").as_deref(),
+            Some("{ observed = 5, of = 100 }")
+        );
+        assert_eq!(
+            text("options.a.labour").as_deref(),
+            Some("{ seconds = 30, hourly = 20 }")
+        );
+        assert_eq!(text("options.a.labour.nope"), None);
+        assert_eq!(text("options.a.project"), None, "a table is not a value");
     }
 
     #[test]
     fn headers_are_the_tables_with_a_header_in_file_order() {
-        assert_eq!(headers(FILE), ["workload", "options.a", "options.a.project"]);
+        assert_eq!(
+            headers(FILE),
+            ["workload", "options.a", "options.a.project"]
+        );
     }
 }

@@ -165,6 +165,20 @@ fn drop_alternatives(table: &mut toml::Table, at: &[&str], key: &str) {
 mod tests {
     use super::*;
 
+    #[test]
+    fn typed_text_becomes_the_value_the_file_would_hold() {
+        let value = |text| Override::from_text("workload.events_per_day", text).value;
+        assert_eq!(value("0.05"), toml::Value::Float(0.05));
+        assert_eq!(value(" 1_000 "), toml::Value::Integer(1000));
+        assert_eq!(value("15k"), toml::Value::String("15k".into()));
+        assert_eq!(value("20000 to 60000"), toml::Value::String("20000 to 60000".into()));
+        assert_eq!(value("\"pert(1, 2, 4)\""), toml::Value::String("pert(1, 2, 4)".into()));
+        assert!(value("{ observed = 5, of = 100 }").is_table());
+        // Text TOML would read as more than one value stays text.
+        assert_eq!(value("1\nx = 2"), toml::Value::String("1\nx = 2".into()));
+        assert_eq!(value("true"), toml::Value::String("true".into()));
+    }
+
     fn doc() -> toml::Table {
         toml::from_str(
             "[workload]\nevents_per_day = 10\n[options.a]\nbaseline = true\n\

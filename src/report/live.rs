@@ -87,7 +87,10 @@ pub struct StressFigures {
 pub fn view(summary: &Summary) -> Result<LiveView, String> {
     let names = Names::of(summary);
     let figures = |candidates: &[CandidateSummary]| -> Vec<OptionFigures> {
-        candidates.iter().map(|c| option_figures(&names, c)).collect()
+        candidates
+            .iter()
+            .map(|c| option_figures(&names, c))
+            .collect()
     };
     let charts = plots::live_svgs(summary)?
         .into_iter()
@@ -164,7 +167,7 @@ pub struct LiveInput {
     pub path: String,
     /// Its readable name, as the memo names it.
     pub name: String,
-    /// Its form as written.
+    /// Its text as the file writes it (a string without its quotes), the field's text.
     pub written: String,
     /// Its value or range in words.
     pub in_words: String,
@@ -172,8 +175,13 @@ pub struct LiveInput {
 
 /// The inputs `summary` lists (those its file wrote), each in the table of `headers` (the
 /// file's tables with a header, in file order) that holds it: the longest header its path
-/// starts with. Tables without an input are left out.
-pub fn input_groups(summary: &Summary, headers: &[String]) -> Vec<InputGroup> {
+/// starts with; `source` gives an input's text as the file writes it, by path (else the
+/// canonical form is shown). Tables without an input are left out.
+pub fn input_groups(
+    summary: &Summary,
+    headers: &[String],
+    source: &dyn Fn(&str) -> Option<String>,
+) -> Vec<InputGroup> {
     let names = Names::of(summary);
     let mut groups: Vec<InputGroup> = headers
         .iter()
@@ -211,7 +219,7 @@ pub fn input_groups(summary: &Summary, headers: &[String]) -> Vec<InputGroup> {
         groups[i].inputs.push(LiveInput {
             path: a.path.clone(),
             name,
-            written: a.written.clone(),
+            written: source(&a.path).unwrap_or_else(|| a.written.clone()),
             in_words: a.in_words.clone(),
         });
     }

@@ -54,7 +54,8 @@ impl ApiError {
 /// server stopping) cancelled the run.
 fn failed(err: anyhow::Error) -> ApiError {
     if err.downcast_ref::<Interrupted>().is_some() {
-        return ApiError::new(409, "cancelled: a newer change replaced this run").about("cancelled");
+        return ApiError::new(409, "cancelled: a newer change replaced this run")
+            .about("cancelled");
     }
     match err.downcast::<InputError>() {
         Ok(e) => invalid(e),
@@ -144,8 +145,11 @@ pub fn scenario(app: &App) -> Value {
         .stress()
         .iter()
         .map(|c| {
-            let set: IndexMap<&str, String> =
-                c.set.iter().map(|o| (o.path.as_str(), o.value_text())).collect();
+            let set: IndexMap<&str, String> = c
+                .set
+                .iter()
+                .map(|o| (o.path.as_str(), o.value_text()))
+                .collect();
             json!({ "name": c.name, "set": set })
         })
         .collect();
@@ -166,7 +170,9 @@ pub fn scenario(app: &App) -> Value {
         "seed": app.live.seed,
         "full_trials": scenario.trials,
         "options": options,
-        "groups": live::input_groups(base, &served.headers),
+        "groups": live::input_groups(base, &served.headers, &|path| {
+            edit::source_text(&served.source, path)
+        }),
         "stress": stress,
         "deprecation": deprecation,
         "base": served.base_view,
@@ -214,12 +220,21 @@ fn changed(
         .iter()
         .find(|name| !served.doc.stress().iter().any(|c| &c.name == *name))
     {
-        let names: Vec<&str> = served.doc.stress().iter().map(|c| c.name.as_str()).collect();
+        let names: Vec<&str> = served
+            .doc
+            .stress()
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect();
         return Err(ApiError::new(
             422,
             format!(
                 "\"{unknown}\" is not a stress case of the file; its cases are: {}",
-                if names.is_empty() { "none".to_string() } else { names.join(", ") }
+                if names.is_empty() {
+                    "none".to_string()
+                } else {
+                    names.join(", ")
+                }
             ),
         )
         .about("stress"));
@@ -292,7 +307,10 @@ pub fn save(app: &App, request: SaveRequest) -> Result<Value, ApiError> {
     if target.extension().is_none_or(|e| e != "toml") {
         return Err(ApiError::new(
             422,
-            format!("{} does not end in .toml: a scenario file does", target.display()),
+            format!(
+                "{} does not end in .toml: a scenario file does",
+                target.display()
+            ),
         )
         .about("to"));
     }
@@ -306,7 +324,11 @@ pub fn save(app: &App, request: SaveRequest) -> Result<Value, ApiError> {
     std::io::Write::write_all(&mut staged, text.as_bytes())
         .map_err(|e| ApiError::new(500, format!("cannot write {}: {e}", target.display())))?;
     staged.persist_noclobber(&target).map_err(|e| {
-        let status = if e.error.kind() == std::io::ErrorKind::AlreadyExists { 409 } else { 422 };
+        let status = if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            409
+        } else {
+            422
+        };
         ApiError::new(
             status,
             format!(
@@ -350,7 +372,8 @@ fn replace_served(app: &App, served: &Served, text: &str, confirmed: bool) -> Re
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let fail = |e: std::io::Error| ApiError::new(500, format!("cannot write {}: {e}", file.display()));
+    let fail =
+        |e: std::io::Error| ApiError::new(500, format!("cannot write {}: {e}", file.display()));
     let mut staged = tempfile::NamedTempFile::new_in(&dir).map_err(fail)?;
     std::io::Write::write_all(&mut staged, text.as_bytes()).map_err(fail)?;
     if let Ok(meta) = std::fs::metadata(file) {
@@ -389,7 +412,13 @@ pub fn report(app: &App, request: ReportRequest) -> Result<Value, ApiError> {
     let summary = app::run(&engine, &doc, &plan, settings, &|_| {}).map_err(failed)?;
     let files = output::render(&summary, &ALL_FORMATS).map_err(failed)?;
     if running.stop.requested() {
-        return Err(failed(Interrupted { done: settings.trials, total: Some(settings.trials) }.into()));
+        return Err(failed(
+            Interrupted {
+                done: settings.trials,
+                total: Some(settings.trials),
+            }
+            .into(),
+        ));
     }
     directory::write_dir(&out, "run", &files).map_err(failed)?;
     let options: Vec<OptionFigures> = live::view(&summary)

@@ -16,9 +16,21 @@ pub const MAX_BODY: usize = 64 * 1024;
 
 /// The page's files: path, content type, contents.
 const ASSETS: [(&str, &str, &str); 3] = [
-    ("/", "text/html; charset=utf-8", include_str!("page/index.html")),
-    ("/app.js", "text/javascript; charset=utf-8", include_str!("page/app.js")),
-    ("/app.css", "text/css; charset=utf-8", include_str!("page/app.css")),
+    (
+        "/",
+        "text/html; charset=utf-8",
+        include_str!("page/index.html"),
+    ),
+    (
+        "/app.js",
+        "text/javascript; charset=utf-8",
+        include_str!("page/app.js"),
+    ),
+    (
+        "/app.css",
+        "text/css; charset=utf-8",
+        include_str!("page/app.css"),
+    ),
 ];
 
 /// The JSON endpoints and their method.
@@ -78,7 +90,12 @@ fn route(app: &App, request: &mut Request) -> Answer {
     if let Err(e) = check_host(app, request) {
         return error(e);
     }
-    let path = request.url().split(['?', '#']).next().unwrap_or("").to_string();
+    let path = request
+        .url()
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .to_string();
     let method = request.method().clone();
     if let Some((_, content_type, text)) = ASSETS.iter().find(|(p, ..)| *p == path) {
         return match method {
@@ -159,7 +176,10 @@ fn body<T: DeserializeOwned>(request: &mut Request) -> Result<T, ApiError> {
     let too_large = || {
         ApiError::new(
             413,
-            format!("the request body is larger than {} bytes", crate::numbers::count(MAX_BODY as u64)),
+            format!(
+                "the request body is larger than {} bytes",
+                crate::numbers::count(MAX_BODY as u64)
+            ),
         )
     };
     if request.body_length().is_some_and(|n| n > MAX_BODY) {
@@ -175,6 +195,9 @@ fn body<T: DeserializeOwned>(request: &mut Request) -> Result<T, ApiError> {
         return Err(too_large());
     }
     serde_json::from_slice(&bytes).map_err(|e| {
-        ApiError::new(400, format!("the request body is not JSON of the expected form: {e}"))
+        ApiError::new(
+            400,
+            format!("the request body is not JSON of the expected form: {e}"),
+        )
     })
 }

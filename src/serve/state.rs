@@ -28,6 +28,8 @@ pub struct Served {
     pub base_view: LiveView,
     /// The file's tables with a header, in file order.
     pub headers: Vec<String>,
+    /// Its text as `toml_edit` reads it: the values as written.
+    pub source: toml_edit::DocumentMut,
 }
 
 impl Served {
@@ -40,6 +42,9 @@ impl Served {
     /// The served file of `text`, read from `file`.
     pub fn from_text(file: &Path, text: String, live: RunSettings) -> Result<Self> {
         let doc = Document::parse(&text, file)?;
+        let source = text
+            .parse()
+            .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
         let engine = Engine::new(live.threads, Stop::default())?;
         let plan = RunPlan {
             cases: Vec::new(),
@@ -51,6 +56,7 @@ impl Served {
         Ok(Served {
             file: file.to_path_buf(),
             headers: edit::headers(&text),
+            source,
             text,
             doc,
             base,
@@ -135,7 +141,10 @@ impl Drop for Running<'_> {
             .running
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
-        if running.get(&self.owner).is_some_and(|(n, _)| *n == self.number) {
+        if running
+            .get(&self.owner)
+            .is_some_and(|(n, _)| *n == self.number)
+        {
             running.remove(&self.owner);
         }
     }

@@ -45,13 +45,25 @@ impl Server {
             .http_status_as_error(false)
             .build()
             .into();
-        Server { child, stdout, url, agent }
+        Server {
+            child,
+            stdout,
+            url,
+            agent,
+        }
     }
 
     /// `GET path`: the status and the body.
     pub fn get(&self, path: &str) -> (u16, String) {
-        let mut answer = self.agent.get(format!("{}{path}", self.url)).call().unwrap();
-        (answer.status().as_u16(), answer.body_mut().read_to_string().unwrap())
+        let mut answer = self
+            .agent
+            .get(format!("{}{path}", self.url))
+            .call()
+            .unwrap();
+        (
+            answer.status().as_u16(),
+            answer.body_mut().read_to_string().unwrap(),
+        )
     }
 
     /// `GET path` of a JSON endpoint.
@@ -99,7 +111,12 @@ impl Server {
     pub fn wait(mut self) -> (Option<i32>, String) {
         let status = self.child.wait().unwrap();
         let mut stderr = String::new();
-        self.child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+        self.child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut stderr)
+            .unwrap();
         (status.code(), stderr)
     }
 }
@@ -165,8 +182,14 @@ fn the_page_and_its_files_are_served_from_the_binary() {
     // Nothing is fetched from elsewhere: no address in the page's files but its own paths.
     for path in ["/", "/app.js", "/app.css"] {
         let (_, text) = server.get(path);
-        assert!(!text.contains("http://") && !text.contains("https://"), "{path}");
-        assert!(!text.contains("//cdn") && !text.contains("@import"), "{path}");
+        assert!(
+            !text.contains("http://") && !text.contains("https://"),
+            "{path}"
+        );
+        assert!(
+            !text.contains("//cdn") && !text.contains("@import"),
+            "{path}"
+        );
     }
 }
 
@@ -224,7 +247,14 @@ fn the_scenario_lists_every_input_the_file_writes_and_its_base_is_payback_runs()
     assert_eq!(s["live_trials"], 131_072);
     assert_eq!(s["full_trials"], 1_000_000);
     assert_figures_equal(&s["base"], &run["candidates"]);
-    assert_eq!(s["base"]["page_one"].as_str().unwrap().matches("<table>").count(), 1);
+    assert_eq!(
+        s["base"]["page_one"]
+            .as_str()
+            .unwrap()
+            .matches("<table>")
+            .count(),
+        1
+    );
     let charts: Vec<&str> = s["base"]["charts"]
         .as_array()
         .unwrap()
@@ -233,7 +263,12 @@ fn the_scenario_lists_every_input_the_file_writes_and_its_base_is_payback_runs()
         .collect();
     assert_eq!(
         charts,
-        ["payback-curve", "npv", "tornado-prompted", "tornado-fine_tuned"]
+        [
+            "payback-curve",
+            "npv",
+            "tornado-prompted",
+            "tornado-fine_tuned"
+        ]
     );
 }
 
@@ -288,7 +323,10 @@ fn bad_requests_get_a_clear_4xx_and_the_server_goes_on() {
     let (status, e) = simulate(json!({ "page": "t", "changes": { RATE: "2" } }));
     assert_eq!(status, 422);
     assert_eq!(e["field"], RATE);
-    assert_eq!(e["error"], "2 is not allowed: must be a probability in [0, 1]");
+    assert_eq!(
+        e["error"],
+        "2 is not allowed: must be a probability in [0, 1]"
+    );
     let (status, e) = simulate(json!({ "page": "t", "changes": { RATE: "  " } }));
     assert_eq!((status, e["field"].as_str()), (422, Some(RATE)));
     assert!(e["error"].as_str().unwrap().contains("is empty"), "{e}");
@@ -296,7 +334,10 @@ fn bad_requests_get_a_clear_4xx_and_the_server_goes_on() {
     assert_eq!((status, e["field"].as_str()), (422, Some(DATA_COST)), "{e}");
     let (status, e) = simulate(json!({ "page": "t", "changes": { "options.nope.x": "1" } }));
     assert_eq!(status, 422, "{e}");
-    assert!(e["error"].as_str().unwrap().contains("names no option"), "{e}");
+    assert!(
+        e["error"].as_str().unwrap().contains("names no option"),
+        "{e}"
+    );
     let (status, e) = simulate(json!({ "page": "t", "stress": ["no such case"] }));
     assert_eq!((status, e["field"].as_str()), (422, Some("stress")), "{e}");
     let (status, e) = simulate(json!({ "page": "", "changes": {} }));
@@ -308,7 +349,10 @@ fn bad_requests_get_a_clear_4xx_and_the_server_goes_on() {
     assert_eq!(status, 400, "{e}");
     let (status, _) = server.post_raw("/api/simulate", "text/plain", "{}");
     assert_eq!(status, 415);
-    let big = format!("{{\"page\": \"t\", \"changes\": {{\"{RATE}\": \"{}\"}}}}", "1".repeat(70_000));
+    let big = format!(
+        "{{\"page\": \"t\", \"changes\": {{\"{RATE}\": \"{}\"}}}}",
+        "1".repeat(70_000)
+    );
     let (status, e) = server.post_raw("/api/simulate", "application/json", &big);
     assert_eq!(status, 413, "{e}");
     let (status, e) = server.get_json("/api/simulate");
@@ -318,7 +362,12 @@ fn bad_requests_get_a_clear_4xx_and_the_server_goes_on() {
     let (status, e) = server.get_json("/nope");
     assert_eq!(status, 404, "{e}");
     // Paths outside the page's files, as a client that does not tidy them sends them.
-    for path in ["/../Cargo.toml", "/app.js/../../Cargo.toml", "/%2e%2e/Cargo.toml", "//etc/passwd"] {
+    for path in [
+        "/../Cargo.toml",
+        "/app.js/../../Cargo.toml",
+        "/%2e%2e/Cargo.toml",
+        "//etc/passwd",
+    ] {
         let line = server.raw(&format!(
             "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
             server.url.trim_start_matches("http://")
@@ -326,7 +375,8 @@ fn bad_requests_get_a_clear_4xx_and_the_server_goes_on() {
         assert!(line.contains(" 404 "), "{path}: {line}");
     }
     // A request for another host (a page of another site, through DNS rebinding) is refused.
-    let line = server.raw("GET /api/scenario HTTP/1.1\r\nHost: evil.example:80\r\nConnection: close\r\n\r\n");
+    let line = server
+        .raw("GET /api/scenario HTTP/1.1\r\nHost: evil.example:80\r\nConnection: close\r\n\r\n");
     assert!(line.contains(" 403 "), "{line}");
     let line = server.raw("NOT HTTP AT ALL\r\n\r\n");
     assert!(line.contains(" 4"), "garbage: {line}");
@@ -352,14 +402,20 @@ fn save_keeps_the_layout_and_never_overwrites_a_file_unasked() {
         &json!({ "changes": changes, "to": theirs.display().to_string(), "replace": true }),
     );
     assert_eq!(status, 409, "{e}");
-    assert!(e["error"].as_str().unwrap().contains("never overwrites"), "{e}");
+    assert!(
+        e["error"].as_str().unwrap().contains("never overwrites"),
+        "{e}"
+    );
     assert_eq!(std::fs::read_to_string(&theirs).unwrap(), "mine");
     let (status, e) = server.post(
         "/api/save",
         &json!({ "changes": changes, "to": dir.path().join("x.txt").display().to_string() }),
     );
     assert_eq!((status, e["field"].as_str()), (422, Some("to")), "{e}");
-    let (status, e) = server.post("/api/save", &json!({ "changes": { RATE: "2" }, "to": "n.toml" }));
+    let (status, e) = server.post(
+        "/api/save",
+        &json!({ "changes": { RATE: "2" }, "to": "n.toml" }),
+    );
     assert_eq!((status, e["field"].as_str()), (422, Some(RATE)), "{e}");
     // Confirmed: the file is the original with the one value replaced, its comment kept.
     let (status, e) = server.post("/api/save", &json!({ "changes": changes, "replace": true }));
@@ -381,8 +437,15 @@ fn save_keeps_the_layout_and_never_overwrites_a_file_unasked() {
     std::fs::write(&file, format!("{saved}\n# edited by hand\n")).unwrap();
     let (status, e) = server.post("/api/save", &json!({ "changes": changes, "replace": true }));
     assert_eq!(status, 409, "{e}");
-    assert!(e["error"].as_str().unwrap().contains("changed on disk"), "{e}");
-    assert!(std::fs::read_to_string(&file).unwrap().ends_with("# edited by hand\n"));
+    assert!(
+        e["error"].as_str().unwrap().contains("changed on disk"),
+        "{e}"
+    );
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .ends_with("# edited by hand\n")
+    );
 }
 
 #[test]
@@ -398,14 +461,23 @@ fn the_full_report_is_the_directory_payback_run_writes() {
     assert_eq!(status, 200, "{a}");
     assert_eq!(a["trials"], 100_000);
     let saved = dir.path().join("changed.toml");
-    server.post("/api/save", &json!({ "changes": changes, "to": saved.display().to_string() }));
+    server.post(
+        "/api/save",
+        &json!({ "changes": changes, "to": saved.display().to_string() }),
+    );
     let by_run = dir.path().join("by-run");
-    payback().arg("run").arg(&saved).arg("--out").arg(&by_run).assert().success();
+    payback()
+        .arg("run")
+        .arg(&saved)
+        .arg("--out")
+        .arg(&by_run)
+        .assert()
+        .success();
     assert_eq!(names(&out), names(&by_run), "the same files");
-    for name in ["summary.json", "summary.csv", "report.md", "report.html", "payback-curve.svg"] {
+    for name in names(&out) {
         assert_eq!(
-            std::fs::read(out.join(name)).unwrap(),
-            std::fs::read(by_run.join(name)).unwrap(),
+            std::fs::read(out.join(&name)).unwrap(),
+            std::fs::read(by_run.join(&name)).unwrap(),
             "{name}"
         );
     }
@@ -429,9 +501,16 @@ fn a_newer_change_from_the_same_page_cancels_the_older_run_and_other_pages_run_o
         let other = scope.spawn(|| server.post("/api/simulate", &json!({ "page": "b" })));
         // The older run is under way well before this: 3,000,000 trials take seconds.
         std::thread::sleep(std::time::Duration::from_millis(500));
-        let newer = server.post("/api/simulate", &json!({ "page": "a", "changes": { RATE: "0.06" } }));
+        let newer = server.post(
+            "/api/simulate",
+            &json!({ "page": "a", "changes": { RATE: "0.06" } }),
+        );
         let (status, e) = older.join().unwrap();
-        assert_eq!((status, e["field"].as_str()), (409, Some("cancelled")), "{e}");
+        assert_eq!(
+            (status, e["field"].as_str()),
+            (409, Some("cancelled")),
+            "{e}"
+        );
         assert_eq!(newer.0, 200, "{}", newer.1);
         assert_eq!(other.join().unwrap().0, 200);
     });
@@ -457,7 +536,10 @@ fn another_address_is_said_to_be_reachable_and_a_bad_file_starts_nothing() {
     assert_eq!(unsafe { libc::kill(server.pid(), libc::SIGINT) }, 0);
     let (code, stderr) = server.wait();
     assert_eq!(code, Some(0));
-    assert!(stderr.contains("anyone who can reach this machine"), "{stderr}");
+    assert!(
+        stderr.contains("anyone who can reach this machine"),
+        "{stderr}"
+    );
     let (_dir, bad) = scenario_file("[scenario]\nhorizon_months = -3\n");
     payback()
         .arg("serve")
@@ -486,4 +568,46 @@ fn a_port_in_use_is_refused_with_exit_2() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("--port"));
+}
+
+#[test]
+fn every_input_of_every_example_is_written_back_where_the_file_has_it() {
+    use payback::config::{Document, Override, edit};
+    for entry in std::fs::read_dir(config("")).unwrap() {
+        let file = entry.unwrap().path();
+        let text = std::fs::read_to_string(&file).unwrap();
+        let doc = Document::parse(&text, &file).unwrap();
+        let inputs = payback::analysis::point_estimate::assumptions(doc.base());
+        assert!(!inputs.is_empty());
+        // Each input written back as the page shows it: the file reads the same scenario.
+        let source: toml_edit::DocumentMut = text.parse().unwrap();
+        let set: Vec<Override> = inputs
+            .iter()
+            .map(|a| {
+                let shown = edit::source_text(&source, &a.path)
+                    .unwrap_or_else(|| panic!("{}: {} is not in the file", file.display(), a.path));
+                Override::from_text(&a.path, &shown)
+            })
+            .collect();
+        let saved =
+            edit::with_changes(&text, &set).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let again = Document::parse(&saved, &file).unwrap();
+        assert_eq!(
+            payback::app::check(&again),
+            payback::app::check(&doc),
+            "{}",
+            file.display()
+        );
+        // And a change lands where the file writes that input, and nowhere else.
+        let first = &inputs[0];
+        let changed =
+            edit::with_changes(&text, &[Override::from_text(&first.path, "12345")]).unwrap();
+        let changed_lines = text
+            .lines()
+            .zip(changed.lines())
+            .filter(|(a, b)| a != b)
+            .count();
+        assert_eq!(changed_lines, 1, "{}: {}", file.display(), first.path);
+        assert_eq!(text.lines().count(), changed.lines().count());
+    }
 }

@@ -73,7 +73,10 @@ impl Browser {
             .call()
             .map_or(true, |r| r.status() != 200)
         {
-            assert!(ready.elapsed() < Duration::from_secs(20), "chromedriver did not start");
+            assert!(
+                ready.elapsed() < Duration::from_secs(20),
+                "chromedriver did not start"
+            );
             std::thread::sleep(Duration::from_millis(100));
         }
         let args = [
@@ -89,7 +92,10 @@ impl Browser {
         ]
         .map(String::from)
         .into_iter()
-        .chain([format!("--user-data-dir={}", browser._profile.path().display())])
+        .chain([format!(
+            "--user-data-dir={}",
+            browser._profile.path().display()
+        )])
         .collect::<Vec<_>>();
         let session = browser.call(
             "POST",
@@ -125,14 +131,21 @@ impl Browser {
 
     /// The result of the script `js` (a function body) on the page.
     fn script(&self, js: &str) -> Value {
-        self.call("POST", "/execute/sync", &json!({ "script": js, "args": [] }))
+        self.call(
+            "POST",
+            "/execute/sync",
+            &json!({ "script": js, "args": [] }),
+        )
     }
 
     /// Waits until the script `js` returns true.
     fn wait_for(&self, js: &str) {
         let start = Instant::now();
         while self.script(js) != json!(true) {
-            assert!(start.elapsed() < Duration::from_secs(60), "never true: {js}");
+            assert!(
+                start.elapsed() < Duration::from_secs(60),
+                "never true: {js}"
+            );
             std::thread::sleep(Duration::from_millis(20));
         }
     }
@@ -247,7 +260,10 @@ fn a_user_changes_inputs_sees_payback_runs_numbers_and_saves_a_file_that_checks(
             (p50, p50_text, never, never_text)
         })
         .collect();
-    assert_ne!(shown[1].0, base_p50, "the change moved the fine-tuned model's median");
+    assert_ne!(
+        shown[1].0, base_p50,
+        "the change moved the fine-tuned model's median"
+    );
 
     browser.click(&format!("input[data-stress=\"{STRESS}\"]"));
     wait_for_run(&browser, 3);
@@ -259,7 +275,8 @@ fn a_user_changes_inputs_sees_payback_runs_numbers_and_saves_a_file_that_checks(
     let saved = dir.path().join("changed-in-the-browser.toml");
     browser.replace_text("#save-as", &saved.display().to_string());
     browser.click("#save-new");
-    browser.wait_for("return document.getElementById('save-result').textContent.startsWith('Saved');");
+    browser
+        .wait_for("return document.getElementById('save-result').textContent.startsWith('Saved');");
     browser.screenshot(&screenshots().join("serve-saved.png"));
     browser.script("window.scrollTo(0, 0); return true;");
     browser.screenshot(&screenshots().join("serve-after.png"));
@@ -273,7 +290,11 @@ fn a_user_changes_inputs_sees_payback_runs_numbers_and_saves_a_file_that_checks(
         assert_eq!(p50_text, &format!("{run_p50:.2}"), "{key} P50 as shown");
         let run_never = num(&c["p_never"]);
         assert_eq!(never.parse::<f64>().unwrap(), run_never, "{key} P(never)");
-        let as_shown = if run_never == 0.0 { "none".into() } else { format!("{:.1} %", 100.0 * run_never) };
+        let as_shown = if run_never == 0.0 {
+            "none".into()
+        } else {
+            format!("{:.1} %", 100.0 * run_never)
+        };
         assert_eq!(never_text, &as_shown, "{key} P(never) as shown");
     }
     let case = &run["stress"][0];
@@ -281,7 +302,9 @@ fn a_user_changes_inputs_sees_payback_runs_numbers_and_saves_a_file_that_checks(
     let rows = stress_rows.as_array().unwrap();
     assert_eq!(rows.len(), 2, "{stress_rows}");
     for (row, c) in rows.iter().zip(case["candidates"].as_array().unwrap()) {
-        let p50 = c["payback_months"]["p50"].as_f64().map_or("never".into(), |m| format!("{m:.2}"));
+        let p50 = c["payback_months"]["p50"]
+            .as_f64()
+            .map_or("never".into(), |m| format!("{m:.2}"));
         assert_eq!(row[2], p50, "{row}");
     }
 }
