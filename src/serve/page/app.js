@@ -32,8 +32,11 @@ async function load() {
   live.scenario = s;
   document.title = `${s.name}: payback serve`;
   $("title").textContent = s.name;
+  const options = s.options
+    .map((o) => (o.baseline ? `${o.name} (the baseline: today's way)` : o.name))
+    .join(", ");
   $("about").textContent =
-    `${s.file}. Every change re-runs the same ${count(s.live_trials)} trials (seed ${s.seed}), ` +
+    `${s.file}. Options: ${options}. Every change re-runs the same ${count(s.live_trials)} trials (seed ${s.seed}), ` +
     `so what moves is the change, not noise; the full report runs the file's ` +
     `${count(s.full_trials)} trials.`;
   const groups = $("groups");
