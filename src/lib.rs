@@ -17,6 +17,7 @@ pub mod config;
 pub mod distribution;
 pub mod engine;
 pub mod error;
+pub mod files;
 pub mod init;
 pub mod inputs;
 pub mod model;

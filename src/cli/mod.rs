@@ -110,16 +110,10 @@ fn run_init(args: InitArgs) -> Result<()> {
         }
     };
     Document::parse(&text, &args.file)?;
-    let dir = match args.file.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut staged = tempfile::NamedTempFile::new_in(&dir)?;
-    std::io::Write::write_all(&mut staged, text.as_bytes())?;
-    staged.persist_noclobber(&args.file).map_err(|e| {
+    crate::files::write_new(&args.file, &text).map_err(|e| {
         usage(
             "FILE",
-            format!("{} could not be written: {}", args.file.display(), e.error),
+            format!("{} could not be written: {e}", args.file.display()),
         )
     })?;
     println!(

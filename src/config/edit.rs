@@ -7,8 +7,8 @@ use super::Override;
 use toml_edit::{DocumentMut, Item, TableLike};
 
 /// The text `src` with every change of `set` written in at its path. A change must name a value
-/// the file writes (the inputs a page or a stress case changes): a path the file does not hold
-/// is refused with what is missing.
+/// the file writes (the inputs the live page lists): a path the file does not hold is refused
+/// with what is missing.
 pub fn with_changes(src: &str, set: &[Override]) -> Result<String, String> {
     let mut doc: DocumentMut = src
         .parse()

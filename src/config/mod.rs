@@ -149,18 +149,19 @@ impl Document {
         Err(InputError::new(&self.file, None, &o.path, message))
     }
 
-    /// The file as if written with the changes `set`: its base is [`Document::variant`]'s
-    /// scenario, and each of its stress cases makes its own changes on top of `set` (a case
-    /// that sets an input `set` changes too has the last word). Errors as `variant`'s; a stress
-    /// case that the changes leave wrong is named in the message.
-    pub fn with_changes(&self, set: &[Override]) -> Result<Document, InputError> {
+    /// The file as if written with the changes `set`, with the stress cases named in `keep`
+    /// only: its base is [`Document::variant`]'s scenario, and each kept case makes its own
+    /// changes on top of `set` (a case that sets an input `set` changes too has the last word).
+    /// Errors as `variant`'s; a kept stress case that the changes leave wrong is named in the
+    /// message.
+    pub fn with_changes(&self, set: &[Override], keep: &[String]) -> Result<Document, InputError> {
         let base = self.variant(set)?;
+        let (_, domains) = self.build_variant(set)?;
         let mut tree = self.tree.clone();
         for o in set {
             overrides::apply(&mut tree, o)
                 .map_err(|message| InputError::new(&self.file, None, &o.path, message))?;
         }
-        let (_, domains) = self.build_variant(set)?;
         let mut changed = Document {
             file: self.file.clone(),
             tree,
@@ -168,7 +169,7 @@ impl Document {
             domains,
             stress: Vec::new(),
         };
-        for case in &self.stress {
+        for case in self.stress.iter().filter(|c| keep.contains(&c.name)) {
             let scenario = changed.variant(&case.set).map_err(|e| {
                 InputError::new(
                     &self.file,
@@ -184,12 +185,6 @@ impl Document {
             });
         }
         Ok(changed)
-    }
-
-    /// The file without its stress cases but those named in `keep`, in file order.
-    pub fn keeping_stress(mut self, keep: &[String]) -> Document {
-        self.stress.retain(|c| keep.contains(&c.name));
-        self
     }
 
     /// The scenario with the changes `set` made and the range of its every number, or the

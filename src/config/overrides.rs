@@ -171,8 +171,14 @@ mod tests {
         assert_eq!(value("0.05"), toml::Value::Float(0.05));
         assert_eq!(value(" 1_000 "), toml::Value::Integer(1000));
         assert_eq!(value("15k"), toml::Value::String("15k".into()));
-        assert_eq!(value("20000 to 60000"), toml::Value::String("20000 to 60000".into()));
-        assert_eq!(value("\"pert(1, 2, 4)\""), toml::Value::String("pert(1, 2, 4)".into()));
+        assert_eq!(
+            value("20000 to 60000"),
+            toml::Value::String("20000 to 60000".into())
+        );
+        assert_eq!(
+            value("\"pert(1, 2, 4)\""),
+            toml::Value::String("pert(1, 2, 4)".into())
+        );
         assert!(value("{ observed = 5, of = 100 }").is_table());
         // Text TOML would read as more than one value stays text.
         assert_eq!(value("1\nx = 2"), toml::Value::String("1\nx = 2".into()));

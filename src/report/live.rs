@@ -36,7 +36,7 @@ pub struct OptionFigures {
     pub key: String,
     /// Its readable name.
     pub name: String,
-    /// Payback P10, P50, P90 in months (`None`: never within the horizon).
+    /// P10 payback in months (`None`: never within the horizon).
     pub p10: Option<f64>,
     /// Median payback in months.
     pub p50: Option<f64>,
@@ -199,12 +199,18 @@ pub fn input_groups(
             .max_by_key(|(_, g)| g.table.len())
             .map(|(i, _)| i);
         let i = holder.unwrap_or_else(|| {
-            groups.push(InputGroup {
-                table: String::new(),
-                title: "Other inputs".into(),
-                inputs: Vec::new(),
-            });
-            groups.len() - 1
+            // Inputs outside any table with a header share one group.
+            groups
+                .iter()
+                .position(|g| g.table.is_empty())
+                .unwrap_or_else(|| {
+                    groups.push(InputGroup {
+                        table: String::new(),
+                        title: "Other inputs".into(),
+                        inputs: Vec::new(),
+                    });
+                    groups.len() - 1
+                })
         });
         let name = names.input(&a.path, crate::scenario::FactorKind::Input);
         // Within an option's table its name is said by the title: `cost per event`, not

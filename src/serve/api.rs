@@ -8,7 +8,8 @@ use crate::analysis::stress;
 use crate::app::{self, RunPlan};
 use crate::config::{Document, Override, edit};
 use crate::engine::{Engine, Interrupted, RunSettings};
-use crate::error::InputError;
+use crate::error::{InputError, RefusedDir};
+use crate::files;
 use crate::report::directory;
 use crate::report::live::{self, OptionFigures};
 use crate::report::output::{self, ALL_FORMATS};
@@ -54,8 +55,14 @@ impl ApiError {
 /// server stopping) cancelled the run.
 fn failed(err: anyhow::Error) -> ApiError {
     if err.downcast_ref::<Interrupted>().is_some() {
-        return ApiError::new(409, "cancelled: a newer change replaced this run")
-            .about("cancelled");
+        return ApiError::new(
+            409,
+            "cancelled: a newer change from the page replaced this run, or the server is stopping",
+        )
+        .about("cancelled");
+    }
+    if let Some(refused) = err.downcast_ref::<RefusedDir>() {
+        return ApiError::new(409, refused.to_string()).about("out");
     }
     match err.downcast::<InputError>() {
         Ok(e) => invalid(e),
@@ -103,7 +110,8 @@ pub struct SaveRequest {
     pub replace: bool,
 }
 
-/// A full report: what a live run is asked, and the directory (default as `payback run`'s).
+/// A full report: the changes and the deprecation pack as a live run is asked (the file's
+/// stress cases all run, as in `payback run`), and the directory (default as `payback run`'s).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReportRequest {
@@ -112,9 +120,6 @@ pub struct ReportRequest {
     /// New values by dotted path.
     #[serde(default)]
     pub changes: IndexMap<String, String>,
-    /// Names of the file's stress cases to run.
-    #[serde(default)]
-    pub stress: Vec<String>,
     /// Whether to run the vendor-deprecation pack.
     #[serde(default)]
     pub deprecation: bool,
@@ -239,11 +244,7 @@ fn changed(
         )
         .about("stress"));
     }
-    let doc = served
-        .doc
-        .with_changes(&set)
-        .map_err(invalid)?
-        .keeping_stress(stress);
+    let doc = served.doc.with_changes(&set, stress).map_err(invalid)?;
     let pack = if deprecation {
         Some(
             stress::deprecation_pack(&doc, None)
@@ -288,7 +289,7 @@ fn page_id(page: &str) -> Result<&str, ApiError> {
 pub fn save(app: &App, request: SaveRequest) -> Result<Value, ApiError> {
     let served = app.served();
     let set = overrides(&request.changes)?;
-    served.doc.with_changes(&set).map_err(invalid)?;
+    served.doc.with_changes(&set, &[]).map_err(invalid)?;
     let text = edit::with_changes(&served.text, &set).map_err(|m| ApiError::new(422, m))?;
     let target = match request.to.as_deref().map(str::trim) {
         None => served.file.clone(),
@@ -298,53 +299,63 @@ pub fn save(app: &App, request: SaveRequest) -> Result<Value, ApiError> {
         Some(to) => PathBuf::from(to),
     };
     let same = target == served.file
-        || std::fs::canonicalize(&target).ok() == std::fs::canonicalize(&served.file).ok();
+        || matches!(
+            (std::fs::canonicalize(&target), std::fs::canonicalize(&served.file)),
+            (Ok(a), Ok(b)) if a == b
+        );
     Document::parse(&text, &target).map_err(invalid)?;
     if same {
-        replace_served(app, &served, &text, request.replace)?;
+        replace_served(app, &text, request.replace)?;
         return Ok(json!({ "saved": served.file.display().to_string(), "replaced": true }));
     }
     if target.extension().is_none_or(|e| e != "toml") {
         return Err(ApiError::new(
             422,
             format!(
-                "{} does not end in .toml: a scenario file does",
+                "`{}` is not a scenario file name: give one ending in .toml (my-case.toml)",
                 target.display()
             ),
         )
         .about("to"));
     }
-    let dir = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut staged = tempfile::NamedTempFile::new_in(&dir).map_err(|e| {
-        ApiError::new(422, format!("cannot write in {}: {e}", dir.display())).about("to")
-    })?;
-    std::io::Write::write_all(&mut staged, text.as_bytes())
-        .map_err(|e| ApiError::new(500, format!("cannot write {}: {e}", target.display())))?;
-    staged.persist_noclobber(&target).map_err(|e| {
-        let status = if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-            409
-        } else {
-            422
-        };
-        ApiError::new(
-            status,
+    if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty())
+        && !dir.is_dir()
+    {
+        return Err(ApiError::new(
+            422,
             format!(
-                "{} was not written: {}; payback never overwrites a file, give another name",
-                target.display(),
-                e.error
+                "the directory {} does not exist: give a file in one that does",
+                dir.display()
             ),
         )
+        .about("to"));
+    }
+    files::write_new(&target, &text).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            ApiError::new(
+                409,
+                format!(
+                    "{} exists already: payback never overwrites a file it did not write; give \
+                     another name",
+                    target.display()
+                ),
+            )
+        } else {
+            ApiError::new(
+                422,
+                format!("{} could not be written: {e}", target.display()),
+            )
+        }
         .about("to")
     })?;
     Ok(json!({ "saved": target.display().to_string(), "replaced": false }))
 }
 
 /// Writes `text` over the served file, when `confirmed` and the file is still as it was read,
-/// and serves the new text from then on.
-fn replace_served(app: &App, served: &Served, text: &str, confirmed: bool) -> Result<(), ApiError> {
+/// and serves the new text from then on; one such save at a time.
+fn replace_served(app: &App, text: &str, confirmed: bool) -> Result<(), ApiError> {
+    let _one_at_a_time = app.saving();
+    let served = app.served();
     let file = &served.file;
     if !confirmed {
         return Err(ApiError::new(
@@ -368,19 +379,9 @@ fn replace_served(app: &App, served: &Served, text: &str, confirmed: bool) -> Re
         )
         .about("replace"));
     }
-    let dir = match file.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let fail =
-        |e: std::io::Error| ApiError::new(500, format!("cannot write {}: {e}", file.display()));
-    let mut staged = tempfile::NamedTempFile::new_in(&dir).map_err(fail)?;
-    std::io::Write::write_all(&mut staged, text.as_bytes()).map_err(fail)?;
-    if let Ok(meta) = std::fs::metadata(file) {
-        let _ = std::fs::set_permissions(staged.path(), meta.permissions());
-    }
-    staged.persist(file).map_err(|e| fail(e.error))?;
     let reloaded = Served::from_text(file, text.to_string(), app.live).map_err(failed)?;
+    files::replace(file, text)
+        .map_err(|e| ApiError::new(500, format!("cannot write {}: {e}", file.display())))?;
     app.replace(reloaded);
     Ok(())
 }
@@ -390,14 +391,15 @@ fn replace_served(app: &App, served: &Served, text: &str, confirmed: bool) -> Re
 pub fn report(app: &App, request: ReportRequest) -> Result<Value, ApiError> {
     let page = page_id(&request.page)?;
     let served = app.served();
-    let (doc, plan) = changed(
-        &served,
-        &request.changes,
-        &request.stress,
-        request.deprecation,
-    )?;
+    // The report is `payback run`'s: every stress case of the file runs, whatever the page
+    // shows live.
+    let every_case: Vec<String> = served.doc.stress().iter().map(|c| c.name.clone()).collect();
+    let (doc, plan) = changed(&served, &request.changes, &every_case, request.deprecation)?;
     let out = match request.out.as_deref().map(str::trim) {
-        None | Some("") => directory::default_dir(&served.file, ""),
+        None => directory::default_dir(&served.file, ""),
+        Some("") => {
+            return Err(ApiError::new(422, "give the report directory to write").about("out"));
+        }
         Some(dir) => PathBuf::from(dir),
     };
     directory::check_dir(&out, "run")

@@ -75,18 +75,42 @@ pub struct App {
     pub live: RunSettings,
     /// The address the server listens on (requests must name it as their host).
     pub addr: SocketAddr,
+    /// The key every request of the page carries, in hex: 128 random bits.
+    key: String,
+    /// Held while a save over the served file checks, writes and reloads it.
+    saving: Mutex<()>,
 }
 
 impl App {
-    /// The state of a server of `served`.
-    pub fn new(served: Served, live: RunSettings, addr: SocketAddr) -> Self {
-        App {
+    /// The state of a server of `served`, with a new random key.
+    pub fn new(served: Served, live: RunSettings, addr: SocketAddr) -> Result<Self> {
+        let mut bytes = [0u8; 16];
+        getrandom::fill(&mut bytes)
+            .map_err(|e| anyhow::anyhow!("no random key for the page: {e}"))?;
+        Ok(App {
             served: RwLock::new(Arc::new(served)),
             running: Mutex::default(),
             next: AtomicU64::new(0),
             live,
             addr,
-        }
+            key: bytes.iter().map(|b| format!("{b:02x}")).collect(),
+            saving: Mutex::new(()),
+        })
+    }
+
+    /// The page's key.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// Whether `key` is the page's.
+    pub fn key_is(&self, key: &str) -> bool {
+        key == self.key
+    }
+
+    /// Held while the served file is saved over and reloaded: one save at a time.
+    pub fn saving(&self) -> std::sync::MutexGuard<'_, ()> {
+        self.saving.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// The served file now.

@@ -17,6 +17,10 @@ pub struct Server {
     pub stdout: BufReader<ChildStdout>,
     /// Its address, `http://127.0.0.1:PORT`.
     pub url: String,
+    /// The page's address as printed, with its key: `http://127.0.0.1:PORT/?key=…`.
+    pub page: String,
+    /// The key the page sends on every request.
+    pub key: String,
     agent: ureq::Agent,
 }
 
@@ -35,12 +39,15 @@ impl Server {
         let mut stdout = BufReader::new(child.stdout.take().unwrap());
         let mut line = String::new();
         stdout.read_line(&mut line).unwrap();
-        let url = line
+        let page = line
             .split_whitespace()
             .find(|w| w.starts_with("http://"))
             .unwrap_or_else(|| panic!("no address in {line:?}"))
-            .trim_end_matches('/')
             .to_string();
+        let (url, key) = page
+            .split_once("/?key=")
+            .unwrap_or_else(|| panic!("no key in {page}"));
+        let (url, key) = (url.to_string(), key.to_string());
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .build()
@@ -49,6 +56,8 @@ impl Server {
             child,
             stdout,
             url,
+            page,
+            key,
             agent,
         }
     }
@@ -58,6 +67,7 @@ impl Server {
         let mut answer = self
             .agent
             .get(format!("{}{path}", self.url))
+            .header("X-Payback-Key", &self.key)
             .call()
             .unwrap();
         (
@@ -83,6 +93,7 @@ impl Server {
             .agent
             .post(format!("{}{path}", self.url))
             .header("Content-Type", content_type)
+            .header("X-Payback-Key", &self.key)
             .send(body)
             .unwrap();
         let text = answer.body_mut().read_to_string().unwrap();
@@ -92,14 +103,21 @@ impl Server {
         )
     }
 
-    /// `request` sent as written on a socket: the status line of the answer.
+    /// `request` sent as written on a socket (`HOST` and `KEY` in it replaced by the server's
+    /// address and key): the whole answer, up to the server closing the connection (each
+    /// request says `Connection: close`).
     pub fn raw(&self, request: &str) -> String {
         let addr = self.url.trim_start_matches("http://");
+        let request = request.replace("HOST", addr).replace("KEY", &self.key);
         let mut socket = std::net::TcpStream::connect(addr).unwrap();
-        socket.write_all(request.as_bytes()).unwrap();
-        let mut answer = String::new();
-        socket.read_to_string(&mut answer).unwrap();
-        answer.lines().next().unwrap_or("").to_string()
+        socket
+            .set_read_timeout(Some(std::time::Duration::from_secs(20)))
+            .unwrap();
+        // The server may answer and close before the whole of a refused body is sent.
+        let _ = socket.write_all(request.as_bytes());
+        let mut answer = Vec::new();
+        let _ = socket.read_to_end(&mut answer);
+        String::from_utf8_lossy(&answer).into_owned()
     }
 
     /// The process id.
@@ -171,8 +189,17 @@ fn assert_figures_equal(view: &Value, candidates: &Value) {
 #[test]
 fn the_page_and_its_files_are_served_from_the_binary() {
     let server = Server::start(&config("email-triage.toml"), &[]);
-    let (status, html) = server.get("/");
+    let (status, html) = server.get(&format!("/?key={}", server.key));
     assert_eq!(status, 200);
+    // Without the key, neither the page nor an endpoint answers.
+    let (status, _) = server.get("/");
+    assert_eq!(status, 403);
+    let (status, _) = server.get("/?key=0123");
+    assert_eq!(status, 403);
+    let answer =
+        server.raw("GET /api/scenario HTTP/1.1\r\nHost: HOST\r\nConnection: close\r\n\r\n");
+    assert!(answer.starts_with("HTTP/1.1 403"), "{answer}");
+    assert!(answer.contains("x-payback-key"), "{answer}");
     assert!(html.contains("<script src=\"/app.js\"") && html.contains("/app.css"));
     for path in ["/app.js", "/app.css"] {
         let (status, text) = server.get(path);
@@ -180,8 +207,12 @@ fn the_page_and_its_files_are_served_from_the_binary() {
         assert!(text.len() > 500, "{path}");
     }
     // Nothing is fetched from elsewhere: no address in the page's files but its own paths.
-    for path in ["/", "/app.js", "/app.css"] {
-        let (_, text) = server.get(path);
+    for path in [
+        format!("/?key={}", server.key),
+        "/app.js".into(),
+        "/app.css".into(),
+    ] {
+        let (_, text) = server.get(&path);
         assert!(
             !text.contains("http://") && !text.contains("https://"),
             "{path}"
@@ -368,20 +399,82 @@ fn bad_requests_get_a_clear_4xx_and_the_server_goes_on() {
         "/%2e%2e/Cargo.toml",
         "//etc/passwd",
     ] {
-        let line = server.raw(&format!(
-            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
-            server.url.trim_start_matches("http://")
+        let answer = server.raw(&format!(
+            "GET {path} HTTP/1.1\r\nHost: HOST\r\nx-payback-key: KEY\r\nConnection: close\r\n\r\n"
         ));
-        assert!(line.contains(" 404 "), "{path}: {line}");
+        assert!(answer.starts_with("HTTP/1.1 404"), "{path}: {answer}");
     }
+    // A wrong method says which one is allowed; HEAD is a GET without the body.
+    let answer = server.raw(
+        "DELETE /api/scenario HTTP/1.1\r\nHost: HOST\r\nx-payback-key: KEY\r\nConnection: close\r\n\r\n",
+    );
+    assert!(answer.starts_with("HTTP/1.1 405"), "{answer}");
+    assert!(
+        answer.to_lowercase().contains("allow: get, head"),
+        "{answer}"
+    );
+    let answer = server.raw(
+        "HEAD /api/scenario HTTP/1.1\r\nHost: HOST\r\nx-payback-key: KEY\r\nConnection: close\r\n\r\n",
+    );
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(answer.ends_with("\r\n\r\n"), "no body: {answer}");
+    // `localhost` at the server's port is the server too.
+    let port = server.url.rsplit(':').next().unwrap();
+    let answer = server.raw(&format!(
+        "GET /api/scenario HTTP/1.1\r\nHost: localhost:{port}\r\nx-payback-key: KEY\r\nConnection: close\r\n\r\n"
+    ));
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    // A body declared far larger than allowed is refused from its length, none of it read.
+    for (length, status) in [
+        ("100000", "413"),
+        ("1000000000000000", "413"),
+        // Beyond what a length can be: the HTTP layer refuses it as malformed.
+        ("18446744073709551616", "400"),
+    ] {
+        let answer = server.raw(&format!(
+            "POST /api/simulate HTTP/1.1\r\nHost: HOST\r\nx-payback-key: KEY\r\n\
+             Content-Type: application/json\r\nContent-Length: {length}\r\nConnection: close\r\n\r\n{{"
+        ));
+        assert!(
+            answer.starts_with(&format!("HTTP/1.1 {status}")),
+            "{length}: {answer}"
+        );
+    }
+    // A chunked body is refused once it grows past the limit.
+    let chunk = "a".repeat(0x8000);
+    let chunks = format!("8000\r\n{chunk}\r\n").repeat(3);
+    let answer = server.raw(&format!(
+        "POST /api/simulate HTTP/1.1\r\nHost: HOST\r\nx-payback-key: KEY\r\n\
+         Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n{chunks}0\r\n\r\n"
+    ));
+    assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
     // A request for another host (a page of another site, through DNS rebinding) is refused.
-    let line = server
-        .raw("GET /api/scenario HTTP/1.1\r\nHost: evil.example:80\r\nConnection: close\r\n\r\n");
-    assert!(line.contains(" 403 "), "{line}");
-    let line = server.raw("NOT HTTP AT ALL\r\n\r\n");
-    assert!(line.contains(" 4"), "garbage: {line}");
+    let answer = server.raw(
+        "GET /api/scenario HTTP/1.1\r\nHost: evil.example:80\r\nx-payback-key: KEY\r\nConnection: close\r\n\r\n",
+    );
+    assert!(answer.starts_with("HTTP/1.1 403"), "{answer}");
+    let answer = server.raw("NOT HTTP AT ALL\r\n\r\n");
+    assert!(
+        answer.is_empty() || answer.starts_with("HTTP/1.1 4"),
+        "garbage: {answer}"
+    );
+    // Clients that send part of a body and wait hold nothing up: others are answered.
+    let addr = server.url.trim_start_matches("http://").to_string();
+    let slow: Vec<std::net::TcpStream> = (0..12)
+        .map(|_| {
+            let mut socket = std::net::TcpStream::connect(&addr).unwrap();
+            let head = format!(
+                "POST /api/simulate HTTP/1.1\r\nHost: {addr}\r\nx-payback-key: {}\r\n\
+                 Content-Type: application/json\r\nContent-Length: 2000\r\n\r\n{{\"pa",
+                server.key
+            );
+            socket.write_all(head.as_bytes()).unwrap();
+            socket
+        })
+        .collect();
     let (status, _) = server.get_json("/api/scenario");
     assert_eq!(status, 200, "the server still answers");
+    drop(slow);
 }
 
 #[test]
@@ -407,11 +500,21 @@ fn save_keeps_the_layout_and_never_overwrites_a_file_unasked() {
         "{e}"
     );
     assert_eq!(std::fs::read_to_string(&theirs).unwrap(), "mine");
-    let (status, e) = server.post(
-        "/api/save",
-        &json!({ "changes": changes, "to": dir.path().join("x.txt").display().to_string() }),
-    );
-    assert_eq!((status, e["field"].as_str()), (422, Some("to")), "{e}");
+    for to in [
+        dir.path().join("x.txt"),
+        dir.path().join(".toml"),
+        dir.path().join("no/such/dir/x.toml"),
+    ] {
+        let (status, e) = server.post(
+            "/api/save",
+            &json!({ "changes": changes, "to": to.display().to_string() }),
+        );
+        assert_eq!((status, e["field"].as_str()), (422, Some("to")), "{e}");
+        assert!(
+            !e["error"].as_str().unwrap().contains("at path"),
+            "no staging name: {e}"
+        );
+    }
     let (status, e) = server.post(
         "/api/save",
         &json!({ "changes": { RATE: "2" }, "to": "n.toml" }),
@@ -456,7 +559,7 @@ fn the_full_report_is_the_directory_payback_run_writes() {
     let out = dir.path().join("report");
     let (status, a) = server.post(
         "/api/report",
-        &json!({ "page": "t", "changes": changes, "stress": [STRESS], "out": out.display().to_string() }),
+        &json!({ "page": "t", "changes": changes, "out": out.display().to_string() }),
     );
     assert_eq!(status, 200, "{a}");
     assert_eq!(a["trials"], 100_000);
@@ -474,6 +577,10 @@ fn the_full_report_is_the_directory_payback_run_writes() {
         .assert()
         .success();
     assert_eq!(names(&out), names(&by_run), "the same files");
+    assert!(
+        names(&out).contains(&"stress.csv".to_string()),
+        "every stress case of the file"
+    );
     for name in names(&out) {
         assert_eq!(
             std::fs::read(out.join(&name)).unwrap(),
@@ -491,6 +598,8 @@ fn the_full_report_is_the_directory_payback_run_writes() {
     );
     assert_eq!((status, e["field"].as_str()), (409, Some("out")), "{e}");
     assert_eq!(names(&theirs), ["notes.txt"]);
+    let (status, e) = server.post("/api/report", &json!({ "page": "t", "out": " " }));
+    assert_eq!((status, e["field"].as_str()), (422, Some("out")), "{e}");
 }
 
 #[test]

@@ -235,7 +235,7 @@ fn a_user_changes_inputs_sees_payback_runs_numbers_and_saves_a_file_that_checks(
     };
     let (dir, file) = example_copy("email-triage.toml", 1_000_000);
     let server = Server::start(&file, &[]);
-    browser.open(&format!("{}/", server.url));
+    browser.open(&server.page);
     browser.wait_for("return document.body.dataset.state === 'ready';");
     browser.screenshot(&screenshots().join("serve-before.png"));
     let (base_p50, _) = cell(&browser, "fine_tuned", "p50");
@@ -282,7 +282,7 @@ fn a_user_changes_inputs_sees_payback_runs_numbers_and_saves_a_file_that_checks(
     browser.screenshot(&screenshots().join("serve-after.png"));
 
     payback().arg("check").arg(&saved).assert().success();
-    let run = run_json(&saved, &["--trials", LIVE_TRIALS, "--seed", "42"]);
+    let run = run_json(&saved, &["--trials", LIVE_TRIALS]);
     for (key, (p50, p50_text, never, never_text)) in ["prompted", "fine_tuned"].iter().zip(&shown) {
         let c = candidate(&run, key);
         let run_p50 = num(&c["payback_months"]["p50"]);
@@ -318,7 +318,7 @@ fn latency_of_twenty_changes() {
         panic!("the latency measurement needs chromium and chromedriver");
     };
     let server = Server::start(&config("email-triage.toml"), &[]);
-    browser.open(&format!("{}/", server.url));
+    browser.open(&server.page);
     browser.wait_for("return document.body.dataset.state === 'ready';");
     for i in 1..=20 {
         let (path, value) = if i % 2 == 0 {

@@ -3,6 +3,7 @@
 // in place. A newer change aborts the request of an older one, and the server cancels its run.
 "use strict";
 
+const key = new URLSearchParams(location.search).get("key") || "";
 const page = Math.random().toString(36).slice(2, 10) + Date.now().toString(36);
 const live = { scenario: null, seq: 0, controller: null, runs: 0, timings: [] };
 // Read by the browser test and by anyone curious: the milliseconds of every run shown.
@@ -27,8 +28,11 @@ function setState(s) {
 }
 
 async function load() {
-  const answer = await fetch("/api/scenario");
-  const s = await answer.json();
+  live.seq += 1;
+  if (live.controller) live.controller.abort();
+  const answer = await fetch("/api/scenario", { headers: { "X-Payback-Key": key } });
+  const s = await answer.json().catch(() => ({ error: `the server answered ${answer.status}` }));
+  if (!answer.ok) throw new Error(s.error);
   live.scenario = s;
   document.title = `${s.name}: payback serve`;
   $("title").textContent = s.name;
@@ -57,7 +61,7 @@ async function load() {
   const pack = el("input", { type: "checkbox", id: "deprecation" });
   pack.addEventListener("change", run);
   const packLabel = s.deprecation.available
-    ? ` The vendor retires ${s.deprecation.option}'s model at month ` +
+    ? ` The vendor retires ${s.deprecation.option}'s model at months ` +
       s.deprecation.months.join(", ")
     : ` Deprecation pack: ${s.deprecation.why}`;
   pack.disabled = !s.deprecation.available;
@@ -127,16 +131,25 @@ function showError(answer) {
   const problem = $("problem");
   problem.textContent = row ? `${row.querySelector("label").firstChild.textContent}: ${answer.error}` : answer.error;
   problem.hidden = false;
+  return Boolean(row);
+}
+
+// What a request that got no answer says: the server stopped or cannot be reached.
+function unreachable(e) {
+  return `The server did not answer (${e.message}): is payback serve still running?`;
 }
 
 async function post(path, body, signal) {
   const answer = await fetch(path, {
     method: "POST",
-    headers: { "Content-Type": "application/json" },
+    headers: { "Content-Type": "application/json", "X-Payback-Key": key },
     body: JSON.stringify(body),
     signal,
   });
-  return { ok: answer.ok, status: answer.status, body: await answer.json() };
+  const parsed = await answer
+    .json()
+    .catch(() => ({ error: `the server answered ${answer.status} without a message` }));
+  return { ok: answer.ok, status: answer.status, body: parsed };
 }
 
 async function run() {
@@ -152,14 +165,22 @@ async function run() {
   try {
     answer = await post("/api/simulate", body, controller.signal);
   } catch (e) {
-    if (e.name === "AbortError") return;
-    throw e;
+    if (e.name === "AbortError" || seq !== live.seq) return;
+    $("status").textContent = unreachable(e);
+    setState("error");
+    return;
   }
   if (seq !== live.seq) return;
   if (!answer.ok) {
-    if (answer.status === 409 && answer.body.field === "cancelled") return;
-    showError(answer.body);
-    $("status").textContent = "Not run: the marked input is not one the scenario allows.";
+    if (answer.status === 409 && answer.body.field === "cancelled") {
+      $("status").textContent = "Stopped: the server is stopping.";
+      setState("error");
+      return;
+    }
+    const marked = showError(answer.body);
+    $("status").textContent = marked
+      ? "Not run: the marked input is not one the scenario allows; the figures are the last good run's."
+      : "Not run: see the message below; the figures are the last good run's.";
     setState("error");
     return;
   }
@@ -194,13 +215,18 @@ function render(base, now) {
   const table = $("figures");
   table.replaceChildren(
     el("tr", {},
-      el("th", {}, "option"),
-      el("th", {}, "payback P50, months: file"),
+      el("th", { rowSpan: 2 }, "option"),
+      el("th", { colSpan: 3, class: "group" }, "payback, months"),
+      el("th", { colSpan: 2, class: "group" }, "never pays back"),
+      el("th", { colSpan: 2, class: "group" }, `mean NPV (${cur})`),
+    ),
+    el("tr", {},
+      el("th", {}, "P50: file"),
+      el("th", {}, "P50: now"),
+      el("th", {}, "P10–P90 now"),
+      el("th", {}, "file"),
       el("th", {}, "now"),
-      el("th", {}, "now P10–P90"),
-      el("th", {}, "never pays back: file"),
-      el("th", {}, "now"),
-      el("th", {}, `mean NPV (${cur}): file`),
+      el("th", {}, "file"),
       el("th", {}, "now"),
     ),
   );
@@ -252,7 +278,17 @@ async function save(to, replace) {
   result.textContent = "Saving…";
   const body = { changes: changes(), replace };
   if (to !== null) body.to = to;
-  const answer = await post("/api/save", body);
+  const buttons = [$("save-new"), $("save-over")];
+  buttons.forEach((b) => { b.disabled = true; });
+  let answer;
+  try {
+    answer = await post("/api/save", body);
+  } catch (e) {
+    result.textContent = `Not saved. ${unreachable(e)}`;
+    return;
+  } finally {
+    buttons.forEach((b) => { b.disabled = false; });
+  }
   if (!answer.ok) {
     result.textContent = `Not saved: ${answer.body.error}`;
     return;
@@ -260,17 +296,27 @@ async function save(to, replace) {
   result.textContent = answer.body.replaced
     ? `Saved over ${answer.body.saved}, comments and layout kept; the page now starts from it.`
     : `Saved ${answer.body.saved}, comments and layout kept. Check it with: payback check ${answer.body.saved}`;
-  if (answer.body.replaced) await load();
+  if (answer.body.replaced) {
+    await load().catch((e) => {
+      result.textContent += ` The page could not read it again: ${e.message}`;
+    });
+  }
 }
 
 async function report() {
   const result = $("report-result");
-  const body = request();
+  const { stress, ...body } = request();
   body.out = $("report-dir").value;
   result.textContent = `Writing the full report: ${count(live.scenario.full_trials)} trials…`;
   $("report").disabled = true;
   try {
-    const answer = await post("/api/report", body);
+    let answer;
+    try {
+      answer = await post("/api/report", body);
+    } catch (e) {
+      result.textContent = `No report. ${unreachable(e)}`;
+      return;
+    }
     if (!answer.ok) {
       result.textContent = `No report: ${answer.body.error}`;
       return;
