@@ -377,6 +377,45 @@ fn nearest(unknown: &str, known: &[String]) -> Option<String> {
 mod tests {
     use super::*;
 
+    const FILE: &str = "[scenario]\nname = \"t\"\nhorizon_months = 12\n\
+        [workload]\nevents_per_day = 1000\n[options.a]\nbaseline = true\n\
+        cost_per_event = 1\n[options.b]\ncost_per_event = 0.5\n\
+        [[stress]]\nname = \"dear\"\nset = { \"options.b.cost_per_event\" = 0.9 }\n\
+        [[stress]]\nname = \"busy\"\nset = { \"workload.events_per_day\" = 2000 }\n";
+
+    fn cost_of_b(s: &Scenario) -> f64 {
+        let input = s
+            .inputs
+            .iter()
+            .find(|i| i.path == "options.b.cost_per_event")
+            .unwrap();
+        input.dist.as_constant().unwrap()
+    }
+
+    #[test]
+    fn changes_hold_under_the_kept_stress_cases_which_have_the_last_word() {
+        let doc = Document::parse(FILE, Path::new("f.toml")).unwrap();
+        let set = [Override::number("options.b.cost_per_event", 0.7)];
+        let changed = doc
+            .with_changes(&set, &["busy".into(), "dear".into()])
+            .unwrap();
+        assert_eq!(cost_of_b(changed.base()), 0.7);
+        let names: Vec<&str> = changed.stress().iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["dear", "busy"], "in file order");
+        assert_eq!(
+            cost_of_b(&changed.stress()[0].scenario),
+            0.9,
+            "the case's own value"
+        );
+        assert_eq!(
+            cost_of_b(&changed.stress()[1].scenario),
+            0.7,
+            "the change under the case"
+        );
+        let none = doc.with_changes(&set, &[]).unwrap();
+        assert!(none.stress().is_empty());
+    }
+
     #[test]
     fn unknown_field_is_split_into_name_and_choices() {
         let (name, known) =
