@@ -127,9 +127,12 @@ function showError(answer) {
   if (row) {
     row.classList.add("wrong");
     row.querySelector(".error").textContent = answer.error;
+    // A long message (a long value said back) shows four lines; the whole is its tooltip.
+    row.querySelector(".error").title = answer.error;
   }
   const problem = $("problem");
   problem.textContent = row ? `${row.querySelector("label").firstChild.textContent}: ${answer.error}` : answer.error;
+  problem.title = answer.error;
   problem.hidden = false;
   return Boolean(row);
 }
