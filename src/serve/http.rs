@@ -69,7 +69,14 @@ fn only_post(route: MethodRouter<Arc<App>>) -> MethodRouter<Arc<App>> {
 
 fn error(e: ApiError) -> Response {
     let status = StatusCode::from_u16(e.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    (status, json_headers(), e.body().to_string()).into_response()
+    let mut answer = (status, json_headers(), e.body().to_string()).into_response();
+    if status == StatusCode::PAYLOAD_TOO_LARGE {
+        // The body was not read: the connection cannot carry another request.
+        answer
+            .headers_mut()
+            .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    }
+    answer
 }
 
 fn json_headers() -> [(header::HeaderName, &'static str); 1] {

@@ -439,6 +439,10 @@ fn bad_requests_get_a_clear_4xx_and_the_server_goes_on() {
             answer.starts_with(&format!("HTTP/1.1 {status}")),
             "{length}: {answer}"
         );
+        assert!(
+            answer.contains("connection: close"),
+            "the body is not read: {answer}"
+        );
     }
     // A chunked body is refused once it grows past the limit.
     let chunk = "a".repeat(0x8000);
