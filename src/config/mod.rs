@@ -34,6 +34,9 @@ pub struct Document {
     stress: Vec<StressCase>,
 }
 
+/// A variant of the file: its scenario, the range of its every number, and its tree.
+type Variant = (Scenario, IndexMap<String, Domain>, toml::Table);
+
 /// A `[[stress]]` case of the file: its name, its changes, and the scenario they give.
 #[derive(Debug, Clone)]
 pub struct StressCase {
@@ -92,7 +95,7 @@ impl Document {
             return Some(*domain);
         }
         [1.0, 0.0].into_iter().find_map(|probe| {
-            let (_, domains) = self.build_variant(&[Override::number(path, probe)]).ok()?;
+            let (_, domains, _) = self.build_variant(&[Override::number(path, probe)]).ok()?;
             domains.get(path).copied()
         })
     }
@@ -121,8 +124,13 @@ impl Document {
     /// asked for) and, when another field is what became wrong, that field; it has no line: the
     /// changed file exists only in memory.
     pub fn variant(&self, set: &[Override]) -> Result<Scenario, InputError> {
+        self.checked_variant(set).map(|(scenario, ..)| scenario)
+    }
+
+    /// [`Document::build_variant`], with an error as [`Document::variant`] says it.
+    fn checked_variant(&self, set: &[Override]) -> Result<Variant, InputError> {
         let err = match self.build_variant(set) {
-            Ok((scenario, _)) => return Ok(scenario),
+            Ok(variant) => return Ok(variant),
             Err(err) => err,
         };
         if set.is_empty() {
@@ -155,13 +163,7 @@ impl Document {
     /// Errors as `variant`'s; a kept stress case that the changes leave wrong is named in the
     /// message.
     pub fn with_changes(&self, set: &[Override], keep: &[String]) -> Result<Document, InputError> {
-        let base = self.variant(set)?;
-        let (_, domains) = self.build_variant(set)?;
-        let mut tree = self.tree.clone();
-        for o in set {
-            overrides::apply(&mut tree, o)
-                .map_err(|message| InputError::new(&self.file, None, &o.path, message))?;
-        }
+        let (base, domains, tree) = self.checked_variant(set)?;
         let mut changed = Document {
             file: self.file.clone(),
             tree,
@@ -187,12 +189,9 @@ impl Document {
         Ok(changed)
     }
 
-    /// The scenario with the changes `set` made and the range of its every number, or the
-    /// first error of the changed file.
-    fn build_variant(
-        &self,
-        set: &[Override],
-    ) -> Result<(Scenario, IndexMap<String, Domain>), InputError> {
+    /// The scenario with the changes `set` made, the range of its every number and the
+    /// changed tree, or the first error of the changed file.
+    fn build_variant(&self, set: &[Override]) -> Result<Variant, InputError> {
         let mut tree = self.tree.clone();
         for o in set {
             overrides::apply(&mut tree, o)
@@ -208,7 +207,8 @@ impl Document {
         })?;
         let raw: raw::RawFile =
             toml::from_str(&text).map_err(|e| toml_error(&text, &self.file, &e))?;
-        Builder::new(&self.file, &text).for_variant().build(raw)
+        let (scenario, domains) = Builder::new(&self.file, &text).for_variant().build(raw)?;
+        Ok((scenario, domains, tree))
     }
 
     /// Checks one `[[stress]]` section and builds its scenario.

@@ -289,7 +289,7 @@ fn page_id(page: &str) -> Result<&str, ApiError> {
 pub fn save(app: &App, request: SaveRequest) -> Result<Value, ApiError> {
     let served = app.served();
     let set = overrides(&request.changes)?;
-    served.doc.with_changes(&set, &[]).map_err(invalid)?;
+    served.doc.variant(&set).map_err(invalid)?;
     let text = edit::with_changes(&served.text, &set).map_err(|m| ApiError::new(422, m))?;
     let target = match request.to.as_deref().map(str::trim) {
         None => served.file.clone(),

@@ -36,9 +36,18 @@ const SECURITY: &str = "default-src 'none'; script-src 'self'; style-src 'self' 
 pub fn router(app: Arc<App>) -> Router {
     let api = Router::new()
         .route("/api/scenario", only_get(get(scenario)))
-        .route("/api/simulate", only_post(post(simulate)))
-        .route("/api/save", only_post(post(save)))
-        .route("/api/report", only_post(post(report)))
+        .route(
+            "/api/simulate",
+            only_post(post(|State(app), r| with_body(app, r, api::simulate))),
+        )
+        .route(
+            "/api/save",
+            only_post(post(|State(app), r| with_body(app, r, api::save))),
+        )
+        .route(
+            "/api/report",
+            only_post(post(|State(app), r| with_body(app, r, api::report))),
+        )
         .route_layer(middleware::from_fn_with_state(Arc::clone(&app), check_key));
     Router::new()
         .route("/", only_get(get(index)))
@@ -257,23 +266,14 @@ async fn scenario(State(app): State<Arc<App>>) -> Response {
     answer(move || Ok(api::scenario(&app))).await
 }
 
-async fn simulate(State(app): State<Arc<App>>, request: Request) -> Response {
+/// An endpoint that takes a JSON body: the body read as `T`, then `work` on it.
+async fn with_body<T: DeserializeOwned + Send + 'static>(
+    app: Arc<App>,
+    request: Request,
+    work: fn(&App, T) -> Result<Value, ApiError>,
+) -> Response {
     match json_body(request).await {
-        Ok(request) => answer(move || api::simulate(&app, request)).await,
-        Err(e) => error(e),
-    }
-}
-
-async fn save(State(app): State<Arc<App>>, request: Request) -> Response {
-    match json_body(request).await {
-        Ok(request) => answer(move || api::save(&app, request)).await,
-        Err(e) => error(e),
-    }
-}
-
-async fn report(State(app): State<Arc<App>>, request: Request) -> Response {
-    match json_body(request).await {
-        Ok(request) => answer(move || api::report(&app, request)).await,
+        Ok(body) => answer(move || work(&app, body)).await,
         Err(e) => error(e),
     }
 }

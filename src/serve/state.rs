@@ -55,7 +55,7 @@ impl Served {
         let base_view = live::view(&base).map_err(anyhow::Error::msg)?;
         Ok(Served {
             file: file.to_path_buf(),
-            headers: edit::headers(&text),
+            headers: edit::headers(&source),
             source,
             text,
             doc,

@@ -121,11 +121,7 @@ pub fn render(summary: &Summary) -> Result<Vec<(String, Vec<u8>)>, String> {
         if !summary.stress.is_empty() {
             charts.push(Chart::Stress(i));
         }
-        if summary
-            .sensitivity
-            .get(i)
-            .is_some_and(|c| !c.factors.is_empty())
-        {
+        if has_tornado(summary, i) {
             charts.push(Chart::Tornado(i));
         }
     }
@@ -146,12 +142,7 @@ pub fn live_svgs(summary: &Summary) -> Result<Vec<(String, String)>, String> {
     let mut charts = vec![Chart::PaybackCurve, Chart::Npv];
     charts.extend(
         (0..summary.candidates.len())
-            .filter(|&i| {
-                summary
-                    .sensitivity
-                    .get(i)
-                    .is_some_and(|c| !c.factors.is_empty())
-            })
+            .filter(|&i| has_tornado(summary, i))
             .map(Chart::Tornado),
     );
     if summary.deprecation_stress.is_some() {
@@ -164,6 +155,14 @@ pub fn live_svgs(summary: &Summary) -> Result<Vec<(String, String)>, String> {
             Ok((drawing.name(), svg_of(&drawing)?))
         })
         .collect()
+}
+
+/// Whether candidate `i` has a tornado: factors its sensitivity ranks.
+fn has_tornado(summary: &Summary, i: usize) -> bool {
+    summary
+        .sensitivity
+        .get(i)
+        .is_some_and(|c| !c.factors.is_empty())
 }
 
 /// The chart of a sweep as files: `sweep.svg` and `sweep.png`.
