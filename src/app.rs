@@ -2,16 +2,20 @@
 //! command line and the fuzz target: [`run`] simulates the base in detail, summarises it, and
 //! runs every stress case beside it with the same trials; [`samples`] replays a run's first
 //! trials; [`check`] gives the point estimate; [`sweep`] runs one input over values; [`solve`]
-//! answers a reverse question.
+//! answers a reverse question; [`provenance`] records what made a run and [`reproduce`] reruns
+//! it from that record.
 
+use crate::analysis::precision;
 use crate::analysis::stress::{self, Case, Pack};
-use crate::analysis::summarise::summarise_detailed;
+use crate::analysis::summarise::{candidate_summaries, summarise_detailed};
 use crate::analysis::{Goal, point_estimate, solve as solving, sweep as sweeping, threshold};
 use crate::collect::{Detailed, Factors};
 use crate::config::Document;
 use crate::engine::{Engine, Interrupted, RunSettings};
 use crate::results::Summary;
 use crate::results::check::CheckEstimate;
+use crate::results::precision::{Achieved, Precision, PrecisionGoal};
+use crate::results::provenance::{Provenance, RunRecord};
 use crate::results::samples::Sample;
 use crate::results::solve::{Answer, Question, Threshold};
 use crate::results::sweep::Sweep;
@@ -29,6 +33,9 @@ pub struct RunPlan {
     /// Whether, when staying with the baseline is best, the thresholds that would change that
     /// are solved for (many short simulations: the live page leaves them out).
     pub what_would_change: bool,
+    /// When given, the base runs chunk by chunk until its figures meet these targets (or the
+    /// most trials allowed), and every case then runs that many trials.
+    pub precision: Option<PrecisionGoal>,
 }
 
 impl RunPlan {
@@ -38,10 +45,12 @@ impl RunPlan {
             cases: stress::file_cases(doc),
             pack,
             what_would_change: true,
+            precision: None,
         }
     }
 
-    /// Trials of the whole run at `trials` a case: the base's and every case's.
+    /// Trials of the whole run at `trials` a case: the base's and every case's (with a
+    /// precision goal, at most).
     pub fn trials(&self, trials: u64) -> u64 {
         let pack = self.pack.as_ref().map_or(0, |p| p.cases.len());
         trials * (1 + (self.cases.len() + pack) as u64)
@@ -58,6 +67,20 @@ pub fn run(
     settings: RunSettings,
     progress: &(dyn Fn(u64) + Sync),
 ) -> anyhow::Result<Summary> {
+    run_watched(engine, doc, plan, settings, progress, &|_| {})
+}
+
+/// [`run`], with `watch` told the figures' precision after every chunk of the base when the
+/// plan has a precision goal (`settings.trials` is then ignored: the goal's `max_trials` is
+/// the most the base runs).
+pub fn run_watched(
+    engine: &Engine,
+    doc: &Document,
+    plan: &RunPlan,
+    settings: RunSettings,
+    progress: &(dyn Fn(u64) + Sync),
+    watch: &(dyn Fn(&[Achieved]) + Sync),
+) -> anyhow::Result<Summary> {
     let scenario = doc.base();
     let total = plan.trials(settings.trials);
     let done_before = AtomicU64::new(0);
@@ -66,15 +89,40 @@ pub fn run(
         Interrupted::count_within(e, done_before.load(Ordering::Relaxed), Some(total))
     };
     let factors = Factors::new(scenario);
-    let run = engine
-        .simulate(
-            scenario,
-            settings,
-            &|| Detailed::new(scenario, &factors),
-            &progress,
-        )
-        .map_err(of_whole_run)?;
+    let empty = || Detailed::new(scenario, &factors);
+    let run = match &plan.precision {
+        None => engine.simulate(scenario, settings, &empty, &progress),
+        Some(goal) => {
+            let most = RunSettings {
+                trials: goal.max_trials,
+                ..settings
+            };
+            let enough = |so_far: &Detailed| {
+                let figures = candidate_summaries(scenario, &so_far.run);
+                let achieved = precision::achieved(&goal.targets, &figures);
+                watch(&achieved);
+                precision::converged(&achieved)
+            };
+            engine.simulate_until(scenario, most, &empty, &enough, &progress)
+        }
+    }
+    .map_err(of_whole_run)?;
+    // The cases run the trials the base ran.
+    let settings = RunSettings {
+        trials: run.run.trials,
+        ..settings
+    };
     let mut summary = summarise_detailed(scenario, settings.seed, &run);
+    if let Some(goal) = &plan.precision {
+        let achieved = precision::achieved(&goal.targets, &summary.candidates);
+        summary.precision = Some(Precision {
+            target: goal.targets.clone(),
+            converged: precision::converged(&achieved),
+            achieved,
+            trials: settings.trials,
+            max_trials: goal.max_trials,
+        });
+    }
     let next_case = || {
         done_before.fetch_add(settings.trials, Ordering::Relaxed);
     };
@@ -245,4 +293,129 @@ pub fn solve(
             engine, doc, path, candidate, goal, settings, progress,
         )?),
     })
+}
+
+/// What made a run of `plan` with `settings` on the scenario file whose bytes are
+/// `scenario_text`, given by `command`.
+pub fn provenance(
+    scenario_text: &str,
+    plan: &RunPlan,
+    settings: RunSettings,
+    command: Vec<String>,
+) -> Provenance {
+    use sha2::{Digest, Sha256};
+    Provenance {
+        payback_version: env!("CARGO_PKG_VERSION").to_string(),
+        scenario_sha256: format!("{:x}", Sha256::digest(scenario_text.as_bytes())),
+        settings: RunRecord {
+            trials: settings.trials,
+            seed: settings.seed,
+            stress_deprecation: plan.pack.as_ref().map(|p| p.option.clone()),
+            precision: plan.precision.clone(),
+        },
+        command,
+    }
+}
+
+/// What a rerun of a recorded summary found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reproduction {
+    /// Every value of the summary came out the same; the count of numbers compared.
+    Exact { numbers: usize },
+    /// The scenario file is not the one summarised: its hash and the recorded one.
+    OtherFile { sha256: String, recorded: String },
+    /// Values that came out differently, as (path, recorded, now), in document order.
+    Differs(Vec<(String, String, String)>),
+}
+
+/// `payback run --check-summary`: the run that `recorded` (a `summary.json`, parsed) records
+/// in its provenance, rerun on `doc` (read from `scenario_text`) on `engine`, and compared with
+/// it value by value. Every value is compared but the command line; numbers are compared as
+/// written, which for floats written shortest-round-trip is bit for bit.
+pub fn reproduce(
+    engine: &Engine,
+    doc: &Document,
+    scenario_text: &str,
+    recorded: &Provenance,
+    recorded_json: &serde_json::Value,
+    progress: &(dyn Fn(u64) + Sync),
+) -> anyhow::Result<Reproduction> {
+    let record = &recorded.settings;
+    let pack = match &record.stress_deprecation {
+        None => None,
+        Some(option) => {
+            Some(stress::deprecation_pack(doc, Some(option)).map_err(|m| anyhow::anyhow!("{m}"))?)
+        }
+    };
+    let plan = RunPlan {
+        precision: record.precision.clone(),
+        ..RunPlan::new(doc, pack)
+    };
+    let settings = RunSettings {
+        trials: record.trials,
+        seed: record.seed,
+        threads: engine.threads(),
+    };
+    let provenance = provenance(scenario_text, &plan, settings, recorded.command.clone());
+    if provenance.scenario_sha256 != recorded.scenario_sha256 {
+        return Ok(Reproduction::OtherFile {
+            sha256: provenance.scenario_sha256,
+            recorded: recorded.scenario_sha256.clone(),
+        });
+    }
+    let mut summary = run(engine, doc, &plan, settings, progress)?;
+    summary.provenance = Some(provenance);
+    // Through text, as the recorded one was: the same parser reads both.
+    let now: serde_json::Value = serde_json::from_str(&serde_json::to_string(&summary)?)?;
+    let mut differences = Vec::new();
+    let numbers = compare("", recorded_json, &now, &mut differences);
+    Ok(if differences.is_empty() {
+        Reproduction::Exact { numbers }
+    } else {
+        Reproduction::Differs(differences)
+    })
+}
+
+/// Compares `a` with `b` at `path`, pushing every difference; returns the numbers compared.
+fn compare(
+    path: &str,
+    a: &serde_json::Value,
+    b: &serde_json::Value,
+    out: &mut Vec<(String, String, String)>,
+) -> usize {
+    use serde_json::Value;
+    let at = |key: &str| {
+        if path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{path}.{key}")
+        }
+    };
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            let mut numbers = 0;
+            for (key, value) in x {
+                let here = at(key);
+                match y.get(key) {
+                    Some(other) => numbers += compare(&here, value, other, out),
+                    None => out.push((here, value.to_string(), "absent".into())),
+                }
+            }
+            for (key, value) in y.iter().filter(|(key, _)| !x.contains_key(*key)) {
+                out.push((at(key), "absent".into(), value.to_string()));
+            }
+            numbers
+        }
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
+            .iter()
+            .zip(y)
+            .enumerate()
+            .map(|(i, (u, v))| compare(&format!("{path}[{i}]"), u, v, out))
+            .sum(),
+        _ if a == b => usize::from(a.is_number()),
+        _ => {
+            out.push((path.to_string(), a.to_string(), b.to_string()));
+            0
+        }
+    }
 }

@@ -4,9 +4,11 @@
 //! one run, each answered with common random numbers (every case draws the same trials,
 //! [`crate::streams`]): stress cases beside the base ([`stress`]), one input swept over values
 //! ([`sweep`]), the reverse questions ([`solve`]) and any input's threshold ([`threshold`]);
-//! and the raw trials of `samples.csv` ([`samples`]).
+//! the raw trials of `samples.csv` ([`samples`]); and how far a run's figures are from a
+//! precision goal ([`precision`]).
 
 pub mod point_estimate;
+pub mod precision;
 pub mod samples;
 pub mod sensitivity;
 pub mod solve;

@@ -73,7 +73,7 @@ pub fn sensitivity(
             });
             CandidateSensitivity {
                 candidate: scenario.options[c].name.clone(),
-                mean_npv: run.candidates[candidate].sums.npv / run.trials.max(1) as f64,
+                mean_npv: run.candidates[candidate].sums.npv.sum / run.trials.max(1) as f64,
                 factors,
             }
         })

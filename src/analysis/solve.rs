@@ -131,7 +131,7 @@ pub fn solve(
             let found: Vec<_> = p
                 .into_iter()
                 .zip(&run.candidates)
-                .map(|(p, c)| (p, c.sums.upfront / n))
+                .map(|(p, c)| (p, c.sums.upfront.sum / n))
                 .collect();
             let here = found[position];
             cache.insert(x.to_bits(), found);

@@ -7,7 +7,9 @@ use crate::collect::outcomes::{BAND_ACCURACY, CandidateAggregate};
 use crate::collect::{Detailed, HeadToHeadSums, RunAggregate, SKETCH_ACCURACY, bins_per_month};
 use crate::results::summary::*;
 use crate::scenario::{Probability, Scenario};
-use crate::stats::{PaybackHistogram, QuantileSketch};
+use crate::stats::{
+    Moments, PaybackHistogram, QuantileSketch, mean_interval, rank_interval, wilson,
+};
 use indexmap::IndexMap;
 
 /// Steps of the fine payback curve over the horizon (at most).
@@ -40,14 +42,20 @@ pub fn summarise(scenario: &Scenario, seed: u64, run: &RunAggregate) -> Summary 
         .collect();
     let mut expected_npv_ranking: Vec<RankedOption> = names
         .into_iter()
-        .zip(std::iter::once(0.0).chain(run.candidates.iter().map(|c| c.sums.npv / n)))
+        .zip(std::iter::once(0.0).chain(run.candidates.iter().map(|c| c.sums.npv.sum / n)))
         .map(|(i, mean_npv)| {
             let name = scenario.options[i].name.clone();
             let p_best = best_option_probability[&name];
+            let mean_npv_ci95 = candidates
+                .iter()
+                .find(|c| c.name == name)
+                .map_or([0.0, 0.0], |c| c.npv.ci95.mean);
             RankedOption {
                 name,
                 mean_npv,
+                mean_npv_ci95,
                 p_best,
+                p_best_ci95: share_interval(p_best, run.trials),
             }
         })
         .collect();
@@ -76,6 +84,8 @@ pub fn summarise(scenario: &Scenario, seed: u64, run: &RunAggregate) -> Summary 
         sensitivity: Vec::new(),
         value_of_information: None,
         what_would_change: Vec::new(),
+        precision: None,
+        provenance: None,
     }
 }
 
@@ -91,7 +101,8 @@ pub fn summarise_detailed(scenario: &Scenario, seed: u64, detailed: &Detailed) -
         let defined = irr.irr.count();
         c.irr = Some(Irr {
             p_undefined: irr.undefined as f64 / n,
-            spread: (defined > 0).then(|| spread(irr.sum / defined as f64, &irr.irr)),
+            p_undefined_ci95: wilson(irr.undefined, detailed.run.trials),
+            spread: (defined > 0).then(|| spread(&irr.sum, &irr.irr)),
         });
     }
     summary.head_to_head = head_to_head(scenario, &summary, &detailed.head_to_head);
@@ -116,27 +127,28 @@ fn candidate(
     let n = trials as f64;
     let stderr = |p: f64| (p * (1.0 - p) / n).sqrt();
     let p_never = agg.payback.p_never();
-    let npv_mean = agg.sums.npv / n;
-    let npv_var = (agg.sums.npv_sq / n - npv_mean * npv_mean).max(0.0) * n / (n - 1.0).max(1.0);
-    let roi_trials = agg.roi.count();
+    let npv = spread(&agg.sums.npv, &agg.npv);
+    let p_negative = agg.npv.fraction_negative();
     CandidateSummary {
         name: name.to_string(),
         baseline: baseline.to_string(),
         p_success: agg.succeeded as f64 / n,
-        upfront: spread(agg.sums.upfront / n, &agg.upfront),
+        p_success_ci95: wilson(agg.succeeded, trials),
+        upfront: spread(&agg.sums.upfront, &agg.upfront),
         upfront_items: spec
             .project
             .iter()
             .flat_map(|p| p.part_names())
             .zip(agg.upfront_parts.iter().zip(&agg.upfront_part_sums))
-            .map(|(part, (sketch, sum))| NamedSpread {
+            .map(|(part, (sketch, sums))| NamedSpread {
                 name: part.to_string(),
-                spread: spread(sum / n, sketch),
+                spread: spread(sums, sketch),
             })
             .collect(),
         payback_months: percentiles(&agg.payback),
         p_never,
         p_never_stderr: stderr(p_never),
+        p_never_ci95: wilson(agg.payback.never(), trials),
         p_payback_within: MILESTONES
             .iter()
             .filter(|&&m| m <= scenario.horizon_months)
@@ -146,6 +158,7 @@ fn candidate(
                     months,
                     probability,
                     stderr: stderr(probability),
+                    ci95: share_interval(probability, trials),
                 }
             })
             .collect(),
@@ -163,25 +176,23 @@ fn candidate(
         discounted_payback: (scenario.discount_rate > 0.0).then(|| DiscountedPayback {
             months: percentiles(&agg.discounted_payback),
             p_never: agg.discounted_payback.p_never(),
+            p_never_ci95: wilson(agg.discounted_payback.never(), trials),
         }),
         npv: Npv {
-            p_negative: agg.npv.fraction_negative(),
+            p_negative,
+            p_negative_ci95: share_interval(p_negative, trials),
             percentiles: (1..100)
                 .map(|i| {
                     let p = f64::from(i) / 100.0;
                     [p, quantile(&agg.npv, p)]
                 })
                 .collect(),
-            mean: npv_mean,
-            // Exactly 0 when every trial agrees (the sums would leave rounding noise).
-            mean_stderr: if agg.npv.min() == agg.npv.max() {
-                0.0
-            } else {
-                (npv_var / n).sqrt()
-            },
-            p10: quantile(&agg.npv, 0.1),
-            p50: quantile(&agg.npv, 0.5),
-            p90: quantile(&agg.npv, 0.9),
+            mean: npv.mean,
+            mean_stderr: mean_stderr(&agg.sums.npv, &agg.npv),
+            p10: npv.p10,
+            p50: npv.p50,
+            p90: npv.p90,
+            ci95: npv.ci95,
         },
         cumulative_net: agg
             .net_by_month
@@ -195,10 +206,10 @@ fn candidate(
             })
             .collect(),
         downside: Downside {
-            p_npv_negative: agg.npv.fraction_negative(),
+            p_npv_negative: p_negative,
             worst_10pct_mean_npv: agg.npv.lower_mean(0.1).unwrap_or(0.0),
         },
-        roi: (roi_trials > 0).then(|| spread(agg.sums.roi / roi_trials as f64, &agg.roi)),
+        roi: (agg.roi.count() > 0).then(|| spread(&agg.sums.roi, &agg.roi)),
         irr: None,
     }
 }
@@ -230,29 +241,18 @@ fn head_to_head(scenario: &Scenario, summary: &Summary, sums: &HeadToHeadSums) -
             let d = &pair.difference;
             // The sketch holds first − second; a − b is its negation when a is the second.
             let a_first = i < j;
-            let at = |q| {
-                let v = if a_first {
-                    d.quantile(q)
-                } else {
-                    d.quantile_of_negated(q)
-                };
-                v.unwrap_or(0.0)
-            };
-            let (wins, sum) = if a_first {
-                (pair.first_higher, pair.sum)
+            let forward = spread(&pair.sum, d);
+            let (wins, npv_difference) = if a_first {
+                (pair.first_higher, forward)
             } else {
-                (pair.second_higher, -pair.sum)
+                (pair.second_higher, negated(&forward, d))
             };
             out.push(HeadToHead {
                 a: a.to_string(),
                 b: b.to_string(),
                 p_a_beats_b: wins as f64 / n,
-                npv_difference: Spread {
-                    mean: sum / n,
-                    p10: at(0.1),
-                    p50: at(0.5),
-                    p90: at(0.9),
-                },
+                p_a_beats_b_ci95: wilson(wins, sums.trials),
+                npv_difference,
             });
         }
     }
@@ -260,20 +260,85 @@ fn head_to_head(scenario: &Scenario, summary: &Summary, sums: &HeadToHeadSums) -
 }
 
 fn percentiles(h: &PaybackHistogram) -> PaybackPercentiles {
+    let n = h.count();
+    let interval = |p| {
+        let (low, high) = rank_interval(p, n);
+        [h.value_of_rank(low), h.value_of_rank(high)]
+    };
     PaybackPercentiles {
         p10: h.quantile(0.1),
         p50: h.quantile(0.5),
         p90: h.quantile(0.9),
+        ci95: PaybackIntervals {
+            p10: interval(0.1),
+            p50: interval(0.5),
+            p90: interval(0.9),
+        },
     }
 }
 
-fn spread(mean: f64, sketch: &QuantileSketch) -> Spread {
+/// The mean (from `sums`) and percentiles (from `sketch`, of the same values) with their
+/// intervals.
+fn spread(sums: &Moments, sketch: &QuantileSketch) -> Spread {
+    let n = sketch.count();
+    let mean = sums.mean(n);
+    let interval = |p| {
+        let (low, high) = rank_interval(p, n);
+        [sketch.at_rank(low), sketch.at_rank(high)]
+    };
     Spread {
         mean,
         p10: quantile(sketch, 0.1),
         p50: quantile(sketch, 0.5),
         p90: quantile(sketch, 0.9),
+        ci95: Intervals {
+            mean: mean_interval(mean, mean_stderr(sums, sketch)),
+            p10: interval(0.1),
+            p50: interval(0.5),
+            p90: interval(0.9),
+        },
     }
+}
+
+/// The spread of the negated values from that of the values and their sketch: percentile p of
+/// `−x` is minus percentile 1 − p of `x` in rank terms (the ⌈p·n⌉-th smallest of `−x` is the
+/// (n + 1 − ⌈p·n⌉)-th smallest of `x`), and so are the ends of its interval.
+fn negated(forward: &Spread, sketch: &QuantileSketch) -> Spread {
+    let n = sketch.count();
+    let at = |p| sketch.quantile_of_negated(p).unwrap_or(0.0);
+    let interval = |p| {
+        let (low, high) = rank_interval(p, n);
+        let of_rank = |k: u64| -sketch.at_rank(n + 1 - k.min(n + 1));
+        [of_rank(low), of_rank(high)]
+    };
+    let [low, high] = forward.ci95.mean;
+    Spread {
+        mean: -forward.mean,
+        p10: at(0.1),
+        p50: at(0.5),
+        p90: at(0.9),
+        ci95: Intervals {
+            mean: [-high, -low],
+            p10: interval(0.1),
+            p50: interval(0.5),
+            p90: interval(0.9),
+        },
+    }
+}
+
+/// The standard error of a mean, exactly 0 when every value agrees (the sums would leave
+/// rounding noise).
+fn mean_stderr(sums: &Moments, sketch: &QuantileSketch) -> f64 {
+    if sketch.min() == sketch.max() {
+        0.0
+    } else {
+        sums.stderr(sketch.count())
+    }
+}
+
+/// The Wilson interval of a share `p` of `n` trials (the share being a count over `n`).
+fn share_interval(p: Probability, n: u64) -> [Probability; 2] {
+    wilson((p * n as f64).round() as u64, n)
 }
 
 /// A percentile of a sketch; the sketches summarised here hold at least one value (a run has

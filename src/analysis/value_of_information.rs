@@ -25,7 +25,7 @@ pub fn value_of_information(
         .chain(scenario.candidates())
         .collect();
     let means: Vec<f64> = std::iter::once(0.0)
-        .chain(run.candidates.iter().map(|c| c.sums.npv / n))
+        .chain(run.candidates.iter().map(|c| c.sums.npv.sum / n))
         .collect();
     let chosen = (0..means.len()).fold(0, |best, o| if means[o] > means[best] { o } else { best });
     let evpi = sums.regret[chosen] / n;

@@ -116,6 +116,23 @@ pub(super) struct RunArgs {
     /// candidate's outcome.
     #[arg(long, value_name = "N")]
     pub(super) export_samples: Option<u64>,
+    /// Run until the figures are precise enough, in chunks of 65,536 trials: `1%` puts the 95 %
+    /// interval of every candidate's median payback and mean NPV within 1 % of the value and
+    /// of P(never) within 1 percentage point; a list sets others (payback_p10, payback_p50,
+    /// payback_p90, npv_mean, npv_p50, p_never), e.g. `1%,payback_p90=5%,p_never=0.5pp`.
+    #[arg(long, value_name = "TARGETS", conflicts_with = "trials")]
+    pub(super) precision: Option<String>,
+    /// With --precision, the most trials to run (default: the file's trials × 10).
+    #[arg(long, value_name = "N", requires = "precision")]
+    pub(super) max_trials: Option<u64>,
+    /// Rerun the run a summary.json records (its trials, seed and settings) on FILE and say
+    /// whether every figure comes out the same; writes nothing.
+    #[arg(
+        long,
+        value_name = "SUMMARY",
+        conflicts_with_all = ["trials", "seed", "out", "json", "format", "stress_deprecation", "export_samples", "precision"]
+    )]
+    pub(super) check_summary: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -4,6 +4,7 @@
 //! part of the question.
 
 mod args;
+mod check_summary;
 mod progress;
 
 pub use args::Cli;
@@ -17,6 +18,7 @@ use crate::numbers::count;
 use crate::report::directory;
 use crate::report::output::{self, ALL_FORMATS};
 use crate::report::{self, samples};
+use crate::results::precision::PrecisionGoal;
 use crate::results::solve::Question;
 use crate::scenario::{MAX_TRIALS, Scenario};
 use anyhow::Result;
@@ -59,6 +61,7 @@ fn run_serve(args: ServeArgs, stop: &Stop) -> Result<()> {
             addr: std::net::SocketAddr::new(args.bind, args.port),
             open: args.open,
             live,
+            command: command_line(),
         },
         stop,
     )
@@ -123,19 +126,25 @@ fn run_init(args: InitArgs) -> Result<()> {
     Ok(())
 }
 
+/// A number of trials given by `flag`, refused outside [1, MAX_TRIALS].
+fn trials_in_range(flag: &str, trials: u64) -> Result<()> {
+    if (1..=MAX_TRIALS).contains(&trials) {
+        return Ok(());
+    }
+    Err(usage(
+        flag,
+        format!(
+            "{} is out of range: must be in [1, {}]",
+            count(trials),
+            count(MAX_TRIALS)
+        ),
+    ))
+}
+
 /// The run settings of the flags for `scenario`; `default_trials` caps the file's trials.
 fn settings(flags: &TrialFlags, scenario: &Scenario, default_trials: u64) -> Result<RunSettings> {
     let trials = flags.trials.unwrap_or(scenario.trials.min(default_trials));
-    if !(1..=MAX_TRIALS).contains(&trials) {
-        return Err(usage(
-            "--trials",
-            format!(
-                "{} is out of range: must be in [1, {}]",
-                count(trials),
-                count(MAX_TRIALS)
-            ),
-        ));
-    }
+    trials_in_range("--trials", trials)?;
     let threads = flags.threads.unwrap_or_else(rayon::current_num_threads);
     if !(1..=MAX_THREADS).contains(&threads) {
         return Err(usage(
@@ -155,7 +164,11 @@ fn settings(flags: &TrialFlags, scenario: &Scenario, default_trials: u64) -> Res
 }
 
 fn run_scenario(args: RunArgs, stop: &Stop) -> Result<()> {
-    let doc = Document::load(&args.file)?;
+    let text = crate::config::read(&args.file)?;
+    let doc = Document::parse(&text, &args.file)?;
+    if let Some(recorded) = &args.check_summary {
+        return check_summary::run(&args.file, &text, &doc, recorded, args.flags.threads, stop);
+    }
     let scenario = doc.base();
     let settings = settings(&args.flags, scenario, MAX_TRIALS)?;
     if let Some(n) = args.export_samples {
@@ -192,12 +205,29 @@ fn run_scenario(args: RunArgs, stop: &Stop) -> Result<()> {
             ),
         ));
     }
-    let plan = app::RunPlan::new(&doc, pack);
+    let plan = app::RunPlan {
+        precision: precision_goal(args.precision.as_deref(), args.max_trials, scenario)?,
+        ..app::RunPlan::new(&doc, pack)
+    };
     let total = plan.trials(settings.trials);
-    let bar = progress_bar(Some(total));
+    let bar = progress_bar(plan.precision.is_none().then_some(total));
     let engine = Engine::new(settings.threads, stop.clone())?;
-    let summary = app::run(&engine, &doc, &plan, settings, &shown_on(&bar))?;
+    let watch = |achieved: &[_]| bar.set_message(progress::precision_message(achieved, &plan));
+    let mut summary = app::run_watched(&engine, &doc, &plan, settings, &shown_on(&bar), &watch)?;
     bar.finish_and_clear();
+    let settings = RunSettings {
+        trials: summary.trials,
+        ..settings
+    };
+    if let Some(p) = summary.precision.as_ref().filter(|p| !p.converged) {
+        eprintln!(
+            "warning: the precision goal was not reached in {} trials (the most allowed: \
+             --max-trials); now {}",
+            count(p.trials),
+            progress::precision_message(&p.achieved, &plan)
+        );
+    }
+    summary.provenance = Some(app::provenance(&text, &plan, settings, command_line()));
     let formats = if args.format.is_empty() {
         ALL_FORMATS.to_vec()
     } else {
@@ -228,6 +258,37 @@ fn run_scenario(args: RunArgs, stop: &Stop) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The precision goal of `--precision` and `--max-trials`, when given.
+fn precision_goal(
+    text: Option<&str>,
+    max_trials: Option<u64>,
+    scenario: &Scenario,
+) -> Result<Option<PrecisionGoal>> {
+    let Some(text) = text else {
+        return Ok(None);
+    };
+    let targets = analysis::precision::parse_targets(text).map_err(|m| usage("--precision", m))?;
+    let max_trials =
+        max_trials.unwrap_or_else(|| scenario.trials.saturating_mul(10).min(MAX_TRIALS));
+    trials_in_range("--max-trials", max_trials)?;
+    Ok(Some(PrecisionGoal {
+        targets,
+        max_trials,
+    }))
+}
+
+/// The command line as given, the program named `payback` (its path is the machine's, not the
+/// run's).
+fn command_line() -> Vec<String> {
+    std::iter::once("payback".to_string())
+        .chain(
+            std::env::args_os()
+                .skip(1)
+                .map(|a| a.to_string_lossy().into_owned()),
+        )
+        .collect()
 }
 
 fn run_sweep(args: SweepArgs, stop: &Stop) -> Result<()> {

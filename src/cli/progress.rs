@@ -1,6 +1,8 @@
 //! Progress on standard error: a bar (or, when the work's size is not known beforehand, a
 //! count) shown once the work has taken a second on a terminal.
 
+use crate::app::RunPlan;
+use crate::results::precision::Achieved;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 use std::time::Instant;
@@ -33,4 +35,34 @@ pub(super) fn shown_on(bar: &ProgressBar) -> impl Fn(u64) + Sync + '_ {
         }
         bar.set_position(done);
     }
+}
+
+/// The half-widths a precision run has reached, figure by figure (the farthest candidate's),
+/// against their targets: `payback_p50 ±0.42 % (1 %), p_never ±0.30 pp (1 pp)`.
+pub(super) fn precision_message(achieved: &[Achieved], plan: &RunPlan) -> String {
+    let Some(goal) = &plan.precision else {
+        return String::new();
+    };
+    goal.targets
+        .iter()
+        .map(|t| {
+            let worst = achieved
+                .iter()
+                .filter(|a| a.figure == t.figure)
+                .map(|a| a.half_width.unwrap_or(f64::INFINITY))
+                .fold(0.0, f64::max);
+            let unit = if t.figure.relative() { "%" } else { "pp" };
+            let now = if worst.is_finite() {
+                format!("±{:.2} {unit}", 100.0 * worst)
+            } else {
+                "open".to_string()
+            };
+            format!(
+                "{} {now} ({} {unit})",
+                t.figure.name(),
+                100.0 * t.half_width
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }

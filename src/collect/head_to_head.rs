@@ -1,10 +1,10 @@
 //! Every pair of choices compared trial by trial: for choices `i < j` (choice 0 staying with
 //! the baseline, whose NPV against itself is 0; choice k + 1 candidate k), a sketch of
-//! `NPV_i − NPV_j` from the same trials, its sum, and how often each one's NPV is the higher.
+//! `NPV_i − NPV_j` from the same trials, its sums, and how often each one's NPV is the higher.
 
 use super::outcomes::SKETCH_ACCURACY;
 use crate::model::FinishedTrial;
-use crate::stats::QuantileSketch;
+use crate::stats::{Moments, QuantileSketch};
 
 /// One pair's sums.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,8 +15,8 @@ pub struct PairSums {
     pub second: usize,
     /// `NPV_first − NPV_second` in every trial.
     pub difference: QuantileSketch,
-    /// Σ of the differences.
-    pub sum: f64,
+    /// Sums of the differences.
+    pub sum: Moments,
     /// Trials where the first's NPV is higher.
     pub first_higher: u64,
     /// Trials where the second's NPV is higher.
@@ -42,7 +42,7 @@ impl HeadToHeadSums {
                 first,
                 second,
                 difference: QuantileSketch::new(SKETCH_ACCURACY),
-                sum: 0.0,
+                sum: Moments::default(),
                 first_higher: 0,
                 second_higher: 0,
             })
@@ -64,7 +64,7 @@ impl HeadToHeadSums {
         for pair in &mut self.pairs {
             let d = npv(pair.first) - npv(pair.second);
             pair.difference.add(d);
-            pair.sum += d;
+            pair.sum.add(d);
             pair.first_higher += u64::from(d > 0.0);
             pair.second_higher += u64::from(d < 0.0);
         }
@@ -75,7 +75,7 @@ impl HeadToHeadSums {
         self.trials += other.trials;
         for (a, b) in self.pairs.iter_mut().zip(&other.pairs) {
             a.difference.merge(&b.difference);
-            a.sum += b.sum;
+            a.sum.merge(&b.sum);
             a.first_higher += b.first_higher;
             a.second_higher += b.second_higher;
         }

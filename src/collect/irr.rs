@@ -3,15 +3,15 @@
 
 use super::outcomes::SKETCH_ACCURACY;
 use crate::model::FinishedTrial;
-use crate::stats::QuantileSketch;
+use crate::stats::{Moments, QuantileSketch};
 
 /// One candidate's IRRs.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CandidateIrr {
     /// The IRR of every trial where it exists.
     pub irr: QuantileSketch,
-    /// Σ of those IRRs.
-    pub sum: f64,
+    /// Sums of those IRRs.
+    pub sum: Moments,
     /// Trials without one.
     pub undefined: u64,
 }
@@ -30,7 +30,7 @@ impl IrrSums {
             candidates: (0..candidates)
                 .map(|_| CandidateIrr {
                     irr: QuantileSketch::new(SKETCH_ACCURACY),
-                    sum: 0.0,
+                    sum: Moments::default(),
                     undefined: 0,
                 })
                 .collect(),
@@ -44,7 +44,7 @@ impl IrrSums {
             match trial.annual_irr(candidate) {
                 Some(irr) => {
                     sums.irr.add(irr);
-                    sums.sum += irr;
+                    sums.sum.add(irr);
                 }
                 None => sums.undefined += 1,
             }
@@ -55,7 +55,7 @@ impl IrrSums {
     pub fn merge(&mut self, other: &IrrSums) {
         for (a, b) in self.candidates.iter_mut().zip(&other.candidates) {
             a.irr.merge(&b.irr);
-            a.sum += b.sum;
+            a.sum.merge(&b.sum);
             a.undefined += b.undefined;
         }
     }

@@ -5,7 +5,7 @@
 
 use crate::model::{FinishedTrial, Outcome};
 use crate::scenario::Scenario;
-use crate::stats::{PaybackHistogram, QuantileSketch};
+use crate::stats::{Moments, PaybackHistogram, QuantileSketch};
 
 /// Relative accuracy of the quantile sketches of NPV, ROI and investment: a reported quantile
 /// is within 0.1 % of the exact order statistic.
@@ -22,25 +22,22 @@ pub fn bins_per_month(horizon_months: u32) -> u32 {
     (MAX_BINS / horizon_months).clamp(1, 1000)
 }
 
-/// Floating-point sums of one candidate's outcomes.
+/// Floating-point sums of one candidate's outcomes, for means and their standard errors.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Sums {
-    /// Σ NPV.
-    pub npv: f64,
-    /// Σ NPV².
-    pub npv_sq: f64,
-    /// Σ investment.
-    pub upfront: f64,
-    /// Σ ROI over trials with a positive investment.
-    pub roi: f64,
+    /// NPV.
+    pub npv: Moments,
+    /// Investment.
+    pub upfront: Moments,
+    /// ROI over trials with a positive investment.
+    pub roi: Moments,
 }
 
 impl Sums {
     fn add(&mut self, other: &Sums) {
-        self.npv += other.npv;
-        self.npv_sq += other.npv_sq;
-        self.upfront += other.upfront;
-        self.roi += other.roi;
+        self.npv.merge(&other.npv);
+        self.upfront.merge(&other.upfront);
+        self.roi.merge(&other.roi);
     }
 }
 
@@ -61,8 +58,8 @@ pub struct CandidateAggregate {
     pub net_by_month: Vec<QuantileSketch>,
     /// Each part of the investment (items, training runs, contingency).
     pub upfront_parts: Vec<QuantileSketch>,
-    /// Σ of each part, for means.
-    pub upfront_part_sums: Vec<f64>,
+    /// Sums of each part, for means.
+    pub upfront_part_sums: Vec<Moments>,
     /// Trials whose project succeeded.
     pub succeeded: u64,
     /// Sums for means.
@@ -84,7 +81,7 @@ impl CandidateAggregate {
             upfront_parts: (0..parts)
                 .map(|_| QuantileSketch::new(SKETCH_ACCURACY))
                 .collect(),
-            upfront_part_sums: vec![0.0; parts],
+            upfront_part_sums: vec![Moments::default(); parts],
             succeeded: 0,
             sums: Sums::default(),
         }
@@ -99,7 +96,7 @@ impl CandidateAggregate {
             .zip(parts)
         {
             sketch.add(part);
-            *sum += part;
+            sum.add(part);
         }
         for (sketch, &net) in self.net_by_month.iter_mut().zip(month_end_net) {
             sketch.add(net);
@@ -109,13 +106,12 @@ impl CandidateAggregate {
         self.upfront.add(o.upfront);
         self.npv.add(o.npv);
         self.succeeded += u64::from(o.succeeded);
-        self.sums.npv += o.npv;
-        self.sums.npv_sq += o.npv * o.npv;
-        self.sums.upfront += o.upfront;
+        self.sums.npv.add(o.npv);
+        self.sums.upfront.add(o.upfront);
         if o.upfront > 0.0 {
             let roi = o.npv / o.upfront;
             self.roi.add(roi);
-            self.sums.roi += roi;
+            self.sums.roi.add(roi);
         }
     }
 
@@ -136,7 +132,7 @@ impl CandidateAggregate {
             .iter_mut()
             .zip(&other.upfront_part_sums)
         {
-            *a += b;
+            a.merge(b);
         }
         self.succeeded += other.succeeded;
         self.sums.add(&other.sums);

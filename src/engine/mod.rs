@@ -53,6 +53,11 @@ impl Engine {
         })
     }
 
+    /// Its number of workers.
+    pub fn threads(&self) -> usize {
+        self.threads
+    }
+
     /// The outcomes of `settings.trials` trials of `scenario` (see [`Engine::simulate`]).
     pub fn outcomes(
         &self,
@@ -80,6 +85,22 @@ impl Engine {
         empty: &(dyn Fn() -> C + Sync),
         progress: &(dyn Fn(u64) + Sync),
     ) -> anyhow::Result<C> {
+        self.simulate_until(scenario, settings, empty, &|_| false, progress)
+    }
+
+    /// As [`Engine::simulate`], but ends early, at the first chunk boundary where `enough`
+    /// holds of the collection so far: it is asked after every chunk is merged, in chunk
+    /// order, so where a run ends depends on neither the threads nor the waves, and a run that
+    /// ends after N trials is the run of `settings.trials = N`, bit for bit. The chunks of
+    /// the last wave after that boundary are left out.
+    pub fn simulate_until<C: Collector>(
+        &self,
+        scenario: &Scenario,
+        settings: RunSettings,
+        empty: &(dyn Fn() -> C + Sync),
+        enough: &(dyn Fn(&C) -> bool + Sync),
+        progress: &(dyn Fn(u64) + Sync),
+    ) -> anyhow::Result<C> {
         let chunks = settings.trials.div_ceil(CHUNK_TRIALS);
         let wave = self.threads as u64;
         let mut total = empty();
@@ -101,6 +122,10 @@ impl Engine {
             });
             for part in &parts {
                 total.merge(part);
+                if enough(&total) {
+                    progress(total.trials());
+                    return Ok(total);
+                }
             }
             progress(total.trials());
             if self.stop.requested() {

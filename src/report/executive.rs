@@ -5,7 +5,7 @@
 //! Names are in words (no dotted paths) and amounts in three significant figures.
 
 use super::factors::{Names, mitigation};
-use super::format::{IRR_SHOWN_UP_TO, count, none_of, percent, percent_err, share_or_none};
+use super::format::{self, IRR_SHOWN_UP_TO, count, none_of, percent, percent_err, share_or_none};
 use super::memo::Block;
 use crate::numbers::short_amount;
 use crate::results::sensitivity::FactorEffect;
@@ -215,6 +215,16 @@ fn choose(s: &Summary, c: &CandidateSummary, baseline: &str) -> String {
             cash(s, pair.npv_difference.p50),
             cash(s, pair.npv_difference.p90),
         ));
+        let [low, high] = pair.npv_difference.ci95.mean;
+        if low <= 0.0 && 0.0 <= high {
+            text.push_str(&format!(
+                " On expected NPV the two cannot be told apart on these trials: the 95 % \
+                 interval of the expected difference, {} to {}, holds zero (more trials would \
+                 narrow it).",
+                short_amount(low),
+                cash(s, high)
+            ));
+        }
         let (mine, theirs) = (d.p_npv_negative, runner.downside.p_npv_negative);
         if mine - theirs > MATERIAL_DOWNSIDE {
             text.push_str(&format!(
@@ -545,12 +555,24 @@ fn how_sure(s: &Summary, focus: Option<&CandidateSummary>) -> String {
                 Names::of(s).option(&c.name)
             );
         }
+        let [low, high] = c.p_never_ci95;
+        let share = if high - low < 0.002 {
+            percent_err
+        } else {
+            percent
+        };
+        let [npv_low, npv_high] = c.npv.ci95.mean;
+        let [p50_low, p50_high] = c.payback_months.ci95.p50;
         format!(
-            "; Monte Carlo error (one standard error) for {}: ±{} on P(never), ±{} on the \
-             expected NPV",
+            "; 95 % confidence intervals of the Monte Carlo error for {}: median payback {} to \
+             {} months, P(never) {} to {}, expected NPV {} to {}",
             Names::of(s).option(&c.name),
-            percent_err(c.p_never_stderr),
-            cash(s, c.npv.mean_stderr)
+            format::months(p50_low),
+            format::months(p50_high),
+            share(low),
+            share(high),
+            short_amount(npv_low),
+            cash(s, npv_high)
         )
     });
     format!(

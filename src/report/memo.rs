@@ -8,10 +8,12 @@
 use super::comparison::{deprecation_table, stress_table};
 use super::executive::{executive_summary, failure_explains_never, no_investment};
 use super::factors::Names;
-use super::format::{count, money, months, none_of, percent, percent_err};
+use super::format::{count, money, months, none_of, percent, percent_err, significant};
 use super::plots::slug;
 use super::sensitivity::{biggest_risks, sensitivity_table};
 use super::value_of_information::{value_sentences, value_table};
+use crate::results::precision::{Figure, Precision};
+use crate::results::provenance::Provenance;
 use crate::results::summary::{CandidateSummary, Summary};
 use crate::scenario::FactorKind;
 
@@ -47,11 +49,19 @@ pub fn memo(s: &Summary) -> Vec<Block> {
         Block::Paragraph(format!(
             "{} simulated trials (seed {}), horizon {} months, amounts in {cur}, discount rate {} a year. \
              Every uncertain input was drawn in every trial; ranges below are P10–P90 (8 trials in 10 fall \
-             inside). All of each upfront investment is committed at the decision (month 0).",
+             inside). All of each upfront investment is committed at the decision (month 0). Every figure \
+             carries a 95 % confidence interval of its Monte Carlo error in summary.json and the CSV \
+             files (for a percentile, between two order statistics of the trials, whatever the \
+             distribution; for a share, Wilson's; for a mean, from its standard error); page one \
+             gives those of the option it leads with.{}{}",
             count(s.trials),
             s.seed,
             s.horizon_months,
-            percent(s.discount_rate)
+            percent(s.discount_rate),
+            s.precision
+                .as_ref()
+                .map_or_else(String::new, |p| precision_sentence(s, p)),
+            s.provenance.as_ref().map_or_else(String::new, made_by)
         )),
         Block::Heading(2, "1. The cost of doing nothing".into()),
         Block::Paragraph(format!(
@@ -519,4 +529,97 @@ fn stress_blocks(s: &Summary) -> Vec<Block> {
         ));
     }
     blocks
+}
+
+/// Where the memo comes from, in one sentence of the method line.
+fn made_by(p: &Provenance) -> String {
+    let command: Vec<String> = p.command.iter().map(|a| shell_word(a)).collect();
+    format!(
+        " Made by payback {} from the scenario file of SHA-256 {}, by the command \"{}\"; \
+         \"payback run --check-summary summary.json FILE\" reruns it and says whether every \
+         figure comes out the same.",
+        p.payback_version,
+        p.scenario_sha256,
+        command.join(" ")
+    )
+}
+
+/// A word of a command line as a shell reads it back: quoted when it holds anything but
+/// letters, digits and `-_./=:,%+@`.
+fn shell_word(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./=:,%+@".contains(c));
+    if plain {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
+}
+
+/// How a run with a precision goal went, in one sentence of the method line.
+fn precision_sentence(s: &Summary, p: &Precision) -> String {
+    let targets: Vec<String> = p
+        .target
+        .iter()
+        .map(|t| {
+            format!(
+                "{} {}",
+                figure_words(t.figure),
+                half_width_words(t.figure, t.half_width)
+            )
+        })
+        .collect();
+    let goal = format!(
+        "every option's 95 % intervals within {}",
+        targets.join(", ")
+    );
+    if p.converged {
+        format!(
+            " The trials ran in chunks of 65,536 until they brought {goal}: {} trials did.",
+            count(p.trials)
+        )
+    } else {
+        let missed: Vec<String> = p
+            .achieved
+            .iter()
+            .filter(|a| !a.met)
+            .map(|a| {
+                let now = a
+                    .half_width
+                    .map_or_else(|| "open".to_string(), |h| half_width_words(a.figure, h));
+                let option = Names::of(s).option(&a.candidate);
+                format!("{} of {option} ({now})", figure_words(a.figure))
+            })
+            .collect();
+        format!(
+            " The trials ran in chunks of 65,536 to bring {goal}, and stopped short of it at the \
+             most allowed, {} trials: not reached for {}.",
+            count(p.trials),
+            missed.join(", ")
+        )
+    }
+}
+
+/// A figure of a precision goal in words.
+fn figure_words(figure: Figure) -> &'static str {
+    match figure {
+        Figure::PaybackP10 => "the P10 payback",
+        Figure::PaybackP50 => "the median payback",
+        Figure::PaybackP90 => "the P90 payback",
+        Figure::NpvMean => "the mean NPV",
+        Figure::NpvP50 => "the median NPV",
+        Figure::PNever => "P(never)",
+    }
+}
+
+/// A half-width in the terms of its figure: `±1 %` of the value, or `±0.5 points`.
+fn half_width_words(figure: Figure, half_width: f64) -> String {
+    let x = significant(100.0 * half_width, 2);
+    if figure.relative() {
+        format!("±{x} %")
+    } else {
+        format!("±{x} points")
+    }
 }

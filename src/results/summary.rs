@@ -63,6 +63,12 @@ pub struct Summary {
     /// it would pay back within 12 months (or the horizon) in 80 % of trials.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub what_would_change: Vec<super::solve::Threshold>,
+    /// The precision goal of the run and what it reached (`--precision`), when it had one.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub precision: Option<super::precision::Precision>,
+    /// What made this summary, to rerun it (`payback run` and the live page's full report).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub provenance: Option<super::provenance::Provenance>,
 }
 
 /// The single numbers a spreadsheet gives: every input at its mean.
@@ -125,8 +131,12 @@ pub struct RankedOption {
     pub name: String,
     /// Its mean NPV against the baseline (0 for the baseline).
     pub mean_npv: Money,
+    /// Its 95 % confidence interval (`[0, 0]` for the baseline).
+    pub mean_npv_ci95: [Money; 2],
     /// Probability that it has the best NPV.
     pub p_best: Probability,
+    /// Its 95 % confidence interval (Wilson).
+    pub p_best_ci95: [Probability; 2],
 }
 
 /// Precision of the streamed statistics (besides Monte Carlo error).
@@ -151,6 +161,8 @@ pub struct CandidateSummary {
     pub baseline: String,
     /// Share of trials whose project succeeded (went live, possibly after the horizon).
     pub p_success: Probability,
+    /// Its 95 % confidence interval (Wilson).
+    pub p_success_ci95: [Probability; 2],
     /// Upfront investment `I`, committed at t = 0.
     pub upfront: Spread,
     /// The investment by part: each project item (cost × overrun), the training runs, the
@@ -162,6 +174,8 @@ pub struct CandidateSummary {
     pub p_never: Probability,
     /// Monte Carlo standard error of `p_never`: `sqrt(p (1 − p) / trials)`.
     pub p_never_stderr: Probability,
+    /// The 95 % confidence interval of `p_never` (Wilson: never of zero width, even at 0).
+    pub p_never_ci95: [Probability; 2],
     /// P(payback ≤ 6, 12, 24 months), for those within the horizon.
     pub p_payback_within: Vec<Milestone>,
     /// `[month, P(paid back by month)]` at every whole month 0..=horizon.
@@ -204,6 +218,8 @@ pub struct Irr {
     /// Share of trials without an IRR: the flows never change sign (a failed project), or
     /// their present value keeps one sign for every monthly rate from −50 % to 10⁶.
     pub p_undefined: Probability,
+    /// Its 95 % confidence interval (Wilson).
+    pub p_undefined_ci95: [Probability; 2],
     /// Mean and percentiles over the trials with one (absent when none has one).
     #[serde(flatten)]
     pub spread: Option<Spread>,
@@ -218,6 +234,8 @@ pub struct HeadToHead {
     pub b: String,
     /// Probability that `a`'s NPV is higher than `b`'s in a trial (the baseline's being 0).
     pub p_a_beats_b: Probability,
+    /// Its 95 % confidence interval (Wilson).
+    pub p_a_beats_b_ci95: [Probability; 2],
     /// `NPV_a − NPV_b`, trial by trial.
     pub npv_difference: Spread,
 }
@@ -233,6 +251,23 @@ pub struct Spread {
     pub p50: f64,
     /// 90th percentile.
     pub p90: f64,
+    /// 95 % confidence intervals of the mean and the percentiles.
+    pub ci95: Intervals,
+}
+
+/// 95 % confidence intervals, each `[low, high]`: of a mean from its standard error
+/// (`mean ± 1.96 · stderr`), of a percentile distribution-free, between two order statistics
+/// (docs/model.md).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Intervals {
+    /// Of the mean.
+    pub mean: [f64; 2],
+    /// Of the 10th percentile.
+    pub p10: [f64; 2],
+    /// Of the median.
+    pub p50: [f64; 2],
+    /// Of the 90th percentile.
+    pub p90: [f64; 2],
 }
 
 /// Mean and percentiles of a named part.
@@ -254,6 +289,21 @@ pub struct PaybackPercentiles {
     pub p50: Option<Months>,
     /// 90th percentile, months.
     pub p90: Option<Months>,
+    /// 95 % confidence intervals of the percentiles, distribution-free; an end `null` is
+    /// "never" (the interval reaches beyond the horizon).
+    pub ci95: PaybackIntervals,
+}
+
+/// 95 % confidence intervals of payback percentiles, each `[low, high]` in months, `null`
+/// being "never".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PaybackIntervals {
+    /// Of the 10th percentile.
+    pub p10: [Option<Months>; 2],
+    /// Of the median.
+    pub p50: [Option<Months>; 2],
+    /// Of the 90th percentile.
+    pub p90: [Option<Months>; 2],
 }
 
 /// The probability of paying back within a number of months.
@@ -265,6 +315,8 @@ pub struct Milestone {
     pub probability: Probability,
     /// Its Monte Carlo standard error.
     pub stderr: Probability,
+    /// Its 95 % confidence interval (Wilson).
+    pub ci95: [Probability; 2],
 }
 
 /// Percentiles of the cumulative net cash at one month end.
@@ -287,6 +339,8 @@ pub struct DiscountedPayback {
     pub months: PaybackPercentiles,
     /// Probability of never paying back within the horizon once discounted.
     pub p_never: Probability,
+    /// Its 95 % confidence interval (Wilson).
+    pub p_never_ci95: [Probability; 2],
 }
 
 /// NPV at the horizon.
@@ -294,6 +348,8 @@ pub struct DiscountedPayback {
 pub struct Npv {
     /// Probability that the NPV is below zero.
     pub p_negative: Probability,
+    /// Its 95 % confidence interval (Wilson).
+    pub p_negative_ci95: [Probability; 2],
     /// `[p, NPV percentile p]` for p = 0.01, 0.02, …, 0.99: the distribution, for plots.
     pub percentiles: Vec<[f64; 2]>,
     /// Mean.
@@ -306,4 +362,6 @@ pub struct Npv {
     pub p50: Money,
     /// 90th percentile.
     pub p90: Money,
+    /// 95 % confidence intervals of the mean and the percentiles.
+    pub ci95: Intervals,
 }

@@ -25,6 +25,8 @@ pub struct Settings {
     pub open: bool,
     /// Trials, seed and threads of every live run; the full report runs the file's trials.
     pub live: RunSettings,
+    /// The server's command line, recorded in the provenance of the reports it writes.
+    pub command: Vec<String>,
 }
 
 /// How long requests under way may take to end once the server is stopping (their
@@ -62,7 +64,12 @@ async fn run(settings: Settings, served: Served, stop: &Stop) -> Result<()> {
             )
         })?;
     let addr = listener.local_addr().context("the server has no address")?;
-    let app = std::sync::Arc::new(state::App::new(served, settings.live, addr)?);
+    let app = std::sync::Arc::new(state::App::new(
+        served,
+        settings.live,
+        addr,
+        settings.command,
+    )?);
     let url = format!("http://{addr}/?key={}", app.key());
     println!(
         "payback serve: {} at {url} (live runs of {} trials; Ctrl-C stops it)",

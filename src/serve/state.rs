@@ -50,6 +50,7 @@ impl Served {
             cases: Vec::new(),
             pack: None,
             what_would_change: false,
+            precision: None,
         };
         let base = app::run(&engine, &doc, &plan, live, &|_| {})?;
         let base_view = live::view(&base).map_err(anyhow::Error::msg)?;
@@ -75,6 +76,8 @@ pub struct App {
     pub live: RunSettings,
     /// The address the server listens on (requests must name it as their host).
     pub addr: SocketAddr,
+    /// The server's command line, for the provenance of its reports.
+    pub command: Vec<String>,
     /// The key every request of the page carries, in hex: 128 random bits.
     key: String,
     /// Held while a save over the served file checks, writes and reloads it.
@@ -82,8 +85,13 @@ pub struct App {
 }
 
 impl App {
-    /// The state of a server of `served`, with a new random key.
-    pub fn new(served: Served, live: RunSettings, addr: SocketAddr) -> Result<Self> {
+    /// The state of a server of `served` started by `command`, with a new random key.
+    pub fn new(
+        served: Served,
+        live: RunSettings,
+        addr: SocketAddr,
+        command: Vec<String>,
+    ) -> Result<Self> {
         let mut bytes = [0u8; 16];
         getrandom::fill(&mut bytes)
             .map_err(|e| anyhow::anyhow!("no random key for the page: {e}"))?;
@@ -93,6 +101,7 @@ impl App {
             next: AtomicU64::new(0),
             live,
             addr,
+            command,
             key: bytes.iter().map(|b| format!("{b:02x}")).collect(),
             saving: Mutex::new(()),
         })

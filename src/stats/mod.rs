@@ -4,9 +4,11 @@
 //!
 //! Percentile p of n values is the ⌈p·n⌉-th smallest (at least the first), as docs/model.md defines.
 
+mod interval;
 mod payback_histogram;
 mod sketch;
 
+pub use interval::{CONFIDENCE, Moments, mean_interval, rank_interval, wilson};
 pub use payback_histogram::PaybackHistogram;
 pub use sketch::QuantileSketch;
 

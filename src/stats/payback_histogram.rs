@@ -109,7 +109,16 @@ impl PaybackHistogram {
         if n == 0 {
             return None;
         }
-        let k = rank(p, n);
+        self.value_of_rank(rank(p, n))
+    }
+
+    /// The `k`-th smallest value (1-based) as [`PaybackHistogram::quantile`] gives it:
+    /// `None` when it is "never" or `k` is beyond the values added, 0 months for `k = 0` (a
+    /// payback is never below 0).
+    pub fn value_of_rank(&self, k: u64) -> Option<f64> {
+        if k == 0 {
+            return Some(0.0);
+        }
         let mut seen = 0;
         let per_month = self.bins_per_month as usize;
         for (j, &c) in self.counts.iter().enumerate() {

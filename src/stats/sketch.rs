@@ -118,9 +118,18 @@ impl QuantileSketch {
         if self.count == 0 {
             return None;
         }
-        let k = rank(p, self.count);
-        let value = self.value_of_rank(k);
-        Some(value.clamp(self.min, self.max))
+        Some(self.at_rank(rank(p, self.count)))
+    }
+
+    /// The `k`-th smallest value (1-based), within the relative accuracy, as
+    /// [`QuantileSketch::quantile`] gives it; rank 0 is the smallest value and a rank beyond
+    /// the count the largest (the sketch knows nothing outside them). `+∞` when empty.
+    pub fn at_rank(&self, k: u64) -> f64 {
+        if self.count == 0 {
+            return f64::INFINITY;
+        }
+        self.value_of_rank(k.clamp(1, self.count))
+            .clamp(self.min, self.max)
     }
 
     /// Percentile `p` of the negated values (the ⌈p·n⌉-th smallest of `−x`, within the

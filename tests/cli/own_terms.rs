@@ -7,10 +7,11 @@
 use crate::support::*;
 use serde_json::Value;
 
-/// The summary of a run of `text` (its own trials and seed), without the inputs as written.
+/// The summary of a run of `text` (its own trials and seed), without the inputs as written
+/// and without its provenance (the file's hash).
 fn figures(text: &str) -> Value {
     let (_d, path) = scenario_file(text);
-    let mut s = run_json(&path, &[]);
+    let mut s = figures_only(run_json(&path, &[]));
     let object = s.as_object_mut().unwrap();
     object.remove("assumptions");
     object.remove("labels");

@@ -194,26 +194,73 @@ fn exports_of_a_fixed_run_are_exact() {
     );
     let text = std::fs::read_to_string(dir.join("summary.csv")).unwrap();
     let lines: Vec<&str> = text.lines().collect();
+    let header: Vec<&str> = lines[0].split(',').collect();
+    let cells: Vec<&str> = lines[1].split(',').collect();
+    assert_eq!(header.len(), cells.len());
+    let cell = |name: &str| cells[header.iter().position(|h| *h == name).expect(name)];
     // Upfront 25,000; payback 3.125 in every trial; NPV 36 × 8,000 − 25,000 = 263,000; best in
-    // none (from_scratch's 680,000 wins every trial).
-    assert!(
-        lines[1].starts_with(
-            "fine_tune,status_quo,1,25000,25000,25000,25000,3.125,3.125,3.125,0,0,263000,0,263000,263000,263000,0,0,263000,0,"
-        ),
-        "{}",
-        lines[1]
-    );
+    // none (from_scratch's 680,000 wins every trial). Every trial agrees, so each percentile's
+    // interval is the value itself and each mean's too (a standard error of 0).
+    let exact = [
+        ("candidate", "fine_tune"),
+        ("baseline", "status_quo"),
+        ("p_success", "1"),
+        ("upfront_mean", "25000"),
+        ("upfront_p10", "25000"),
+        ("upfront_p50", "25000"),
+        ("upfront_p90", "25000"),
+        ("payback_p10", "3.125"),
+        ("payback_p50", "3.125"),
+        ("payback_p90", "3.125"),
+        ("p_never", "0"),
+        ("p_never_stderr", "0"),
+        ("npv_mean", "263000"),
+        ("npv_mean_stderr", "0"),
+        ("npv_p10", "263000"),
+        ("npv_p50", "263000"),
+        ("npv_p90", "263000"),
+        ("p_best", "0"),
+        ("p_npv_negative", "0"),
+        ("worst_10pct_mean_npv", "263000"),
+        ("irr_p_undefined", "0"),
+    ];
+    for (name, value) in exact {
+        assert_eq!(cell(name), value, "{name}");
+        if let Some(low) = header.iter().position(|h| *h == format!("{name}_ci95_low")) {
+            let interval: Vec<f64> = [cells[low], cells[low + 1]]
+                .iter()
+                .map(|c| c.parse().unwrap())
+                .collect();
+            // A share of 0 or 1 in n = 100 trials: Wilson's other end is z² / (n + z²) from it.
+            let z2 = 1.959_963_984_540_054_f64.powi(2);
+            let gap = z2 / (100.0 + z2);
+            let x: f64 = value.parse().unwrap();
+            let expected = match (name, value) {
+                ("p_success", _) => [1.0 - gap, 1.0],
+                (_, "0") if name.starts_with("p_") || name == "irr_p_undefined" => [0.0, gap],
+                _ => [x, x],
+            };
+            for (end, want) in interval.iter().zip(expected) {
+                assert!(
+                    (end - want).abs() <= 1e-12,
+                    "{name}: {interval:?}, expected {expected:?}"
+                );
+            }
+        }
+    }
     // The IRR columns (mean, P10, P50, P90): the same in every trial (the mean a sum of 100
     // of them, so to rounding), the monthly rate r with 8,000 · (1 − (1 + r)^−36) / r =
     // 25,000, annualised; no people: no full-time equivalents.
-    let cells: Vec<&str> = lines[1].split(',').collect();
-    let irr: Vec<f64> = cells[21..25].iter().map(|c| c.parse().unwrap()).collect();
+    let irr: Vec<f64> = ["irr_mean", "irr_p10", "irr_p50", "irr_p90"]
+        .iter()
+        .map(|c| cell(c).parse().unwrap())
+        .collect();
     assert!(irr[2..].iter().all(|&x| x == irr[1]), "{irr:?}");
     assert!((irr[0] - irr[1]).abs() < 1e-12 * irr[1], "{irr:?}");
     let r = (1.0 + irr[1]).powf(1.0 / 12.0) - 1.0;
     let value = 8_000.0 * (1.0 - (1.0 + r).powi(-36)) / r;
     assert!((value - 25_000.0).abs() < 1e-6, "{value}");
-    assert_eq!(cells[25], "");
+    assert_eq!(cell("fte_equivalent"), "");
     let monthly = std::fs::read_to_string(dir.join("monthly.csv")).unwrap();
     let month4: Vec<&str> = monthly
         .lines()
@@ -573,4 +620,55 @@ fn labels_name_the_options_and_inputs_in_the_memo_and_charts() {
     let said = String::from_utf8(check.stdout).unwrap();
     assert!(said.contains("  fine-tuned model:"), "check: {said}");
     assert!(said.contains("support agents "), "check: {said}");
+}
+
+/// Two candidates alike but for independent draws: their expected NPVs differ by noise alone.
+/// Page one says so exactly when the 95 % interval of the expected difference holds zero.
+#[test]
+fn page_one_says_when_two_options_cannot_be_told_apart() {
+    let text = r#"
+[scenario]
+name = "twins"
+horizon_months = 24
+trials = 4000
+
+[workload]
+events_per_month = 1000
+
+[options.old]
+baseline = true
+cost_per_event = 10
+
+[options.a]
+cost_per_event = "uniform(1, 3)"
+
+[options.b]
+cost_per_event = "uniform(1, 3)"
+"#;
+    let (dir, file) = scenario_file(text);
+    let mut seen = [false, false];
+    for seed in ["1", "2", "3", "4", "5", "6"] {
+        let out = dir.path().join(format!("report-{seed}"));
+        payback()
+            .arg("run")
+            .arg(&file)
+            .args(["--seed", seed, "--out"])
+            .arg(&out)
+            .assert()
+            .success();
+        let summary: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap())
+                .unwrap();
+        let mean = &summary["head_to_head"][0]["npv_difference"]["ci95"]["mean"];
+        let holds_zero = num(&mean[0]) <= 0.0 && 0.0 <= num(&mean[1]);
+        let memo = std::fs::read_to_string(out.join("report.md")).unwrap();
+        let page_one = &memo[..memo.find("\n---").unwrap()];
+        assert_eq!(
+            page_one.contains("cannot be told apart on these trials"),
+            holds_zero,
+            "seed {seed}: {mean}"
+        );
+        seen[usize::from(holds_zero)] = true;
+    }
+    assert!(seen[1], "some seed gives an interval holding zero");
 }

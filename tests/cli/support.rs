@@ -47,6 +47,14 @@ pub fn run_json_kept(file: &Path, flags: &[&str]) -> (tempfile::TempDir, Value) 
     (dir, printed)
 }
 
+/// A summary without what made it (`provenance`: the file's hash and the command line), for
+/// comparing the figures of two runs.
+pub fn figures_only(mut summary: Value) -> Value {
+    let provenance = summary.as_object_mut().unwrap().remove("provenance");
+    assert!(provenance.is_some(), "payback run records its provenance");
+    summary
+}
+
 /// Writes `text` as a scenario file in a fresh directory; returns the directory and the path.
 pub fn scenario_file(text: &str) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -83,4 +91,26 @@ pub fn names(dir: &Path) -> Vec<String> {
         .collect();
     names.sort();
     names
+}
+
+/// The file `name` of the report directory `dir` without the command line its provenance
+/// records: removed from summary.json, cut from the memo's method line.
+pub fn without_command(name: &str, dir: &Path) -> String {
+    let text = String::from_utf8_lossy(&std::fs::read(dir.join(name)).unwrap()).into_owned();
+    if name == "summary.json" {
+        let mut summary: Value = serde_json::from_str(&text).unwrap();
+        let command = summary["provenance"]
+            .as_object_mut()
+            .unwrap()
+            .remove("command");
+        assert!(command.is_some(), "a command line is recorded");
+        return summary.to_string();
+    }
+    match text.find("by the command ") {
+        Some(start) => {
+            let end = start + text[start..].find("; ").expect("the sentence goes on");
+            format!("{}{}", &text[..start], &text[end..])
+        }
+        None => text,
+    }
 }
