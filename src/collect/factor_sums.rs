@@ -16,7 +16,7 @@ use crate::stats::PaybackHistogram;
 const MAX_TAIL_BINS: u32 = 512;
 
 /// The sums of one (candidate, factor, bin) cell.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Cell {
     /// Σ NPV.
     pub npv: f64,
@@ -166,4 +166,76 @@ impl<'f> FactorSums<'f> {
     pub fn candidates(&self) -> usize {
         self.candidates
     }
+
+    /// Every float merged by adding, in a fixed order: each cell's sums, then the regrets.
+    pub fn visit_sums(&mut self, each: &mut dyn FnMut(&mut f64)) {
+        for cell in &mut self.cells {
+            each(&mut cell.npv);
+            each(&mut cell.npv_sq);
+        }
+        self.regret
+            .iter_mut()
+            .chain(&mut self.regret_sq)
+            .for_each(each);
+    }
+
+    /// What the sums hold, without the factors they are over (for a partial file).
+    pub fn state(&self) -> FactorState {
+        FactorState {
+            trials: self.trials,
+            counts: self.counts.clone(),
+            cells: self.cells.clone(),
+            tails: self.tails.clone(),
+            regret: self.regret.clone(),
+            regret_sq: self.regret_sq.clone(),
+        }
+    }
+
+    /// The sums of `state` over the `factors` of `scenario`; an error when its shape is not
+    /// theirs.
+    pub fn from_state(
+        scenario: &Scenario,
+        factors: &'f Factors,
+        state: FactorState,
+    ) -> Result<Self, String> {
+        let empty = FactorSums::new(scenario, factors);
+        let shape = |s: &FactorState| {
+            (
+                s.counts.len(),
+                s.cells.len(),
+                s.tails.len(),
+                s.regret.len(),
+                s.regret_sq.len(),
+            )
+        };
+        if shape(&state) != shape(&empty.state())
+            || state
+                .tails
+                .iter()
+                .zip(&empty.tails)
+                .any(|(a, b)| !a.same_shape(b))
+        {
+            return Err("its sensitivity sums are not of this scenario's factors".into());
+        }
+        Ok(FactorSums {
+            trials: state.trials,
+            counts: state.counts,
+            cells: state.cells,
+            tails: state.tails,
+            regret: state.regret,
+            regret_sq: state.regret_sq,
+            ..empty
+        })
+    }
+}
+
+/// The data of [`FactorSums`], for a partial file.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct FactorState {
+    trials: u64,
+    counts: Vec<u64>,
+    cells: Vec<Cell>,
+    tails: Vec<PaybackHistogram>,
+    regret: Vec<f64>,
+    regret_sq: Vec<f64>,
 }

@@ -7,7 +7,7 @@ use crate::model::FinishedTrial;
 use crate::stats::{Moments, QuantileSketch};
 
 /// One pair's sums.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PairSums {
     /// The earlier choice.
     pub first: usize,
@@ -24,7 +24,7 @@ pub struct PairSums {
 }
 
 /// The sums of every pair of choices of a run (or of one chunk of it).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct HeadToHeadSums {
     /// Trials aggregated.
     pub trials: u64,
@@ -67,6 +67,13 @@ impl HeadToHeadSums {
             pair.sum.add(d);
             pair.first_higher += u64::from(d > 0.0);
             pair.second_higher += u64::from(d < 0.0);
+        }
+    }
+
+    /// Visits every float that [`HeadToHeadSums::merge`] adds, in a fixed order.
+    pub fn visit_sums(&mut self, each: &mut dyn FnMut(&mut f64)) {
+        for pair in &mut self.pairs {
+            pair.sum.visit(each);
         }
     }
 

@@ -6,7 +6,7 @@ use crate::model::FinishedTrial;
 use crate::stats::{Moments, QuantileSketch};
 
 /// One candidate's IRRs.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CandidateIrr {
     /// The IRR of every trial where it exists.
     pub irr: QuantileSketch,
@@ -17,7 +17,7 @@ pub struct CandidateIrr {
 }
 
 /// Every candidate's IRRs of a run (or of one chunk of it), in the order of the candidates.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct IrrSums {
     /// One per candidate.
     pub candidates: Vec<CandidateIrr>,
@@ -48,6 +48,13 @@ impl IrrSums {
                 }
                 None => sums.undefined += 1,
             }
+        }
+    }
+
+    /// Visits every float that [`IrrSums::merge`] adds, in a fixed order.
+    pub fn visit_sums(&mut self, each: &mut dyn FnMut(&mut f64)) {
+        for c in &mut self.candidates {
+            c.sum.visit(each);
         }
     }
 

@@ -30,6 +30,10 @@ pub trait Collector: Send {
     fn merge(&mut self, other: &Self);
     /// Trials collected.
     fn trials(&self) -> u64;
+    /// Visits every float that [`Collector::merge`] adds (sums, not extremes), always in
+    /// the same order: with each chunk's sums kept, collections of separate ranges of chunks
+    /// merge into the single run's, bit for bit ([`crate::engine::merge_shards`]).
+    fn visit_sums(&mut self, each: &mut dyn FnMut(&mut f64));
 }
 
 impl Collector for RunAggregate {
@@ -44,6 +48,10 @@ impl Collector for RunAggregate {
 
     fn trials(&self) -> u64 {
         self.trials
+    }
+
+    fn visit_sums(&mut self, each: &mut dyn FnMut(&mut f64)) {
+        RunAggregate::visit_sums(self, each);
     }
 }
 
@@ -92,5 +100,12 @@ impl Collector for Detailed<'_> {
 
     fn trials(&self) -> u64 {
         self.run.trials
+    }
+
+    fn visit_sums(&mut self, each: &mut dyn FnMut(&mut f64)) {
+        self.run.visit_sums(each);
+        self.sensitivity.visit_sums(each);
+        self.head_to_head.visit_sums(each);
+        self.irr.visit_sums(each);
     }
 }

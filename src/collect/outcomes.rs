@@ -23,7 +23,7 @@ pub fn bins_per_month(horizon_months: u32) -> u32 {
 }
 
 /// Floating-point sums of one candidate's outcomes, for means and their standard errors.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Sums {
     /// NPV.
     pub npv: Moments,
@@ -42,7 +42,7 @@ impl Sums {
 }
 
 /// Everything kept of one candidate's outcomes.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CandidateAggregate {
     /// Payback times.
     pub payback: PaybackHistogram,
@@ -140,7 +140,7 @@ impl CandidateAggregate {
 }
 
 /// The aggregate of a run (or of one chunk of it).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RunAggregate {
     /// Trials aggregated.
     pub trials: u64,
@@ -188,6 +188,18 @@ impl RunAggregate {
             }
         }
         self.best[best] += 1;
+    }
+
+    /// Visits every float that [`RunAggregate::merge`] adds, in a fixed order.
+    pub fn visit_sums(&mut self, each: &mut dyn FnMut(&mut f64)) {
+        for c in &mut self.candidates {
+            c.sums.npv.visit(each);
+            c.sums.upfront.visit(each);
+            c.sums.roi.visit(each);
+            for part in &mut c.upfront_part_sums {
+                part.visit(each);
+            }
+        }
     }
 
     /// Adds another aggregate. The engine calls this in chunk order, which makes the

@@ -10,6 +10,7 @@ use crate::model::TrialRunner;
 use crate::scenario::Scenario;
 use crate::streams::trial_key;
 use rayon::prelude::*;
+use std::ops::Range;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -101,9 +102,63 @@ impl Engine {
         enough: &(dyn Fn(&C) -> bool + Sync),
         progress: &(dyn Fn(u64) + Sync),
     ) -> anyhow::Result<C> {
-        let chunks = settings.trials.div_ceil(CHUNK_TRIALS);
-        let wave = self.threads as u64;
         let mut total = empty();
+        let chunks = 0..settings.trials.div_ceil(CHUNK_TRIALS);
+        self.waves(scenario, settings, empty, chunks, progress, &mut |part| {
+            total.merge(&part);
+            (enough(&total), total.trials())
+        })?;
+        Ok(total)
+    }
+
+    /// Simulates the chunks `chunks` of the run of `settings` (a shard of it), merged in chunk
+    /// order, keeping each chunk's sums so that [`merge_shards`] can put the shards together
+    /// into the single run, bit for bit.
+    pub fn simulate_shard<C: Collector>(
+        &self,
+        scenario: &Scenario,
+        settings: RunSettings,
+        empty: &(dyn Fn() -> C + Sync),
+        chunks: Range<u64>,
+        progress: &(dyn Fn(u64) + Sync),
+    ) -> anyhow::Result<Shard<C>> {
+        let mut total = empty();
+        let mut chunk_sums = Vec::new();
+        let range = chunks.clone();
+        self.waves(
+            scenario,
+            settings,
+            empty,
+            range,
+            progress,
+            &mut |mut part| {
+                let mut sums = Vec::new();
+                part.visit_sums(&mut |x| sums.push(*x));
+                chunk_sums.push(sums);
+                total.merge(&part);
+                (false, total.trials())
+            },
+        )?;
+        Ok(Shard {
+            chunks,
+            total,
+            chunk_sums,
+        })
+    }
+
+    /// Runs `chunks` in waves of one chunk per worker, handing each chunk's collection to
+    /// `take` in chunk order; `take` answers whether to end there and the trials done so far.
+    /// Stops with [`Interrupted`] as [`Engine::simulate`] says.
+    fn waves<C: Collector>(
+        &self,
+        scenario: &Scenario,
+        settings: RunSettings,
+        empty: &(dyn Fn() -> C + Sync),
+        chunks: Range<u64>,
+        progress: &(dyn Fn(u64) + Sync),
+        take: &mut dyn FnMut(C) -> (bool, u64),
+    ) -> anyhow::Result<()> {
+        let wave = self.threads as u64;
         let interrupted = |done| Interrupted {
             done,
             total: Some(settings.trials),
@@ -111,30 +166,95 @@ impl Engine {
         if self.stop.requested() {
             return Err(interrupted(0).into());
         }
-        let mut first = 0;
-        while first < chunks {
-            let last = (first + wave).min(chunks);
+        let mut first = chunks.start;
+        let mut done = 0;
+        while first < chunks.end {
+            let last = (first + wave).min(chunks.end);
             let parts: Vec<C> = self.pool.install(|| {
                 (first..last)
                     .into_par_iter()
                     .map(|chunk| run_chunk(scenario, settings, chunk, empty()))
                     .collect()
             });
-            for part in &parts {
-                total.merge(part);
-                if enough(&total) {
-                    progress(total.trials());
-                    return Ok(total);
+            for part in parts {
+                let (end, so_far) = take(part);
+                done = so_far;
+                if end {
+                    progress(done);
+                    return Ok(());
                 }
             }
-            progress(total.trials());
+            progress(done);
             if self.stop.requested() {
-                return Err(interrupted(total.trials()).into());
+                return Err(interrupted(done).into());
             }
             first = last;
         }
-        Ok(total)
+        Ok(())
     }
+}
+
+/// A shard of a run: the collection of a range of its chunks, merged in chunk order, and each
+/// chunk's sums ([`Collector::visit_sums`]).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Shard<C> {
+    /// The chunks it holds.
+    pub chunks: Range<u64>,
+    /// Their collection.
+    pub total: C,
+    /// Each chunk's sums, in chunk order.
+    pub chunk_sums: Vec<Vec<f64>>,
+}
+
+/// The chunks of shard `k` (1-based) of `n` of a run of `trials`: contiguous ranges in order,
+/// their sizes differing by at most one chunk (a shard may be empty when there are fewer
+/// chunks than shards).
+pub fn shard_chunks(trials: u64, k: u64, n: u64) -> Range<u64> {
+    let chunks = trials.div_ceil(CHUNK_TRIALS);
+    let start = |i: u64| (chunks * i) / n;
+    start(k - 1)..start(k)
+}
+
+/// The shards of a run, in chunk order and together covering it from chunk 0, merged into
+/// the single run's collection, bit for bit: the counts and extremes merge in any order; each
+/// later shard's sums are added chunk by chunk, as the single run adds them. An error when
+/// the shards do not follow one another or their sums are not of one shape.
+pub fn merge_shards<C: Collector>(shards: Vec<Shard<C>>) -> Result<C, String> {
+    let mut shards = shards.into_iter();
+    let Some(first) = shards.next() else {
+        return Err("there are no shards to merge".into());
+    };
+    if first.chunks.start != 0 {
+        return Err("the first shard does not start at the first chunk".into());
+    }
+    let (mut end, mut total) = (first.chunks.end, first.total);
+    for shard in shards {
+        if shard.chunks.start != end || shard.chunk_sums.len() as u64 != shard.chunks.end - end {
+            return Err(format!(
+                "the shard of chunks {}..{} does not follow chunk {end}",
+                shard.chunks.start, shard.chunks.end
+            ));
+        }
+        let mut kept = Vec::new();
+        total.visit_sums(&mut |x| kept.push(*x));
+        total.merge(&shard.total);
+        let mut kept = kept.into_iter();
+        total.visit_sums(&mut |x| *x = kept.next().unwrap_or(*x));
+        for sums in &shard.chunk_sums {
+            let mut count = 0;
+            total.visit_sums(&mut |x| {
+                if let Some(s) = sums.get(count) {
+                    *x += s;
+                }
+                count += 1;
+            });
+            if count != sums.len() {
+                return Err("a shard's sums are not of this scenario's shape".into());
+            }
+        }
+        end = shard.chunks.end;
+    }
+    Ok(total)
 }
 
 /// Trials per chunk: the unit of seeding and of parallel work.

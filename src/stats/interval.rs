@@ -129,6 +129,12 @@ impl Moments {
         self.sum_sq += other.sum_sq;
     }
 
+    /// Visits the two sums.
+    pub fn visit(&mut self, each: &mut dyn FnMut(&mut f64)) {
+        each(&mut self.sum);
+        each(&mut self.sum_sq);
+    }
+
     /// The mean of `n` values (0 when there are none).
     pub fn mean(&self, n: u64) -> f64 {
         if n == 0 { 0.0 } else { self.sum / n as f64 }

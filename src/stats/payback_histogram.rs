@@ -9,7 +9,7 @@ use super::rank;
 /// (point masses, as a fixed event gives) are also counted by month, so that a percentile
 /// falling on them is that month exactly. Memory: `8 · (R · H + H + 2)` bytes, whatever the
 /// number of values. Invariant: `Σ counts + never = count`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PaybackHistogram {
     horizon_months: u32,
     bins_per_month: u32,
@@ -58,6 +58,21 @@ impl PaybackHistogram {
         }
         self.min = self.min.min(t);
         self.max = self.max.max(t);
+    }
+
+    /// Whether `other` has this one's horizon and bins (so that they can be merged).
+    pub fn same_shape(&self, other: &PaybackHistogram) -> bool {
+        (
+            self.horizon_months,
+            self.bins_per_month,
+            self.counts.len(),
+            self.on_month.len(),
+        ) == (
+            other.horizon_months,
+            other.bins_per_month,
+            other.counts.len(),
+            other.on_month.len(),
+        )
     }
 
     /// Adds every value of another histogram of the same shape.

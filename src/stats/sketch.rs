@@ -21,7 +21,7 @@ const GROW_SLACK: usize = 64;
 /// (and `v = x` when every value is equal). Memory: 8 bytes per bucket between the smallest and
 /// largest magnitude seen, `n` per octave (512 at α = 0.001: 4 KiB an octave), whatever the
 /// number of values.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct QuantileSketch {
     /// Right shift from float bits to bucket index: `52 − k`.
     shift: u32,
@@ -200,7 +200,7 @@ impl QuantileSketch {
 }
 
 /// Counts of consecutive buckets `offset, offset + 1, …`.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 struct Store {
     offset: i64,
     counts: Vec<u64>,
