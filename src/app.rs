@@ -9,9 +9,9 @@ use crate::analysis::precision;
 use crate::analysis::stress::{self, Case, Pack};
 use crate::analysis::summarise::{candidate_summaries, summarise_detailed};
 use crate::analysis::{Goal, point_estimate, solve as solving, sweep as sweeping, threshold};
-use crate::collect::{Detailed, Factors};
+use crate::collect::{Detailed, Factors, RunAggregate};
 use crate::config::Document;
-use crate::engine::{Engine, Interrupted, RunSettings};
+use crate::engine::{Engine, Interrupted, RunSettings, Shard, merge_shards, shard_chunks};
 use crate::results::Summary;
 use crate::results::check::CheckEstimate;
 use crate::results::precision::{Achieved, Precision, PrecisionGoal};
@@ -123,36 +123,118 @@ pub fn run_watched(
             max_trials: goal.max_trials,
         });
     }
-    let next_case = || {
+    let mut outcomes = |case: &Case| {
         done_before.fetch_add(settings.trials, Ordering::Relaxed);
+        engine.outcomes(&case.scenario, settings, &progress)
     };
-    summary.stress = stress::run(
-        engine,
-        &plan.cases,
-        settings,
-        &summary,
-        &next_case,
-        &progress,
-    )
-    .map_err(of_whole_run)?;
+    finish(engine, doc, plan, settings, summary, &mut outcomes).map_err(of_whole_run)
+}
+
+/// The rest of a run once its base is summarised: the file's cases beside it, what would
+/// change a decision to stay, then the deprecation pack's cases, each case's outcomes from
+/// `outcomes` in that order.
+fn finish(
+    engine: &Engine,
+    doc: &Document,
+    plan: &RunPlan,
+    settings: RunSettings,
+    mut summary: Summary,
+    outcomes: &mut dyn FnMut(&Case) -> anyhow::Result<RunAggregate>,
+) -> anyhow::Result<Summary> {
+    summary.stress = stress::run(&plan.cases, &summary, outcomes)?;
     if plan.what_would_change && stays(&summary) {
-        summary.what_would_change =
-            what_would_change(engine, doc, &summary, settings).map_err(of_whole_run)?;
+        summary.what_would_change = what_would_change(engine, doc, &summary, settings)?;
     }
     if let Some(pack) = &plan.pack {
-        let results = stress::run(
-            engine,
-            &pack.cases,
-            settings,
-            &summary,
-            &next_case,
-            &progress,
-        )
-        .map_err(of_whole_run)?;
+        let results = stress::run(&pack.cases, &summary, outcomes)?;
         summary.deprecation_stress = Some(pack.summary(&results));
         summary.stress.extend(results);
     }
     Ok(summary)
+}
+
+/// Every case a run simulates beside the base, in the order it runs them.
+fn every_case(plan: &RunPlan) -> impl Iterator<Item = &Case> {
+    plan.cases
+        .iter()
+        .chain(plan.pack.iter().flat_map(|p| &p.cases))
+}
+
+/// Shard `k` of `n` of the run of `plan` on `doc` with `settings` (`payback run --shard`): the
+/// base's and every case's collections of that shard's chunks ([`shard_chunks`]).
+pub fn run_shard<'f>(
+    engine: &Engine,
+    doc: &Document,
+    factors: &'f Factors,
+    plan: &RunPlan,
+    settings: RunSettings,
+    (k, n): (u64, u64),
+    progress: &(dyn Fn(u64) + Sync),
+) -> anyhow::Result<(Shard<Detailed<'f>>, Vec<Shard<RunAggregate>>)> {
+    let chunks = shard_chunks(settings.trials, k, n);
+    let scenario = doc.base();
+    let base = engine.simulate_shard(
+        scenario,
+        settings,
+        &|| Detailed::new(scenario, factors),
+        chunks.clone(),
+        progress,
+    )?;
+    let cases = every_case(plan)
+        .map(|case| {
+            let s = &case.scenario;
+            engine.simulate_shard(
+                s,
+                settings,
+                &|| RunAggregate::new(s),
+                chunks.clone(),
+                progress,
+            )
+        })
+        .collect::<anyhow::Result<_>>()?;
+    Ok((base, cases))
+}
+
+/// `payback merge`: the shards of a run of `plan` on `doc` with `settings`, in shard order (the
+/// base's, and for each, every case's in [`run_shard`]'s order), put together and summarised:
+/// the summary of the single run, bit for bit. What would change a decision to stay is solved
+/// here, on `engine`. An error says what does not fit.
+pub fn merge(
+    engine: &Engine,
+    doc: &Document,
+    plan: &RunPlan,
+    settings: RunSettings,
+    base: Vec<Shard<Detailed>>,
+    cases: Vec<Vec<Shard<RunAggregate>>>,
+) -> anyhow::Result<Summary> {
+    let scenario = doc.base();
+    let run = merge_shards(base).map_err(|m| anyhow::anyhow!("{m}"))?;
+    if run.run.trials != settings.trials {
+        anyhow::bail!(
+            "the shards hold {} trials of the {} of the run",
+            run.run.trials,
+            settings.trials
+        );
+    }
+    let summary = summarise_detailed(scenario, settings.seed, &run);
+    let mut merged = Vec::new();
+    for shards in cases {
+        merged.push(merge_shards(shards).map_err(|m| anyhow::anyhow!("{m}"))?);
+    }
+    if merged.len() != every_case(plan).count() {
+        anyhow::bail!(
+            "the shards hold {} stress cases, the run has {}",
+            merged.len(),
+            every_case(plan).count()
+        );
+    }
+    let mut merged = merged.into_iter();
+    let mut outcomes = |_: &Case| {
+        merged
+            .next()
+            .ok_or_else(|| anyhow::anyhow!("a stress case is missing from the shards"))
+    };
+    finish(engine, doc, plan, settings, summary, &mut outcomes)
 }
 
 /// Inputs of the best candidate whose thresholds say what would change a decision to stay.

@@ -1,6 +1,6 @@
 //! Scenario files written for the user: a new file only where none exists, or the user's own
 //! file replaced whole (written beside it, then renamed over it) on their explicit say, never
-//! half written either way.
+//! half written either way; and files payback owns (a shard's partial) put in place whole.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -13,9 +13,9 @@ fn dir_of(path: &Path) -> PathBuf {
     }
 }
 
-/// `text` staged in a new file in `dir`, with the permissions a file created there gets (the
+/// `bytes` staged in a new file in `dir`, with the permissions a file created there gets (the
 /// user's umask), not the private ones of a temporary file.
-fn staged(dir: &Path, text: &str) -> std::io::Result<tempfile::NamedTempFile> {
+fn staged(dir: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
     let mut builder = tempfile::Builder::new();
     #[cfg(unix)]
     {
@@ -23,7 +23,7 @@ fn staged(dir: &Path, text: &str) -> std::io::Result<tempfile::NamedTempFile> {
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     let mut file = builder.tempfile_in(dir)?;
-    file.write_all(text.as_bytes())?;
+    file.write_all(bytes)?;
     file.as_file().sync_all()?;
     Ok(file)
 }
@@ -31,7 +31,7 @@ fn staged(dir: &Path, text: &str) -> std::io::Result<tempfile::NamedTempFile> {
 /// Writes `text` to `path`, which must not exist: an existing file (or anything else there)
 /// is never replaced, and the error says so (`AlreadyExists`).
 pub fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
-    staged(&dir_of(path), text)?
+    staged(&dir_of(path), text.as_bytes())?
         .persist_noclobber(path)
         .map(drop)
         .map_err(|e| e.error)
@@ -41,10 +41,19 @@ pub fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
 /// the file it points to is replaced and the link kept.
 pub fn replace(path: &Path, text: &str) -> std::io::Result<()> {
     let target = std::fs::canonicalize(path)?;
-    let file = staged(&dir_of(&target), text)?;
+    let file = staged(&dir_of(&target), text.as_bytes())?;
     let permissions = std::fs::metadata(&target)?.permissions();
     std::fs::set_permissions(file.path(), permissions)?;
     file.persist(&target).map(drop).map_err(|e| e.error)
+}
+
+/// Writes `bytes` to `path` whole (beside it, then renamed), replacing what is there: only for
+/// a file payback owns, which the caller has checked.
+pub fn put(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    staged(&dir_of(path), bytes)?
+        .persist(path)
+        .map(drop)
+        .map_err(|e| e.error)
 }
 
 #[cfg(test)]

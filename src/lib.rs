@@ -22,6 +22,7 @@ pub mod init;
 pub mod inputs;
 pub mod model;
 pub mod numbers;
+pub mod partial;
 pub mod report;
 pub mod results;
 pub mod scenario;

@@ -105,14 +105,10 @@ fn a_stress_case_setting_any_input_to_its_own_value_equals_the_base() {
                 "{}: {path} = {value} changed the inputs",
                 file.display()
             );
-            let results = stress::run(
-                &engine(),
-                &cases[cases.len() - 1..],
-                SETTINGS,
-                &base,
-                &|| {},
-                &|_| {},
-            )
+            let engine = engine();
+            let results = stress::run(&cases[cases.len() - 1..], &base, &mut |case| {
+                engine.outcomes(&case.scenario, SETTINGS, &|_| {})
+            })
             .unwrap();
             assert_eq!(
                 serde_json::to_value(&results[0].candidates).unwrap(),

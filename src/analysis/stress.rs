@@ -2,8 +2,8 @@
 //! each a named set of changes to the base scenario, run with the base's trials and seed.
 
 use super::summarise::candidate_summaries;
+use crate::collect::RunAggregate;
 use crate::config::{Document, Override};
-use crate::engine::{Engine, RunSettings};
 use crate::error::InputError;
 use crate::results::Summary;
 use crate::results::stress::{
@@ -54,22 +54,17 @@ impl Pack {
     }
 }
 
-/// Runs every case with the base's `settings` (so with the same trials: common random numbers)
-/// and sets its results beside the `base`. `next_case` is called before each case, and
-/// `progress` is told the trials done within it.
+/// Every case's results beside the `base`, from its outcomes (run with the base's trials
+/// and seed: common random numbers), which `outcomes` gives case by case, in order.
 pub fn run(
-    engine: &Engine,
     cases: &[Case],
-    settings: RunSettings,
     base: &Summary,
-    next_case: &dyn Fn(),
-    progress: &(dyn Fn(u64) + Sync),
+    outcomes: &mut dyn FnMut(&Case) -> anyhow::Result<RunAggregate>,
 ) -> anyhow::Result<Vec<StressResult>> {
     cases
         .iter()
         .map(|case| {
-            next_case();
-            let run = engine.outcomes(&case.scenario, settings, progress)?;
+            let run = outcomes(case)?;
             let candidates = candidate_summaries(&case.scenario, &run);
             Ok(compare(&case.name, &case.set, base, candidates))
         })

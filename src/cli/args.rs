@@ -35,6 +35,28 @@ pub(super) enum Command {
     /// to move: every change re-simulates the same trials; the page saves the changed file
     /// and writes the full report.
     Serve(ServeArgs),
+    /// Put the partial files of `payback run --shard K/N` together and write the run's report:
+    /// the same report as the run on one machine, bit for bit.
+    Merge(MergeArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub(super) struct MergeArgs {
+    /// The scenario file (TOML) the shards ran.
+    pub(super) file: PathBuf,
+    /// The partial files, one per shard, in any order.
+    #[arg(required = true)]
+    pub(super) parts: Vec<PathBuf>,
+    /// Report directory (default: reports/<file stem>/; with --json, none unless given).
+    #[arg(long)]
+    pub(super) out: Option<PathBuf>,
+    /// Print summary.json to standard output instead of the table.
+    #[arg(long)]
+    pub(super) json: bool,
+    /// Worker threads of what merging simulates (the thresholds that would change a decision
+    /// to stay; default: every core).
+    #[arg(long)]
+    pub(super) threads: Option<usize>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -125,12 +147,19 @@ pub(super) struct RunArgs {
     /// With --precision, the most trials to run (default: the file's trials × 10).
     #[arg(long, value_name = "N", requires = "precision")]
     pub(super) max_trials: Option<u64>,
+    /// Simulate only shard K of N of the run (contiguous ranges of its chunks of 65,536
+    /// trials) and write its collections to --partial; `payback merge` puts them together.
+    #[arg(long, value_name = "K/N", requires = "partial", conflicts_with_all = ["out", "json", "format", "export_samples", "precision"])]
+    pub(super) shard: Option<String>,
+    /// The partial file a shard writes (a new path, or a partial file to replace).
+    #[arg(long, value_name = "PATH", requires = "shard")]
+    pub(super) partial: Option<PathBuf>,
     /// Rerun the run a summary.json records (its trials, seed and settings) on FILE and say
     /// whether every figure comes out the same; writes nothing.
     #[arg(
         long,
         value_name = "SUMMARY",
-        conflicts_with_all = ["trials", "seed", "out", "json", "format", "stress_deprecation", "export_samples", "precision"]
+        conflicts_with_all = ["trials", "seed", "out", "json", "format", "stress_deprecation", "export_samples", "precision", "shard"]
     )]
     pub(super) check_summary: Option<PathBuf>,
 }

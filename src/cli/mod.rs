@@ -6,6 +6,7 @@
 mod args;
 mod check_summary;
 mod progress;
+mod shards;
 
 pub use args::Cli;
 
@@ -42,6 +43,7 @@ pub fn run(cli: Cli, stop: &Stop) -> Result<()> {
         Command::Solve(args) => run_solve(args, stop),
         Command::Init(args) => run_init(args),
         Command::Serve(args) => run_serve(args, stop),
+        Command::Merge(args) => shards::run_merge(args, stop),
     }
 }
 
@@ -191,6 +193,14 @@ fn run_scenario(args: RunArgs, stop: &Stop) -> Result<()> {
                 .map_err(|m| usage("--stress-deprecation", m))?,
         ),
     };
+    if let Some(shard) = &args.shard {
+        let partial = args
+            .partial
+            .as_deref()
+            .expect("clap requires --partial with --shard");
+        let plan = app::RunPlan::new(&doc, pack);
+        return shards::run_shard(&text, &doc, &plan, settings, shard, partial, stop);
+    }
     let out = out_dir(args.out, args.json, &args.file, "run")?;
     if out.is_none() && (args.export_samples.is_some() || !args.format.is_empty()) {
         let flag = if args.export_samples.is_some() {
@@ -245,15 +255,28 @@ fn run_scenario(args: RunArgs, stop: &Stop) -> Result<()> {
         });
         files.push(("samples.csv".into(), table.finish().into_bytes()));
     }
-    if let Some(out) = &out {
+    deliver(&summary, &files, out.as_deref(), args.json, stop, total)
+}
+
+/// A run's report: the directory written (when `out` is given), then the summary printed as
+/// JSON or as the terminal's table.
+fn deliver(
+    summary: &crate::results::Summary,
+    files: &[(String, Vec<u8>)],
+    out: Option<&Path>,
+    json: bool,
+    stop: &Stop,
+    total: u64,
+) -> Result<()> {
+    if let Some(out) = out {
         stop_check(stop, total)?;
-        directory::write_dir(out, "run", &files)?;
+        directory::write_dir(out, "run", files)?;
     }
-    if args.json {
-        print!("{}", report::summary_json(&summary));
+    if json {
+        print!("{}", report::summary_json(summary));
     } else {
-        print!("{}", report::terminal::render(&summary));
-        if let Some(out) = &out {
+        print!("{}", report::terminal::render(summary));
+        if let Some(out) = out {
             println!("\nWrote {}", out.display());
         }
     }

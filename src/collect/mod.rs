@@ -82,6 +82,56 @@ impl<'f> Detailed<'f> {
     }
 }
 
+/// The data of [`Detailed`], for a partial file: the same collections, the sensitivity sums
+/// without the factors they are over.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct DetailedState {
+    run: RunAggregate,
+    sensitivity: factor_sums::FactorState,
+    head_to_head: HeadToHeadSums,
+    irr: IrrSums,
+}
+
+impl<'f> Detailed<'f> {
+    /// Its data, for a partial file.
+    pub fn state(&self) -> DetailedState {
+        DetailedState {
+            run: self.run.clone(),
+            sensitivity: self.sensitivity.state(),
+            head_to_head: self.head_to_head.clone(),
+            irr: self.irr.clone(),
+        }
+    }
+
+    /// The collections of `state` for `scenario` and its `factors`; an error when they are
+    /// not of its shape (another scenario's).
+    pub fn from_state(
+        scenario: &Scenario,
+        factors: &'f Factors,
+        state: DetailedState,
+    ) -> Result<Self, String> {
+        let empty = Detailed::new(scenario, factors);
+        state.run.check_shape(&empty.run)?;
+        let pairs = |h: &HeadToHeadSums| {
+            h.pairs
+                .iter()
+                .map(|p| (p.first, p.second))
+                .collect::<Vec<_>>()
+        };
+        if pairs(&state.head_to_head) != pairs(&empty.head_to_head)
+            || state.irr.candidates.len() != empty.irr.candidates.len()
+        {
+            return Err("its comparisons are not of this scenario's options".into());
+        }
+        Ok(Detailed {
+            run: state.run,
+            sensitivity: FactorSums::from_state(scenario, factors, state.sensitivity)?,
+            head_to_head: state.head_to_head,
+            irr: state.irr,
+        })
+    }
+}
+
 impl Collector for Detailed<'_> {
     #[inline]
     fn add(&mut self, trial: &FinishedTrial) {

@@ -190,6 +190,25 @@ impl RunAggregate {
         self.best[best] += 1;
     }
 
+    /// Whether this aggregate has the shape of `empty` (one of the scenario it claims to be
+    /// of): its candidates, their histograms, monthly bands and investment parts.
+    pub fn check_shape(&self, empty: &RunAggregate) -> Result<(), String> {
+        let fits = self.best.len() == empty.best.len()
+            && self.candidates.len() == empty.candidates.len()
+            && self.candidates.iter().zip(&empty.candidates).all(|(a, b)| {
+                a.payback.same_shape(&b.payback)
+                    && a.discounted_payback.same_shape(&b.discounted_payback)
+                    && a.net_by_month.len() == b.net_by_month.len()
+                    && a.upfront_parts.len() == b.upfront_parts.len()
+                    && a.upfront_part_sums.len() == b.upfront_part_sums.len()
+            });
+        if fits {
+            Ok(())
+        } else {
+            Err("its outcomes are not of this scenario's options and horizon".into())
+        }
+    }
+
     /// Visits every float that [`RunAggregate::merge`] adds, in a fixed order.
     pub fn visit_sums(&mut self, each: &mut dyn FnMut(&mut f64)) {
         for c in &mut self.candidates {

@@ -19,6 +19,7 @@ mod reverse_questions;
 mod sensitivity;
 mod serve;
 mod serve_browser;
+mod shards;
 mod stress;
 mod support;
 mod what_if;
