@@ -425,9 +425,9 @@ pub fn reproduce(
     let record = &recorded.settings;
     let pack = match &record.stress_deprecation {
         None => None,
-        Some(option) => {
-            Some(stress::deprecation_pack(doc, Some(option)).map_err(|m| anyhow::anyhow!("{m}"))?)
-        }
+        Some(option) => Some(stress::deprecation_pack(doc, Some(option)).map_err(|m| {
+            crate::error::UsageError::new("provenance.settings.stress_deprecation", m)
+        })?),
     };
     let plan = RunPlan {
         precision: record.precision.clone(),
@@ -438,7 +438,9 @@ pub fn reproduce(
         seed: record.seed,
         threads: engine.threads(),
     };
-    let provenance = provenance(scenario_text, &plan, settings, recorded.command.clone());
+    let mut provenance = provenance(scenario_text, &plan, settings, recorded.command.clone());
+    // Another version is warned about by the caller; its figures are compared all the same.
+    provenance.payback_version = recorded.payback_version.clone();
     if provenance.scenario_sha256 != recorded.scenario_sha256 {
         return Ok(Reproduction::OtherFile {
             sha256: provenance.scenario_sha256,
@@ -494,6 +496,11 @@ fn compare(
             .enumerate()
             .map(|(i, (u, v))| compare(&format!("{path}[{i}]"), u, v, out))
             .sum(),
+        (Value::Array(x), Value::Array(y)) => {
+            let length = |n: usize| format!("a list of {n}");
+            out.push((path.to_string(), length(x.len()), length(y.len())));
+            0
+        }
         _ if a == b => usize::from(a.is_number()),
         _ => {
             out.push((path.to_string(), a.to_string(), b.to_string()));

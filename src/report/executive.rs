@@ -5,7 +5,7 @@
 //! Names are in words (no dotted paths) and amounts in three significant figures.
 
 use super::factors::{Names, mitigation};
-use super::format::{self, IRR_SHOWN_UP_TO, count, none_of, percent, percent_err, share_or_none};
+use super::format::{IRR_SHOWN_UP_TO, count, none_of, percent, percent_err, share_or_none};
 use super::memo::Block;
 use crate::numbers::short_amount;
 use crate::results::sensitivity::FactorEffect;
@@ -564,11 +564,14 @@ fn how_sure(s: &Summary, focus: Option<&CandidateSummary>) -> String {
         let [npv_low, npv_high] = c.npv.ci95.mean;
         let [p50_low, p50_high] = c.payback_months.ci95.p50;
         format!(
-            "; 95 % confidence intervals of the Monte Carlo error for {}: median payback {} to \
-             {} months, P(never) {} to {}, expected NPV {} to {}",
+            "; 95 % confidence intervals of the Monte Carlo error for {}: median payback {}, \
+             P(never) {} to {}, expected NPV {} to {}",
             Names::of(s).option(&c.name),
-            format::months(p50_low),
-            format::months(p50_high),
+            match (p50_low, p50_high) {
+                (None, _) => "never, the whole interval".to_string(),
+                (Some(low), None) => format!("{low:.2} months to never"),
+                (Some(low), Some(high)) => format!("{low:.2} to {high:.2} months"),
+            },
             share(low),
             share(high),
             short_amount(npv_low),

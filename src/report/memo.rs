@@ -534,8 +534,13 @@ fn stress_blocks(s: &Summary) -> Vec<Block> {
 /// Where the memo comes from, in one sentence of the method line.
 fn made_by(p: &Provenance) -> String {
     let command: Vec<String> = p.command.iter().map(|a| shell_word(a)).collect();
+    let how = if p.command.get(1).is_some_and(|c| c == "serve") {
+        "from the live page of"
+    } else {
+        "by the command"
+    };
     format!(
-        " Made by payback {} from the scenario file of SHA-256 {}, by the command \"{}\"; \
+        " Made by payback {} from the scenario file of SHA-256 {}, {how} \"{}\"; \
          \"payback run --check-summary summary.json FILE\" reruns it and says whether every \
          figure comes out the same.",
         p.payback_version,

@@ -411,11 +411,17 @@ pub fn report(app: &App, request: ReportRequest) -> Result<Value, ApiError> {
     };
     let running = app.start(&format!("report {page}"));
     let engine = Engine::new(settings.threads, running.stop.clone()).map_err(failed)?;
+    // The file as the page would save it: what a rerun of this report needs. A change the
+    // file's text cannot take in place (a table it does not write) leaves the report without
+    // a provenance rather than without a report.
+    let text = if request.changes.is_empty() {
+        Some(served.text.clone())
+    } else {
+        edit::with_changes(&served.text, &overrides(&request.changes)?).ok()
+    };
     let mut summary = app::run(&engine, &doc, &plan, settings, &|_| {}).map_err(failed)?;
-    // The file as the page would save it: what a rerun of this report needs.
-    let text = edit::with_changes(&served.text, &overrides(&request.changes)?)
-        .map_err(|m| ApiError::new(422, m))?;
-    summary.provenance = Some(app::provenance(&text, &plan, settings, app.command.clone()));
+    summary.provenance =
+        text.map(|text| app::provenance(&text, &plan, settings, app.command.clone()));
     let files = output::render(&summary, &ALL_FORMATS).map_err(failed)?;
     if running.stop.requested() {
         return Err(failed(

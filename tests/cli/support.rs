@@ -106,7 +106,10 @@ pub fn without_command(name: &str, dir: &Path) -> String {
         assert!(command.is_some(), "a command line is recorded");
         return summary.to_string();
     }
-    match text.find("by the command ") {
+    let phrase = ["by the command ", "from the live page of "]
+        .iter()
+        .find_map(|p| text.find(p));
+    match phrase {
         Some(start) => {
             let end = start + text[start..].find("; ").expect("the sentence goes on");
             format!("{}{}", &text[..start], &text[end..])
