@@ -142,7 +142,7 @@ pub(super) struct RunArgs {
     /// interval of every candidate's median payback and mean NPV within 1 % of the value and
     /// of P(never) within 1 percentage point; a list sets others (payback_p10, payback_p50,
     /// payback_p90, npv_mean, npv_p50, p_never), e.g. `1%,payback_p90=5%,p_never=0.5pp`.
-    #[arg(long, value_name = "TARGETS", conflicts_with = "trials")]
+    #[arg(long, value_name = "TARGETS", conflicts_with_all = ["trials", "export_samples"])]
     pub(super) precision: Option<String>,
     /// With --precision, the most trials to run (default: the file's trials × 10).
     #[arg(long, value_name = "N", requires = "precision")]

@@ -131,6 +131,11 @@ fn bad_precision_flags_are_refused() {
             "cannot be used with",
         ),
         (vec!["--max-trials", "5"], "--precision"),
+        // The samples are of the run's first trials; where it stops is not known beforehand.
+        (
+            vec!["--precision", "1%", "--export-samples", "5", "--out", "x"],
+            "cannot be used with",
+        ),
     ] {
         payback()
             .arg("run")
