@@ -154,7 +154,7 @@ fn finish(
 }
 
 /// Every case a run simulates beside the base, in the order it runs them.
-fn every_case(plan: &RunPlan) -> impl Iterator<Item = &Case> {
+pub fn every_case(plan: &RunPlan) -> impl Iterator<Item = &Case> {
     plan.cases
         .iter()
         .chain(plan.pack.iter().flat_map(|p| &p.cases))
@@ -385,10 +385,9 @@ pub fn provenance(
     settings: RunSettings,
     command: Vec<String>,
 ) -> Provenance {
-    use sha2::{Digest, Sha256};
     Provenance {
         payback_version: env!("CARGO_PKG_VERSION").to_string(),
-        scenario_sha256: format!("{:x}", Sha256::digest(scenario_text.as_bytes())),
+        scenario_sha256: sha256(scenario_text),
         settings: RunRecord {
             trials: settings.trials,
             seed: settings.seed,
@@ -397,6 +396,13 @@ pub fn provenance(
         },
         command,
     }
+}
+
+/// The SHA-256 of a scenario file's text, in hexadecimal: what provenance and partial files
+/// record of it.
+pub fn sha256(scenario_text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    format!("{:x}", Sha256::digest(scenario_text.as_bytes()))
 }
 
 /// What a rerun of a recorded summary found.

@@ -15,7 +15,6 @@ use crate::numbers::count;
 use crate::partial::{self, FORMAT, Header, Partial};
 use crate::report::output::{self, ALL_FORMATS};
 use anyhow::Result;
-use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
 /// Shards a run may be cut into, at most.
@@ -46,15 +45,7 @@ fn parse_shard(text: &str) -> Result<(u64, u64)> {
 
 /// The names of every case of `plan`, in the order a run simulates them.
 fn case_names(plan: &RunPlan) -> Vec<String> {
-    plan.cases
-        .iter()
-        .chain(plan.pack.iter().flat_map(|p| &p.cases))
-        .map(|c| c.name.clone())
-        .collect()
-}
-
-fn sha256(text: &str) -> String {
-    format!("{:x}", Sha256::digest(text.as_bytes()))
+    app::every_case(plan).map(|c| c.name.clone()).collect()
 }
 
 /// `payback run --shard K/N --partial PATH`: shard K of the run of `plan`, written to `path`.
@@ -85,7 +76,7 @@ pub(super) fn run_shard(
     let header = Header {
         format: FORMAT,
         payback_version: env!("CARGO_PKG_VERSION").to_string(),
-        scenario_sha256: sha256(text),
+        scenario_sha256: app::sha256(text),
         seed: settings.seed,
         trials: settings.trials,
         shard: k,
@@ -164,11 +155,7 @@ pub(super) fn run_merge(args: MergeArgs, stop: &Stop) -> Result<()> {
     let factors = Factors::new(scenario);
     let mut base = Vec::new();
     let mut cases: Vec<Vec<Shard<RunAggregate>>> = vec![Vec::new(); header.cases.len()];
-    let every_case: Vec<_> = plan
-        .cases
-        .iter()
-        .chain(plan.pack.iter().flat_map(|p| &p.cases))
-        .collect();
+    let every_case: Vec<_> = app::every_case(&plan).collect();
     for (path, part) in parts {
         let total = Detailed::from_state(scenario, &factors, part.base.total)
             .map_err(|m| refused(&path, m))?;
@@ -216,7 +203,7 @@ fn in_shard_order(
     text: &str,
     mut parts: Vec<(PathBuf, Partial)>,
 ) -> Result<Vec<(PathBuf, Partial)>, InputError> {
-    let sha = sha256(text);
+    let sha = app::sha256(text);
     let version = env!("CARGO_PKG_VERSION");
     let (first_path, first) = (parts[0].0.clone(), parts[0].1.header.clone());
     let run_of = |h: &Header| {
