@@ -8,7 +8,8 @@
 use crate::analysis::precision;
 use crate::analysis::stress::{self, Case, Pack};
 use crate::analysis::summarise::{candidate_summaries, summarise_detailed};
-use crate::analysis::{Goal, point_estimate, solve as solving, sweep as sweeping, threshold};
+use crate::analysis::sweep::{self as sweeping, SweepPlan};
+use crate::analysis::{Goal, point_estimate, solve as solving, threshold};
 use crate::collect::{Detailed, Factors, RunAggregate};
 use crate::config::Document;
 use crate::engine::{Engine, Interrupted, RunSettings, Shard, merge_shards, shard_chunks};
@@ -49,8 +50,7 @@ impl RunPlan {
         }
     }
 
-    /// Trials of the whole run at `trials` a case: the base's and every case's (with a
-    /// precision goal, at most).
+    /// Trials of the whole run at `trials` a case: the base's and every case's.
     pub fn trials(&self, trials: u64) -> u64 {
         let pack = self.pack.as_ref().map_or(0, |p| p.cases.len());
         trials * (1 + (self.cases.len() + pack) as u64)
@@ -82,11 +82,11 @@ pub fn run_watched(
     watch: &(dyn Fn(&[Achieved]) + Sync),
 ) -> anyhow::Result<Summary> {
     let scenario = doc.base();
-    let total = plan.trials(settings.trials);
     let done_before = AtomicU64::new(0);
     let progress = |done: u64| progress(done_before.load(Ordering::Relaxed) + done);
-    let of_whole_run = |e: anyhow::Error| {
-        Interrupted::count_within(e, done_before.load(Ordering::Relaxed), Some(total))
+    // The whole run's trials: known from the start unless the base runs to a precision goal.
+    let of_whole_run = |e: anyhow::Error, total: Option<u64>| {
+        Interrupted::count_within(e, done_before.load(Ordering::Relaxed), total)
     };
     let factors = Factors::new(scenario);
     let empty = || Detailed::new(scenario, &factors);
@@ -106,7 +106,13 @@ pub fn run_watched(
             engine.simulate_until(scenario, most, &empty, &enough, &progress)
         }
     }
-    .map_err(of_whole_run)?;
+    .map_err(|e| {
+        let total = plan
+            .precision
+            .is_none()
+            .then(|| plan.trials(settings.trials));
+        of_whole_run(e, total)
+    })?;
     // The cases run the trials the base ran.
     let settings = RunSettings {
         trials: run.run.trials,
@@ -127,7 +133,8 @@ pub fn run_watched(
         done_before.fetch_add(settings.trials, Ordering::Relaxed);
         engine.outcomes(&case.scenario, settings, &progress)
     };
-    finish(engine, doc, plan, settings, summary, &mut outcomes).map_err(of_whole_run)
+    finish(engine, doc, plan, settings, summary, &mut outcomes)
+        .map_err(|e| of_whole_run(e, Some(plan.trials(settings.trials))))
 }
 
 /// The rest of a run once its base is summarised: the file's cases beside it, what would
@@ -335,7 +342,77 @@ pub fn sweep(
     settings: RunSettings,
     progress: &(dyn Fn(u64) + Sync),
 ) -> anyhow::Result<Sweep> {
-    sweeping::run(engine, doc, path, values, within, settings, progress)
+    let plan = SweepPlan::new(doc, path, values, within)?;
+    sweeping::run(engine, doc, &plan, settings, progress)
+}
+
+/// Shard `k` of `n` of the sweep of `path` over `values` (`payback sweep --shard`): each
+/// value's outcomes of that shard's chunks ([`shard_chunks`]), in value order.
+#[allow(clippy::too_many_arguments)]
+pub fn sweep_shard(
+    engine: &Engine,
+    doc: &Document,
+    path: &str,
+    values: &[f64],
+    within: Months,
+    settings: RunSettings,
+    (k, n): (u64, u64),
+    progress: &(dyn Fn(u64) + Sync),
+) -> anyhow::Result<Vec<Shard<RunAggregate>>> {
+    let plan = SweepPlan::new(doc, path, values, within)?;
+    let chunks = shard_chunks(settings.trials, k, n);
+    plan.scenarios
+        .iter()
+        .map(|s| {
+            engine.simulate_shard(
+                s,
+                settings,
+                &|| RunAggregate::new(s),
+                chunks.clone(),
+                progress,
+            )
+        })
+        .collect()
+}
+
+/// `payback merge` of a sweep: for each value of [`sweep_shard`]'s sweep, its shards in shard
+/// order put together, then the sweep's results: the single sweep's, bit for bit. An error
+/// says what does not fit.
+pub fn merge_sweep(
+    doc: &Document,
+    path: &str,
+    values: &[f64],
+    within: Months,
+    settings: RunSettings,
+    shards: Vec<Vec<Shard<RunAggregate>>>,
+) -> anyhow::Result<Sweep> {
+    let plan = SweepPlan::new(doc, path, values, within)?;
+    if shards.len() != values.len() {
+        anyhow::bail!(
+            "the shards hold {} values, the sweep has {}",
+            shards.len(),
+            values.len()
+        );
+    }
+    let mut points = Vec::new();
+    for (i, (value, scenario)) in shards.into_iter().zip(&plan.scenarios).enumerate() {
+        for shard in &value {
+            shard
+                .total
+                .check_shape(&RunAggregate::new(scenario))
+                .map_err(|m| anyhow::anyhow!("at {path} = {}: {m}", values[i]))?;
+        }
+        let run = merge_shards(value).map_err(|m| anyhow::anyhow!("{m}"))?;
+        if run.trials != settings.trials {
+            anyhow::bail!(
+                "the shards hold {} trials of the {} of the sweep",
+                run.trials,
+                settings.trials
+            );
+        }
+        points.push(plan.point(i, settings, &run));
+    }
+    Ok(plan.results(doc, settings, points))
 }
 
 /// What `payback solve` is asked.

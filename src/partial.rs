@@ -1,8 +1,9 @@
 //! A shard's collections as a file (`payback run --shard K/N --partial PATH`), read back by
 //! `payback merge`: a magic line, the SHA-256 of the contents, then the contents in postcard
 //! (every float as its bits). The contents say which run they are a shard of: the format, the
-//! version of `payback`, the scenario file's hash, the seed, the trials, K and N, and the
-//! stress cases, so that `merge` can refuse what does not belong together.
+//! version of `payback`, the scenario file's hash, the seed, the trials, K and N, and the job:
+//! a run with its stress cases, or a sweep with its input and values, so that `merge` can
+//! refuse what does not belong together.
 
 use crate::collect::{DetailedState, RunAggregate};
 use crate::engine::Shard;
@@ -14,7 +15,7 @@ use std::path::Path;
 /// The first bytes of every partial file.
 const MAGIC: &[u8] = b"payback partial file\n";
 /// The version of the layout below; a partial of another is refused.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// Which run a partial is a shard of.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -33,10 +34,43 @@ pub struct Header {
     pub shard: u64,
     /// The number of shards.
     pub shards: u64,
-    /// The option of the deprecation pack, when the run has it.
-    pub stress_deprecation: Option<String>,
-    /// The names of the stress cases, in the order of `cases`.
-    pub cases: Vec<String>,
+    /// What the shard is of.
+    pub job: Job,
+}
+
+/// What was sharded.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Job {
+    /// `payback run`.
+    Run {
+        /// The option of the deprecation pack, when the run has it.
+        stress_deprecation: Option<String>,
+        /// The names of the stress cases, in the order they run.
+        cases: Vec<String>,
+    },
+    /// `payback sweep`.
+    Sweep {
+        /// The swept input's dotted path.
+        param: String,
+        /// The values, in the order given.
+        values: Vec<f64>,
+        /// The target payback time T, in months.
+        within: f64,
+    },
+}
+
+/// A shard's collections.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Collections {
+    /// A run's.
+    Run {
+        /// The base's collections of the shard's chunks.
+        base: Box<Shard<DetailedState>>,
+        /// Each stress case's outcomes of the same chunks, in the order of the job's cases.
+        cases: Vec<Shard<RunAggregate>>,
+    },
+    /// A sweep's: each value's outcomes of the shard's chunks, in the order of the values.
+    Sweep(Vec<Shard<RunAggregate>>),
 }
 
 /// A partial file's contents.
@@ -44,10 +78,8 @@ pub struct Header {
 pub struct Partial {
     /// Which run it is a shard of.
     pub header: Header,
-    /// The base's collections of the shard's chunks.
-    pub base: Shard<DetailedState>,
-    /// Each stress case's outcomes of the same chunks, in the order of `header.cases`.
-    pub cases: Vec<Shard<RunAggregate>>,
+    /// Its collections, of the kind of `header.job`.
+    pub collections: Collections,
 }
 
 /// Writes `partial` to `path`, whole or not at all (a temporary file beside it, renamed). A

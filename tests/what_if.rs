@@ -5,8 +5,8 @@
 //! results (common random numbers: same trials, same streams), and a swept value changes that
 //! input alone.
 
+use payback::analysis::stress;
 use payback::analysis::summarise::summarise;
-use payback::analysis::{stress, sweep};
 use payback::config::Document;
 use payback::engine::{self, Engine, RunSettings, Stop};
 use payback::results::Summary;
@@ -145,7 +145,7 @@ fn a_two_value_sweep_of_any_input_changes_that_input_alone() {
         let horizon = doc.base().horizon_months;
         for path in paths(doc.base()) {
             let values = two_values(doc.base(), &path);
-            let result = sweep::run(
+            let result = payback::app::sweep(
                 &engine(),
                 &doc,
                 &path,

@@ -1,7 +1,8 @@
 //! Precision goals (`payback run --precision`): the targets as the flag gives them, and how
 //! far a run's figures are from them.
 
-use crate::results::precision::{Achieved, Figure, Target};
+use crate::numbers::count;
+use crate::results::precision::{Achieved, Figure, PrecisionGoal, Target};
 use crate::results::summary::CandidateSummary;
 
 /// The figures a bare target (`--precision 1%`) applies to.
@@ -75,6 +76,35 @@ fn half_width(value: &str, figure: Figure) -> Result<f64, String> {
             figure.name()
         ))
     }
+}
+
+/// Whether `goal` (as a summary records it) is one `--precision` could have given: at least
+/// one target, each figure once with a half-width in (0, 1], and `max_trials` in
+/// [1, `most_trials`]. The error says what is not.
+pub fn check_goal(goal: &PrecisionGoal, most_trials: u64) -> Result<(), String> {
+    if goal.targets.is_empty() {
+        return Err("has no targets: a precision goal has at least one".into());
+    }
+    for (i, t) in goal.targets.iter().enumerate() {
+        if !(t.half_width > 0.0 && t.half_width <= 1.0) {
+            return Err(format!(
+                "the half-width {} of {} is out of range: it must be above 0 and at most 1",
+                t.half_width,
+                t.figure.name()
+            ));
+        }
+        if goal.targets[..i].iter().any(|u| u.figure == t.figure) {
+            return Err(format!("names {} twice", t.figure.name()));
+        }
+    }
+    if !(1..=most_trials).contains(&goal.max_trials) {
+        return Err(format!(
+            "max_trials {} is out of range: must be in [1, {}]",
+            count(goal.max_trials),
+            count(most_trials)
+        ));
+    }
+    Ok(())
 }
 
 /// Every candidate's figure at each target.

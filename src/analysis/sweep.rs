@@ -4,6 +4,7 @@
 
 use super::check_within;
 use super::summarise::candidate_summaries;
+use crate::collect::RunAggregate;
 use crate::config::{Document, Override};
 use crate::distribution::fmt;
 use crate::engine::{Engine, Interrupted, RunSettings};
@@ -11,7 +12,7 @@ use crate::error::InputError;
 use crate::error::{BadQuestion, QuestionPart};
 use crate::numbers::{count, group};
 use crate::results::sweep::{Sweep, SweepPoint, SweepStat};
-use crate::scenario::Months;
+use crate::scenario::{Months, Scenario};
 
 /// Most values in one sweep.
 pub const MAX_VALUES: usize = 1000;
@@ -82,48 +83,60 @@ pub fn parse_values(text: &str) -> Result<Vec<f64>, String> {
     Ok(values)
 }
 
-/// Runs the sweep of `param` over `values`; `progress` is told the trials done so far, over
-/// all values. A value the input does not allow is an error naming it, before anything runs;
-/// a stop asked by the user is an [`Interrupted`] counting the whole sweep's trials.
-pub fn run(
-    engine: &Engine,
-    doc: &Document,
-    param: &str,
-    values: &[f64],
-    within: Months,
-    settings: RunSettings,
-    progress: &(dyn Fn(u64) + Sync),
-) -> anyhow::Result<Sweep> {
-    let base = doc.base();
-    let within = check_within(within, base.horizon_months)?;
-    let scenarios = values
-        .iter()
-        .map(|&v| {
-            doc.variant(&[Override::number(param, v)])
-                .map_err(|e: InputError| {
-                    let message = format!(
-                        "{param} = {} in {}: {}",
-                        group(&fmt(v)),
-                        e.file.display(),
-                        e.message
-                    );
-                    BadQuestion::new(QuestionPart::Input, message)
-                })
+/// A sweep checked before anything runs: the scenario of each value, and the whole months
+/// of the target.
+pub struct SweepPlan {
+    /// The input's dotted path.
+    pub param: String,
+    /// The values, in the order given.
+    pub values: Vec<f64>,
+    /// One scenario per value: the base with the input set to it.
+    pub scenarios: Vec<Scenario>,
+    /// The target payback time T.
+    pub within: u32,
+}
+
+impl SweepPlan {
+    /// The sweep of `param` over `values` on `doc`; a value the input does not allow, or a
+    /// target outside the horizon, is an error naming it.
+    pub fn new(
+        doc: &Document,
+        param: &str,
+        values: &[f64],
+        within: Months,
+    ) -> Result<Self, BadQuestion> {
+        let within = check_within(within, doc.base().horizon_months)?;
+        let scenarios = values
+            .iter()
+            .map(|&v| {
+                doc.variant(&[Override::number(param, v)])
+                    .map_err(|e: InputError| {
+                        let message = format!(
+                            "{param} = {} in {}: {}",
+                            group(&fmt(v)),
+                            e.file.display(),
+                            e.message
+                        );
+                        BadQuestion::new(QuestionPart::Input, message)
+                    })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(SweepPlan {
+            param: param.to_string(),
+            values: values.to_vec(),
+            scenarios,
+            within,
         })
-        .collect::<Result<Vec<_>, _>>()?;
-    let n = settings.trials as f64;
-    let mut points = Vec::new();
-    let total = settings.trials * values.len() as u64;
-    for (i, (&value, scenario)) in values.iter().zip(&scenarios).enumerate() {
-        let before = settings.trials * i as u64;
-        let run = engine
-            .outcomes(scenario, settings, &|done| progress(before + done))
-            .map_err(|e| Interrupted::count_within(e, before, Some(total)))?;
-        let candidates = candidate_summaries(scenario, &run)
+    }
+
+    /// The point of value `i` from the outcomes of its run of `settings`.
+    pub fn point(&self, i: usize, settings: RunSettings, run: &RunAggregate) -> SweepPoint {
+        let n = settings.trials as f64;
+        let candidates = candidate_summaries(&self.scenarios[i], run)
             .iter()
             .zip(&run.candidates)
             .map(|(c, agg)| {
-                let p = agg.payback.cdf_at(within);
+                let p = agg.payback.cdf_at(self.within);
                 SweepStat {
                     name: c.name.clone(),
                     p_within: p,
@@ -134,17 +147,46 @@ pub fn run(
                 }
             })
             .collect();
-        points.push(SweepPoint { value, candidates });
+        SweepPoint {
+            value: self.values[i],
+            candidates,
+        }
     }
-    Ok(Sweep {
-        scenario: base.name.clone(),
-        param: param.to_string(),
-        within_months: within,
-        trials: settings.trials,
-        seed: settings.seed,
-        horizon_months: base.horizon_months,
-        currency: base.currency.clone(),
-        labels: base.labels.clone(),
-        points,
-    })
+
+    /// The sweep of `doc` run with `settings`, from its points in value order.
+    pub fn results(&self, doc: &Document, settings: RunSettings, points: Vec<SweepPoint>) -> Sweep {
+        let base = doc.base();
+        Sweep {
+            scenario: base.name.clone(),
+            param: self.param.clone(),
+            within_months: self.within,
+            trials: settings.trials,
+            seed: settings.seed,
+            horizon_months: base.horizon_months,
+            currency: base.currency.clone(),
+            labels: base.labels.clone(),
+            points,
+        }
+    }
+}
+
+/// Runs the sweep of `plan`; `progress` is told the trials done so far, over all values. A
+/// stop asked by the user is an [`Interrupted`] counting the whole sweep's trials.
+pub fn run(
+    engine: &Engine,
+    doc: &Document,
+    plan: &SweepPlan,
+    settings: RunSettings,
+    progress: &(dyn Fn(u64) + Sync),
+) -> anyhow::Result<Sweep> {
+    let total = settings.trials * plan.values.len() as u64;
+    let mut points = Vec::new();
+    for (i, scenario) in plan.scenarios.iter().enumerate() {
+        let before = settings.trials * i as u64;
+        let run = engine
+            .outcomes(scenario, settings, &|done| progress(before + done))
+            .map_err(|e| Interrupted::count_within(e, before, Some(total)))?;
+        points.push(plan.point(i, settings, &run));
+    }
+    Ok(plan.results(doc, settings, points))
 }

@@ -35,8 +35,9 @@ pub(super) enum Command {
     /// to move: every change re-simulates the same trials; the page saves the changed file
     /// and writes the full report.
     Serve(ServeArgs),
-    /// Put the partial files of `payback run --shard K/N` together and write the run's report:
-    /// the same report as the run on one machine, bit for bit.
+    /// Put the partial files of `payback run --shard K/N` (or `payback sweep --shard K/N`)
+    /// together and write the run's (or sweep's) report: the same as on one machine, bit for
+    /// bit.
     Merge(MergeArgs),
 }
 
@@ -47,10 +48,11 @@ pub(super) struct MergeArgs {
     /// The partial files, one per shard, in any order.
     #[arg(required = true)]
     pub(super) parts: Vec<PathBuf>,
-    /// Report directory (default: reports/<file stem>/; with --json, none unless given).
+    /// Report directory (default: reports/<file stem>/, or reports/<file stem>-sweep/ for a
+    /// sweep; with --json, none unless given).
     #[arg(long)]
     pub(super) out: Option<PathBuf>,
-    /// Print summary.json to standard output instead of the table.
+    /// Print summary.json (sweep.json for a sweep) to standard output instead of the table.
     #[arg(long)]
     pub(super) json: bool,
     /// Worker threads of what merging simulates (the thresholds that would change a decision
@@ -187,6 +189,14 @@ pub(super) struct SweepArgs {
     /// directory only when --out is given).
     #[arg(long)]
     pub(super) json: bool,
+    /// Simulate only shard K of N of every value's run (contiguous ranges of its chunks of
+    /// 65,536 trials) and write the collections to --partial; `payback merge` puts them
+    /// together.
+    #[arg(long, value_name = "K/N", requires = "partial", conflicts_with_all = ["out", "json"])]
+    pub(super) shard: Option<String>,
+    /// The partial file a shard writes (a new path, or a partial file to replace).
+    #[arg(long, value_name = "PATH", requires = "shard")]
+    pub(super) partial: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

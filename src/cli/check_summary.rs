@@ -1,6 +1,7 @@
 //! `payback run --check-summary SUMMARY FILE`: the run a summary records, rerun and compared.
 
 use super::progress::{progress_bar, shown_on};
+use crate::analysis::precision::check_goal;
 use crate::app::{self, Reproduction};
 use crate::config::Document;
 use crate::engine::{Engine, Stop};
@@ -35,7 +36,7 @@ pub fn run(
             provenance.payback_version
         );
     }
-    let threads = threads.unwrap_or_else(rayon::current_num_threads).max(1);
+    let threads = super::threads(threads)?;
     let engine = Engine::new(threads, stop.clone())?;
     let bar = progress_bar(None);
     let found = app::reproduce(&engine, doc, text, &provenance, &json, &shown_on(&bar))?;
@@ -127,6 +128,9 @@ fn read_summary(path: &Path) -> Result<(serde_json::Value, Provenance), InputErr
                 count(MAX_TRIALS)
             ),
         ));
+    }
+    if let Some(goal) = &provenance.settings.precision {
+        check_goal(goal, MAX_TRIALS).map_err(|m| fail(None, "provenance.settings.precision", m))?;
     }
     Ok((json, provenance))
 }

@@ -1,7 +1,7 @@
-//! The command line: `payback run`, `check`, `sweep`, `solve`, `init` and `serve`. Each loads the file, checks
-//! its flags, calls its use-case in [`crate::app`], and renders the results with
-//! [`crate::report`]; errors of the analysis are said as errors about the flag that gave the
-//! part of the question.
+//! The command line: `payback run`, `check`, `sweep`, `solve`, `init`, `serve` and `merge`.
+//! Each loads the file, checks its flags, calls its use-case in [`crate::app`], and renders the
+//! results with [`crate::report`]; errors of the analysis are said as errors about the flag
+//! that gave the part of the question.
 
 mod args;
 mod check_summary;
@@ -147,7 +147,16 @@ fn trials_in_range(flag: &str, trials: u64) -> Result<()> {
 fn settings(flags: &TrialFlags, scenario: &Scenario, default_trials: u64) -> Result<RunSettings> {
     let trials = flags.trials.unwrap_or(scenario.trials.min(default_trials));
     trials_in_range("--trials", trials)?;
-    let threads = flags.threads.unwrap_or_else(rayon::current_num_threads);
+    Ok(RunSettings {
+        trials,
+        seed: flags.seed.unwrap_or(scenario.seed),
+        threads: threads(flags.threads)?,
+    })
+}
+
+/// The worker threads of `--threads` (default: every core), refused outside [1, MAX_THREADS].
+fn threads(given: Option<usize>) -> Result<usize> {
+    let threads = given.unwrap_or_else(rayon::current_num_threads);
     if !(1..=MAX_THREADS).contains(&threads) {
         return Err(usage(
             "--threads",
@@ -158,11 +167,7 @@ fn settings(flags: &TrialFlags, scenario: &Scenario, default_trials: u64) -> Res
             ),
         ));
     }
-    Ok(RunSettings {
-        trials,
-        seed: flags.seed.unwrap_or(scenario.seed),
-        threads,
-    })
+    Ok(threads)
 }
 
 fn run_scenario(args: RunArgs, stop: &Stop) -> Result<()> {
@@ -219,8 +224,11 @@ fn run_scenario(args: RunArgs, stop: &Stop) -> Result<()> {
         precision: precision_goal(args.precision.as_deref(), args.max_trials, scenario)?,
         ..app::RunPlan::new(&doc, pack)
     };
-    let total = plan.trials(settings.trials);
-    let bar = progress_bar(plan.precision.is_none().then_some(total));
+    let bar = progress_bar(
+        plan.precision
+            .is_none()
+            .then(|| plan.trials(settings.trials)),
+    );
     let engine = Engine::new(settings.threads, stop.clone())?;
     let watch = |achieved: &[_]| bar.set_message(progress::precision_message(achieved, &plan));
     let mut summary = app::run_watched(&engine, &doc, &plan, settings, &shown_on(&bar), &watch)?;
@@ -255,6 +263,7 @@ fn run_scenario(args: RunArgs, stop: &Stop) -> Result<()> {
         });
         files.push(("samples.csv".into(), table.finish().into_bytes()));
     }
+    let total = plan.trials(settings.trials);
     deliver(&summary, &files, out.as_deref(), args.json, stop, total)
 }
 
@@ -315,11 +324,24 @@ fn command_line() -> Vec<String> {
 }
 
 fn run_sweep(args: SweepArgs, stop: &Stop) -> Result<()> {
-    let doc = Document::load(&args.file)?;
+    let text = crate::config::read(&args.file)?;
+    let doc = Document::parse(&text, &args.file)?;
     let settings = settings(&args.flags, doc.base(), MAX_TRIALS)?;
     let values = sweep::parse_values(&args.values).map_err(|m| usage("--values", m))?;
+    if let (Some(shard), Some(partial)) = (&args.shard, &args.partial) {
+        return shards::sweep_shard(
+            &text,
+            &doc,
+            &args,
+            &values,
+            settings,
+            (shard, partial),
+            stop,
+        );
+    }
     let out = out_dir(args.out, args.json, &args.file, "sweep")?;
-    let bar = progress_bar(Some(settings.trials * values.len() as u64));
+    let total = settings.trials * values.len() as u64;
+    let bar = progress_bar(Some(total));
     let progress = shown_on(&bar);
     let engine = Engine::new(settings.threads, stop.clone())?;
     let result = app::sweep(
@@ -333,16 +355,28 @@ fn run_sweep(args: SweepArgs, stop: &Stop) -> Result<()> {
     )
     .map_err(|e| flagged(e, sweep_flag))?;
     bar.finish_and_clear();
-    if let Some(out) = &out {
-        let files = report::sweep::render(&result)?;
-        stop_check(stop, settings.trials * values.len() as u64)?;
+    deliver_sweep(&result, out.as_deref(), args.json, stop, total)
+}
+
+/// A sweep's output: the directory written (when `out` is given), then the sweep printed as
+/// JSON or as the terminal's table; `total` trials were simulated.
+fn deliver_sweep(
+    result: &crate::results::sweep::Sweep,
+    out: Option<&Path>,
+    json: bool,
+    stop: &Stop,
+    total: u64,
+) -> Result<()> {
+    if let Some(out) = out {
+        let files = report::sweep::render(result)?;
+        stop_check(stop, total)?;
         directory::write_dir(out, "sweep", &files)?;
     }
-    if args.json {
-        print!("{}", report::sweep::json(&result));
+    if json {
+        print!("{}", report::sweep::json(result));
     } else {
-        print!("{}", report::sweep::table(&result));
-        if let Some(out) = &out {
+        print!("{}", report::sweep::table(result));
+        if let Some(out) = out {
             println!("\nWrote {}", out.display());
         }
     }

@@ -1,18 +1,19 @@
-//! `payback run FILE --shard K/N --partial PATH` and `payback merge FILE PARTS...`: a run cut
-//! into contiguous ranges of chunks, each simulated on its own (another process, another
-//! machine), and put back together into the single run's report.
+//! `payback run FILE --shard K/N --partial PATH`, `payback sweep FILE ... --shard K/N --partial
+//! PATH` and `payback merge FILE PARTS...`: a run or a sweep cut into contiguous ranges of
+//! chunks, each simulated on its own (another process, another machine), and put back
+//! together into the single run's or sweep's report.
 
-use super::args::MergeArgs;
+use super::args::{MergeArgs, SweepArgs};
 use super::progress::{progress_bar, shown_on};
-use super::{command_line, deliver, out_dir, usage};
+use super::{command_line, deliver, deliver_sweep, flagged, out_dir, sweep_flag, usage};
 use crate::analysis::stress;
 use crate::app::{self, RunPlan};
 use crate::collect::{Detailed, Factors, RunAggregate};
 use crate::config::Document;
-use crate::engine::{Engine, RunSettings, Shard, Stop, shard_chunks};
+use crate::engine::{CHUNK_TRIALS, Engine, RunSettings, Shard, Stop, shard_chunks};
 use crate::error::InputError;
 use crate::numbers::count;
-use crate::partial::{self, FORMAT, Header, Partial};
+use crate::partial::{self, Collections, FORMAT, Header, Job, Partial};
 use crate::report::output::{self, ALL_FORMATS};
 use anyhow::Result;
 use std::path::{Path, PathBuf};
@@ -59,7 +60,6 @@ pub(super) fn run_shard(
     stop: &Stop,
 ) -> Result<()> {
     let (k, n) = parse_shard(shard)?;
-    let chunks = shard_chunks(settings.trials, k, n);
     let bar = progress_bar(None);
     let engine = Engine::new(settings.threads, stop.clone())?;
     let factors = Factors::new(doc.base());
@@ -73,14 +73,7 @@ pub(super) fn run_shard(
         &shown_on(&bar),
     )?;
     bar.finish_and_clear();
-    let header = Header {
-        format: FORMAT,
-        payback_version: env!("CARGO_PKG_VERSION").to_string(),
-        scenario_sha256: app::sha256(text),
-        seed: settings.seed,
-        trials: settings.trials,
-        shard: k,
-        shards: n,
+    let job = Job::Run {
         stress_deprecation: plan.pack.as_ref().map(|p| p.option.clone()),
         cases: case_names(plan),
     };
@@ -90,31 +83,146 @@ pub(super) fn run_shard(
         total: base.total.state(),
         chunk_sums: base.chunk_sums,
     };
-    partial::write(
+    let shard = Written {
+        text,
+        settings,
+        k,
+        n,
+        trials,
+    };
+    shard.write(
         path,
-        &Partial {
-            header,
-            base,
+        job,
+        Collections::Run {
+            base: Box::new(base),
             cases,
         },
     )?;
+    println!("{}.", shard.said(path));
+    Ok(())
+}
+
+/// `payback sweep FILE ... --shard K/N --partial PATH`: shard K of the sweep of `args` on
+/// `doc` (read as `text`), written to `path`.
+pub(super) fn sweep_shard(
+    text: &str,
+    doc: &Document,
+    args: &SweepArgs,
+    values: &[f64],
+    settings: RunSettings,
+    (shard, path): (&str, &Path),
+    stop: &Stop,
+) -> Result<()> {
+    let (k, n) = parse_shard(shard)?;
+    let bar = progress_bar(None);
+    let engine = Engine::new(settings.threads, stop.clone())?;
+    let points = app::sweep_shard(
+        &engine,
+        doc,
+        &args.param,
+        values,
+        args.within,
+        settings,
+        (k, n),
+        &shown_on(&bar),
+    )
+    .map_err(|e| flagged(e, sweep_flag))?;
+    bar.finish_and_clear();
+    let job = Job::Sweep {
+        param: args.param.clone(),
+        values: values.to_vec(),
+        within: args.within,
+    };
+    let shard = Written {
+        text,
+        settings,
+        k,
+        n,
+        trials: points.first().map_or(0, |p| p.total.trials),
+    };
+    shard.write(path, job, Collections::Sweep(points))?;
     println!(
-        "Wrote shard {k} of {n} to {}: chunks {} to {} of {}, {} of the {} trials.",
-        path.display(),
-        chunks.start + 1,
-        chunks.end,
-        settings.trials.div_ceil(crate::engine::CHUNK_TRIALS),
-        count(trials),
-        count(settings.trials)
+        "{} at each of the {} values.",
+        shard.said(path),
+        count(values.len() as u64)
     );
     Ok(())
 }
 
+/// A shard about to be written: of the file read as `text`, run with `settings`, shard `k`
+/// of `n`, holding `trials`.
+struct Written<'a> {
+    text: &'a str,
+    settings: RunSettings,
+    k: u64,
+    n: u64,
+    trials: u64,
+}
+
+impl Written<'_> {
+    /// The partial of `job` holding `collections`, written to `path`.
+    fn write(&self, path: &Path, job: Job, collections: Collections) -> Result<(), InputError> {
+        let header = Header {
+            format: FORMAT,
+            payback_version: env!("CARGO_PKG_VERSION").to_string(),
+            scenario_sha256: app::sha256(self.text),
+            seed: self.settings.seed,
+            trials: self.settings.trials,
+            shard: self.k,
+            shards: self.n,
+            job,
+        };
+        partial::write(
+            path,
+            &Partial {
+                header,
+                collections,
+            },
+        )
+    }
+
+    /// What was written to `path`: the chunks and trials of the shard.
+    fn said(&self, path: &Path) -> String {
+        let (k, n) = (self.k, self.n);
+        let all = self.settings.trials.div_ceil(CHUNK_TRIALS);
+        let chunks = shard_chunks(self.settings.trials, k, n);
+        let held = if chunks.is_empty() {
+            let chunks_word = if all == 1 { "chunk" } else { "chunks" };
+            format!(
+                "no trials: the run's {} {chunks_word} (of up to {} trials) are fewer than its {} \
+                 shards, so this one is empty (merge still needs it)",
+                count(all),
+                count(CHUNK_TRIALS),
+                count(n)
+            )
+        } else {
+            let which = if chunks.end - chunks.start == 1 {
+                format!("chunk {}", count(chunks.end))
+            } else {
+                format!(
+                    "chunks {} to {}",
+                    count(chunks.start + 1),
+                    count(chunks.end)
+                )
+            };
+            format!(
+                "{which} of {}, {} of the {} trials",
+                count(all),
+                count(self.trials),
+                count(self.settings.trials)
+            )
+        };
+        format!("Wrote shard {k} of {n} to {}: {held}", path.display())
+    }
+}
+
 /// `payback merge FILE PARTS...`: the partials checked against the file and each other,
-/// merged, and the report written as `payback run` writes it.
+/// merged, and the report written as `payback run` (or `payback sweep`, for the shards of a
+/// sweep) writes it.
 pub(super) fn run_merge(args: MergeArgs, stop: &Stop) -> Result<()> {
     let text = crate::config::read(&args.file)?;
     let doc = Document::parse(&text, &args.file)?;
+    let threads = super::threads(args.threads)?;
     let parts: Vec<(PathBuf, Partial)> = args
         .parts
         .iter()
@@ -122,52 +230,105 @@ pub(super) fn run_merge(args: MergeArgs, stop: &Stop) -> Result<()> {
         .collect::<Result<_, InputError>>()?;
     let parts = in_shard_order(&args.file, &text, parts)?;
     let header = parts[0].1.header.clone();
-    let pack = match &header.stress_deprecation {
-        None => None,
-        Some(option) => Some(
-            stress::deprecation_pack(&doc, Some(option))
-                .map_err(|m| refused(&parts[0].0, format!("its deprecation pack: {m}")))?,
-        ),
-    };
-    let plan = RunPlan::new(&doc, pack);
-    if case_names(&plan) != header.cases {
-        return Err(refused(
-            &parts[0].0,
-            format!(
-                "holds the stress cases [{}]; the file's run has [{}]",
-                header.cases.join(", "),
-                case_names(&plan).join(", ")
-            ),
-        )
-        .into());
-    }
-    let threads = args
-        .threads
-        .unwrap_or_else(rayon::current_num_threads)
-        .max(1);
     let settings = RunSettings {
         trials: header.trials,
         seed: header.seed,
         threads,
     };
-    let out = out_dir(args.out, args.json, &args.file, "run")?;
+    match &header.job {
+        Job::Run {
+            stress_deprecation,
+            cases,
+        } => {
+            let pack = match stress_deprecation {
+                None => None,
+                Some(option) => Some(
+                    stress::deprecation_pack(&doc, Some(option))
+                        .map_err(|m| refused(&parts[0].0, format!("its deprecation pack: {m}")))?,
+                ),
+            };
+            let plan = RunPlan::new(&doc, pack);
+            if &case_names(&plan) != cases {
+                return Err(refused(
+                    &parts[0].0,
+                    format!(
+                        "holds the stress cases [{}]; the file's run has [{}]",
+                        cases.join(", "),
+                        case_names(&plan).join(", ")
+                    ),
+                )
+                .into());
+            }
+            merge_run(&args, &text, &doc, &plan, settings, parts, stop)
+        }
+        Job::Sweep {
+            param,
+            values,
+            within,
+        } => {
+            let mut shards: Vec<Vec<Shard<RunAggregate>>> = vec![Vec::new(); values.len()];
+            for (path, part) in parts {
+                let Collections::Sweep(points) = part.collections else {
+                    return Err(
+                        refused(&path, "holds a run's collections, not a sweep's".into()).into(),
+                    );
+                };
+                if points.len() != values.len() {
+                    return Err(refused(&path, "its values are not all there".into()).into());
+                }
+                for (value, point) in shards.iter_mut().zip(points) {
+                    value.push(point);
+                }
+            }
+            let out = out_dir(args.out.clone(), args.json, &args.file, "sweep")?;
+            let result = app::merge_sweep(&doc, param, values, *within, settings, shards)
+                .map_err(|e| refused(&args.parts[0], format!("the shards do not merge: {e}")))?;
+            deliver_sweep(
+                &result,
+                out.as_deref(),
+                args.json,
+                stop,
+                header.trials * values.len() as u64,
+            )
+        }
+    }
+}
+
+/// The merge of the shards `parts` of the run of `plan` on `doc` (read as `text`).
+fn merge_run(
+    args: &MergeArgs,
+    text: &str,
+    doc: &Document,
+    plan: &RunPlan,
+    settings: RunSettings,
+    parts: Vec<(PathBuf, Partial)>,
+    stop: &Stop,
+) -> Result<()> {
+    let out = out_dir(args.out.clone(), args.json, &args.file, "run")?;
     let scenario = doc.base();
     let factors = Factors::new(scenario);
+    let every_case: Vec<_> = app::every_case(plan).collect();
     let mut base = Vec::new();
-    let mut cases: Vec<Vec<Shard<RunAggregate>>> = vec![Vec::new(); header.cases.len()];
-    let every_case: Vec<_> = app::every_case(&plan).collect();
+    let mut cases: Vec<Vec<Shard<RunAggregate>>> = vec![Vec::new(); every_case.len()];
     for (path, part) in parts {
-        let total = Detailed::from_state(scenario, &factors, part.base.total)
+        let Collections::Run {
+            base: part_base,
+            cases: part_cases,
+        } = part.collections
+        else {
+            return Err(refused(&path, "holds a sweep's collections, not a run's".into()).into());
+        };
+        let total = Detailed::from_state(scenario, &factors, part_base.total)
             .map_err(|m| refused(&path, m))?;
         base.push(Shard {
-            chunks: part.base.chunks,
+            chunks: part_base.chunks,
             total,
-            chunk_sums: part.base.chunk_sums,
+            chunk_sums: part_base.chunk_sums,
         });
-        if part.cases.len() != every_case.len() {
+        if part_cases.len() != every_case.len() {
             return Err(refused(&path, "its stress cases are not all there".into()).into());
         }
-        for ((shards, shard), case) in cases.iter_mut().zip(part.cases).zip(&every_case) {
+        for ((shards, shard), case) in cases.iter_mut().zip(part_cases).zip(&every_case) {
             shard
                 .total
                 .check_shape(&RunAggregate::new(&case.scenario))
@@ -175,10 +336,10 @@ pub(super) fn run_merge(args: MergeArgs, stop: &Stop) -> Result<()> {
             shards.push(shard);
         }
     }
-    let engine = Engine::new(threads, stop.clone())?;
-    let mut summary = app::merge(&engine, &doc, &plan, settings, base, cases)
+    let engine = Engine::new(settings.threads, stop.clone())?;
+    let mut summary = app::merge(&engine, doc, plan, settings, base, cases)
         .map_err(|e| refused(&args.parts[0], format!("the shards do not merge: {e}")))?;
-    summary.provenance = Some(app::provenance(&text, &plan, settings, command_line()));
+    summary.provenance = Some(app::provenance(text, plan, settings, command_line()));
     let files = output::render(&summary, &ALL_FORMATS)?;
     deliver(
         &summary,
@@ -207,15 +368,31 @@ fn in_shard_order(
     let version = env!("CARGO_PKG_VERSION");
     let (first_path, first) = (parts[0].0.clone(), parts[0].1.header.clone());
     let run_of = |h: &Header| {
+        let job = match &h.job {
+            Job::Run {
+                stress_deprecation,
+                cases,
+            } => format!(
+                "a run with the stress cases [{}]{}",
+                cases.join(", "),
+                stress_deprecation
+                    .as_ref()
+                    .map_or_else(String::new, |o| format!(", deprecation pack of {o}"))
+            ),
+            Job::Sweep {
+                param,
+                values,
+                within,
+            } => format!(
+                "a sweep of {param} over {} values within {within} months",
+                count(values.len() as u64)
+            ),
+        };
         format!(
-            "seed {}, {} trials, {} shards, stress cases [{}]{}",
+            "{job}, seed {}, {} trials, {} shards",
             h.seed,
             count(h.trials),
             count(h.shards),
-            h.cases.join(", "),
-            h.stress_deprecation
-                .as_ref()
-                .map_or_else(String::new, |o| format!(", deprecation pack of {o}"))
         )
     };
     for (path, part) in &parts {
@@ -240,14 +417,8 @@ fn in_shard_order(
                 ),
             ));
         }
-        let same = (h.seed, h.trials, h.shards, &h.cases, &h.stress_deprecation)
-            == (
-                first.seed,
-                first.trials,
-                first.shards,
-                &first.cases,
-                &first.stress_deprecation,
-            );
+        let same = (h.seed, h.trials, h.shards, &h.job)
+            == (first.seed, first.trials, first.shards, &first.job);
         if !same {
             return Err(refused(
                 path,
@@ -259,8 +430,14 @@ fn in_shard_order(
                 ),
             ));
         }
-        let chunks = shard_chunks(h.trials, h.shard, h.shards);
-        if h.shard == 0 || h.shard > h.shards || part.base.chunks != chunks {
+        let holds =
+            |chunks: &std::ops::Range<u64>| *chunks == shard_chunks(h.trials, h.shard, h.shards);
+        let holds = (1..=h.shards).contains(&h.shard)
+            && match &part.collections {
+                Collections::Run { base, .. } => holds(&base.chunks),
+                Collections::Sweep(points) => points.iter().all(|p| holds(&p.chunks)),
+            };
+        if !holds {
             return Err(refused(
                 path,
                 format!(

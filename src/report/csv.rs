@@ -97,12 +97,14 @@ fn figures(s: &Spread) -> [(f64, [f64; 2]); 4] {
     ]
 }
 
-/// Rows as a table under the first row's column names (`header` when there are no rows).
-fn table_of(rows: Vec<Row>, header: &[&str]) -> String {
-    let mut t = match rows.first() {
-        Some(first) => Table::new(&first.names.iter().map(String::as_str).collect::<Vec<_>>()),
-        None => Table::new(header),
+/// Rows as a table under the first row's column names; no rows, no table (the report writes
+/// a table only when it has rows: every summary has candidates, and stress.csv and
+/// head-to-head.csv are left out of a run without stress cases or pairs).
+fn table_of(rows: Vec<Row>) -> String {
+    let Some(first) = rows.first() else {
+        return String::new();
     };
+    let mut t = Table::new(&first.names.iter().map(String::as_str).collect::<Vec<_>>());
     for row in rows {
         t.row(row.fields);
     }
@@ -161,7 +163,7 @@ pub fn summary_csv(s: &Summary) -> String {
             row
         })
         .collect();
-    table_of(rows, &["candidate"])
+    table_of(rows)
 }
 
 /// `head-to-head.csv`: one row per pair of the top options, the higher-ranked first: the share
@@ -179,7 +181,7 @@ pub fn head_to_head_csv(s: &Summary) -> String {
             row
         })
         .collect();
-    table_of(rows, &["a", "b", "p_a_beats_b"])
+    table_of(rows)
 }
 
 /// One row per candidate and whole month: P(paid back by then) and the cumulative net's
@@ -242,7 +244,7 @@ pub fn stress_csv(s: &Summary) -> String {
             row
         })
         .collect();
-    table_of(rows, &["case", "candidate"])
+    table_of(rows)
 }
 
 #[cfg(test)]

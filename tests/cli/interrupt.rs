@@ -112,3 +112,36 @@ fn ctrl_c_stops_a_sweep_and_counts_all_of_its_trials() {
         "nothing left behind"
     );
 }
+
+#[test]
+fn ctrl_c_stops_a_precision_run_whose_total_is_not_known() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("report");
+    let file = config("email-triage.toml");
+    // A goal far out of reach: the run would go on to the most trials allowed.
+    let args = [
+        "run",
+        file.to_str().unwrap(),
+        "--precision",
+        "0.001%",
+        "--max-trials",
+        "100000000",
+        "--threads",
+        "1",
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    let (took, code, stderr) = interrupted(&args, Duration::from_millis(1500));
+    assert_eq!(code, Some(130), "{stderr}");
+    // Where it would have stopped is not known, so no total is claimed.
+    let said = stderr
+        .lines()
+        .find(|l| l.contains("stopped by the user after"))
+        .unwrap_or_else(|| panic!("{stderr}"));
+    assert!(
+        said.ends_with("trials; nothing was written") && !said.contains(" of "),
+        "{said}"
+    );
+    assert!(took < Duration::from_secs(5), "{took:?}");
+    assert!(!out.exists());
+}

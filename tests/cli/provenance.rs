@@ -2,6 +2,7 @@
 //! reruns it and says whether every figure comes out the same.
 
 use crate::support::*;
+use predicates::prelude::*;
 use predicates::str::contains;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -124,6 +125,16 @@ fn another_scenario_file_does_not_reproduce() {
         .stderr(contains("SHA-256"));
 }
 
+/// A summary whose provenance records a precision goal of `targets` (JSON) and `max_trials`.
+fn recorded_goal(targets: &str, max_trials: u64) -> String {
+    format!(
+        r#"{{"provenance": {{"payback_version": "0.1.0", "scenario_sha256": "00",
+           "settings": {{"trials": 1000, "seed": 1,
+             "precision": {{"targets": {targets}, "max_trials": {max_trials}}}}},
+           "command": []}}}}"#
+    )
+}
+
 #[test]
 fn a_summary_that_cannot_be_checked_is_refused() {
     let dir = tempfile::tempdir().unwrap();
@@ -146,6 +157,30 @@ fn a_summary_that_cannot_be_checked_is_refused() {
                "settings": {"trials": 0, "seed": 1}, "command": []}}"#,
             "provenance.settings.trials: 0 is out of range",
         ),
+        (
+            "no-targets.json",
+            &recorded_goal("[]", 100_000),
+            "provenance.settings.precision: has no targets",
+        ),
+        (
+            "zero-half-width.json",
+            &recorded_goal(r#"[{"figure": "npv_mean", "half_width": 0.0}]"#, 100_000),
+            "the half-width 0 of npv_mean is out of range",
+        ),
+        (
+            "twice.json",
+            &recorded_goal(
+                r#"[{"figure": "p_never", "half_width": 0.01},
+                    {"figure": "p_never", "half_width": 0.02}]"#,
+                100_000,
+            ),
+            "names p_never twice",
+        ),
+        (
+            "no-max-trials.json",
+            &recorded_goal(r#"[{"figure": "npv_mean", "half_width": 0.01}]"#, 0),
+            "max_trials 0 is out of range",
+        ),
     ];
     for (name, text, says) in cases {
         let path = dir.path().join(name);
@@ -158,6 +193,17 @@ fn a_summary_that_cannot_be_checked_is_refused() {
     check(&dir.path().join("missing.json"), &file, &[])
         .code(2)
         .stderr(contains("cannot read the summary"));
+    // Its threads are checked as a run's are.
+    let (dir, file) = summarised("worked-1-email-triage.toml", &["--trials", "1000"]);
+    for threads in ["0", "1025"] {
+        check(
+            &dir.path().join("report/summary.json"),
+            &file,
+            &["--threads", threads],
+        )
+        .code(2)
+        .stderr(contains("--threads").and(contains("out of range")));
+    }
     // The run's own settings come from the summary: flags that would change them are refused.
     check(&dir.path().join("missing.json"), &file, &["--trials", "5"])
         .code(2)

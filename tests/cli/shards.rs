@@ -1,9 +1,12 @@
-//! `payback run --shard K/N --partial PATH` and `payback merge`: N processes on this machine
-//! standing in for N machines, each simulating its range of chunks, then the merge; and every
-//! kind of partial that does not belong refused.
+//! `payback run --shard K/N --partial PATH`, `payback sweep ... --shard K/N --partial PATH` and
+//! `payback merge`: N processes on this machine standing in for N machines, each simulating
+//! its range of chunks, then the merge; and every kind of partial that does not belong
+//! refused.
 
 use crate::support::*;
+use payback::engine::shard_chunks;
 use payback::partial;
+use predicates::prelude::*;
 use predicates::str::contains;
 use std::path::{Path, PathBuf};
 
@@ -160,7 +163,7 @@ fn partials_that_do_not_belong_are_refused() {
     partial::write(&newer, &p).unwrap();
     refuse(
         &[parts[0].clone(), parts[1].clone(), newer],
-        "is a partial of format 2",
+        &format!("is a partial of format {}", partial::FORMAT + 1),
     );
 }
 
@@ -197,4 +200,147 @@ fn bad_shard_flags_are_refused_and_a_users_file_is_kept() {
         .assert()
         .code(2)
         .stderr(contains("--partial"));
+}
+
+/// A sweep of email-triage's volume over three values, at 200,000 trials: three whole chunks
+/// and a partial one.
+const SWEEP: [&str; 8] = [
+    "--param",
+    "workload.events_per_day",
+    "--values",
+    "1000,4000,16000",
+    "--within",
+    "6",
+    "--trials",
+    "200000",
+];
+
+/// [`SWEEP`] with `flag`'s value replaced by `value`.
+fn sweep_with<'a>(flag: &str, value: &'a str) -> Vec<&'a str> {
+    let mut sweep = SWEEP.to_vec();
+    let i = sweep.iter().position(|f| *f == flag).unwrap();
+    sweep[i + 1] = value;
+    sweep
+}
+
+/// Shard `k` of `n` of the sweep of `sweep`'s flags written to `path`, on one thread.
+fn sweep_shard(k: u32, n: u32, path: &Path, sweep: &[&str]) -> assert_cmd::assert::Assert {
+    payback()
+        .arg("sweep")
+        .arg(config("email-triage.toml"))
+        .args(sweep)
+        .args(["--threads", "1"])
+        .arg(format!("--shard={k}/{n}"))
+        .arg("--partial")
+        .arg(path)
+        .assert()
+}
+
+#[test]
+fn merged_sweep_shards_give_the_single_sweep() {
+    let tmp = tempfile::tempdir().unwrap();
+    let single = tmp.path().join("single");
+    let printed = payback()
+        .arg("sweep")
+        .arg(config("email-triage.toml"))
+        .args(SWEEP)
+        .arg("--json")
+        .arg("--out")
+        .arg(&single)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    // Seven shards of four chunks: three of them are empty, and said to be.
+    for n in [1, 3, 7] {
+        let dir = tmp.path().join(format!("n{n}"));
+        std::fs::create_dir(&dir).unwrap();
+        let mut parts = Vec::new();
+        for k in 1..=n {
+            let path = dir.join(format!("part-{k}"));
+            let empty = shard_chunks(200_000, u64::from(k), u64::from(n)).is_empty();
+            let said = if empty {
+                "no trials"
+            } else {
+                "at each of the 3 values"
+            };
+            sweep_shard(k, n, &path, &SWEEP)
+                .success()
+                .stdout(contains(said));
+            parts.push(path);
+        }
+        parts.reverse();
+        let merged = dir.join("sweep");
+        let output = payback()
+            .arg("merge")
+            .arg(config("email-triage.toml"))
+            .args(&parts)
+            .arg("--json")
+            .arg("--out")
+            .arg(&merged)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        assert!(output == printed, "{n} shards: sweep.json printed differs");
+        assert_eq!(names(&merged), names(&single), "{n} shards: the same files");
+        for name in names(&single) {
+            assert!(
+                std::fs::read(merged.join(&name)).unwrap()
+                    == std::fs::read(single.join(&name)).unwrap(),
+                "{n} shards: {name} differs"
+            );
+        }
+    }
+}
+
+#[test]
+fn sweep_partials_of_another_sweep_or_of_a_run_are_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let part = |name: &str, k: u32, sweep: &[&str]| {
+        let path = dir.join(name);
+        sweep_shard(k, 2, &path, sweep).success();
+        path
+    };
+    let first = part("first", 1, &SWEEP);
+    let other_values = part("other-values", 2, &sweep_with("--values", "1000,4000"));
+    let other_target = part("other-target", 2, &sweep_with("--within", "9"));
+    let run = shards(dir, 2, &[]);
+    for (second, says) in [
+        (
+            &other_values,
+            "a sweep of workload.events_per_day over 2 values",
+        ),
+        (&other_target, "within 9 months"),
+        (&run[1], "a run with the stress cases"),
+    ] {
+        payback()
+            .arg("merge")
+            .arg(config("email-triage.toml"))
+            .arg(&first)
+            .arg(second)
+            .arg("--out")
+            .arg(dir.join("out"))
+            .assert()
+            .code(2)
+            .stderr(contains("is a shard of another run").and(contains(says)));
+        assert!(!dir.join("out").exists(), "nothing written");
+    }
+    // A sweep's shard flags are checked as a run's are, and its input and values as a
+    // sweep's are, before anything runs.
+    sweep_shard(3, 2, &dir.join("p"), &SWEEP)
+        .code(2)
+        .stderr(contains("--shard"));
+    sweep_shard(
+        1,
+        2,
+        &dir.join("p"),
+        &sweep_with("--param", "workload.events_per_dya"),
+    )
+    .code(2)
+    .stderr(contains("--param"));
+    assert!(!dir.join("p").exists());
 }
