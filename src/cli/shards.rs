@@ -383,10 +383,15 @@ fn in_shard_order(
                 param,
                 values,
                 within,
-            } => format!(
-                "a sweep of {param} over {} values within {within} months",
-                count(values.len() as u64)
-            ),
+            } => {
+                let shown: Vec<String> = values.iter().take(6).map(|v| v.to_string()).collect();
+                let more = if values.len() > shown.len() { ", …" } else { "" };
+                format!(
+                    "a sweep of {param} over {} values [{}{more}] within {within} months",
+                    count(values.len() as u64),
+                    shown.join(", ")
+                )
+            }
         };
         format!(
             "{job}, seed {}, {} trials, {} shards",

@@ -312,7 +312,7 @@ fn sweep_partials_of_another_sweep_or_of_a_run_are_refused() {
     for (second, says) in [
         (
             &other_values,
-            "a sweep of workload.events_per_day over 2 values",
+            "a sweep of workload.events_per_day over 2 values [1000, 4000]",
         ),
         (&other_target, "within 9 months"),
         (&run[1], "a run with the stress cases"),
