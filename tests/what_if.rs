@@ -191,3 +191,44 @@ fn a_two_value_sweep_of_any_input_changes_that_input_alone() {
     eprintln!("{checked} input paths checked");
     assert!(checked > 200, "only {checked} paths");
 }
+
+/// Whether a payback comes by month T depends on the months up to T alone, so the reverse
+/// questions run to month T + 1 only (`RunCounter::p_within`; the month after T keeps an
+/// event at exactly T, which a horizon of T would leave out): each run's P(payback ≤ T) and
+/// investment are the full horizon's, bit for bit, in every example, its stress cases and its
+/// deprecation pack (deprecations at whole months, downtimes, retrains and successors).
+#[test]
+fn a_run_cut_after_month_t_has_the_full_runs_payback_by_t_and_investment() {
+    let mut checked = 0;
+    for file in configs() {
+        let doc = Document::load(&file).unwrap();
+        let mut scenarios = vec![doc.base().clone()];
+        scenarios.extend(stress::file_cases(&doc).into_iter().map(|c| c.scenario));
+        if let Ok(pack) = stress::deprecation_pack(&doc, None) {
+            scenarios.extend(pack.cases.into_iter().map(|c| c.scenario));
+        }
+        for scenario in scenarios {
+            let full = engine().outcomes(&scenario, SETTINGS, &|_| {}).unwrap();
+            let h = scenario.horizon_months;
+            for t in [1, 2, h / 3, h / 2, h - 1].into_iter().filter(|&t| t >= 1) {
+                let cut = Scenario {
+                    horizon_months: t + 1,
+                    ..scenario.clone()
+                };
+                let short = engine().outcomes(&cut, SETTINGS, &|_| {}).unwrap();
+                for (a, b) in full.candidates.iter().zip(&short.candidates) {
+                    assert_eq!(
+                        a.payback.cdf_at(t).to_bits(),
+                        b.payback.cdf_at(t).to_bits(),
+                        "{}: {} at T = {t}",
+                        file.display(),
+                        scenario.name
+                    );
+                    assert_eq!(a.sums.upfront.sum.to_bits(), b.sums.upfront.sum.to_bits());
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 50, "{checked}");
+}

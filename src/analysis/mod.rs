@@ -42,13 +42,21 @@ impl<'a> RunCounter<'a> {
         }
     }
 
-    /// P(payback ≤ `within` months) of every candidate of `scenario`, and the run behind it.
+    /// P(payback ≤ `within` months) of every candidate of `scenario`, and the run behind it:
+    /// a run cut at month T + 1 (or the horizon, when sooner), since a payback is the first
+    /// time the net reaches zero, so whether it comes by month T depends on the months up to T
+    /// alone; the month after T keeps an event at exactly T (a lump falling due then) in the
+    /// run, as the horizon leaves out an event at the horizon. Each trial's P(payback ≤ T)
+    /// and investment are then those of the whole horizon's run, bit for bit (tested:
+    /// `tests/what_if.rs`), at the cost of T + 1 months a trial.
     pub fn p_within(
         &mut self,
-        scenario: &Scenario,
+        mut scenario: Scenario,
         settings: RunSettings,
         within: u32,
     ) -> anyhow::Result<(Vec<Probability>, RunAggregate)> {
+        scenario.horizon_months = (within + 1).min(scenario.horizon_months);
+        let scenario = &scenario;
         let before = self.done;
         let progress = self.progress;
         let run = self

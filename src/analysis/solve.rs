@@ -126,7 +126,7 @@ pub fn solve(
                 return Ok(found[position]);
             }
             let scenario = knob(doc, question, option, volume_path, x)?;
-            let (p, run) = runs.p_within(&scenario, settings, within)?;
+            let (p, run) = runs.p_within(scenario, settings, within)?;
             let n = run.trials as f64;
             let found: Vec<_> = p
                 .into_iter()

@@ -62,7 +62,7 @@ impl Evaluations<'_> {
                     format!("{} = {}: {}", self.path, group(&fmt(x)), e.message),
                 )
             })?;
-            let (p, _) = self.runs.p_within(&scenario, self.settings, self.within)?;
+            let (p, _) = self.runs.p_within(scenario, self.settings, self.within)?;
             self.seen.insert(x.to_bits(), p);
         }
         Ok(&self.seen[&x.to_bits()])

@@ -385,7 +385,11 @@ fn in_shard_order(
                 within,
             } => {
                 let shown: Vec<String> = values.iter().take(6).map(|v| v.to_string()).collect();
-                let more = if values.len() > shown.len() { ", …" } else { "" };
+                let more = if values.len() > shown.len() {
+                    ", …"
+                } else {
+                    ""
+                };
                 format!(
                     "a sweep of {param} over {} values [{}{more}] within {within} months",
                     count(values.len() as u64),
