@@ -18,10 +18,10 @@ pub mod sweep;
 pub mod threshold;
 pub mod value_of_information;
 
-use crate::collect::RunAggregate;
+use crate::collect::{Collector, PaybackBy};
 use crate::engine::{Engine, Interrupted, RunSettings};
 use crate::error::{BadQuestion, QuestionPart};
-use crate::scenario::{Months, Probability, Scenario};
+use crate::scenario::{Money, Months, Probability, Scenario};
 
 /// The runs of one question of many runs (a solve), counted: `progress` is told the trials
 /// simulated so far over all of them, and a stop by the user is an [`Interrupted`] that counts
@@ -42,34 +42,34 @@ impl<'a> RunCounter<'a> {
         }
     }
 
-    /// P(payback ≤ `within` months) of every candidate of `scenario`, and the run behind it:
-    /// a run cut at month T + 1 (or the horizon, when sooner), since a payback is the first
-    /// time the net reaches zero, so whether it comes by month T depends on the months up to T
-    /// alone; the month after T keeps an event at exactly T (a lump falling due then) in the
-    /// run, as the horizon leaves out an event at the horizon. Each trial's P(payback ≤ T)
-    /// and investment are then those of the whole horizon's run, bit for bit (tested:
-    /// `tests/what_if.rs`), at the cost of T + 1 months a trial.
+    /// P(payback ≤ `within` months) and the mean investment of every candidate of
+    /// `scenario`: from a run cut at month T + 1 (or the horizon, when sooner), since a payback
+    /// is the first time the net reaches zero, so whether it comes by month T depends on the
+    /// months up to T alone; the month after T keeps an event at exactly T (a lump falling
+    /// due then) in the run, as the horizon leaves out an event at the horizon. Only those
+    /// two figures are collected ([`PaybackBy`]). They are those of the whole horizon's run,
+    /// bit for bit (tested: `tests/what_if.rs`), at the cost of T + 1 months a trial.
     pub fn p_within(
         &mut self,
         mut scenario: Scenario,
         settings: RunSettings,
         within: u32,
-    ) -> anyhow::Result<(Vec<Probability>, RunAggregate)> {
+    ) -> anyhow::Result<(Vec<Probability>, Vec<Money>)> {
         scenario.horizon_months = (within + 1).min(scenario.horizon_months);
         let scenario = &scenario;
         let before = self.done;
         let progress = self.progress;
         let run = self
             .engine
-            .outcomes(scenario, settings, &|done| progress(before + done))
+            .simulate(
+                scenario,
+                settings,
+                &|| PaybackBy::new(scenario),
+                &|done| progress(before + done),
+            )
             .map_err(|e| Interrupted::count_within(e, before, None))?;
-        self.done += run.trials;
-        let p = run
-            .candidates
-            .iter()
-            .map(|c| c.payback.cdf_at(within))
-            .collect();
-        Ok((p, run))
+        self.done += run.trials();
+        Ok((run.p_within(within), run.mean_upfront()))
     }
 }
 

@@ -126,13 +126,8 @@ pub fn solve(
                 return Ok(found[position]);
             }
             let scenario = knob(doc, question, option, volume_path, x)?;
-            let (p, run) = runs.p_within(scenario, settings, within)?;
-            let n = run.trials as f64;
-            let found: Vec<_> = p
-                .into_iter()
-                .zip(&run.candidates)
-                .map(|(p, c)| (p, c.sums.upfront.sum / n))
-                .collect();
+            let (p, upfront) = runs.p_within(scenario, settings, within)?;
+            let found: Vec<_> = p.into_iter().zip(upfront).collect();
             let here = found[position];
             cache.insert(x.to_bits(), found);
             Ok(here)

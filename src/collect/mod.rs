@@ -11,12 +11,14 @@ pub mod factors;
 pub mod head_to_head;
 pub mod irr;
 pub mod outcomes;
+pub mod payback_by;
 
 pub use factor_sums::FactorSums;
 pub use factors::Factors;
 pub use head_to_head::HeadToHeadSums;
 pub use irr::IrrSums;
 pub use outcomes::{RunAggregate, SKETCH_ACCURACY, bins_per_month};
+pub use payback_by::PaybackBy;
 
 use crate::model::FinishedTrial;
 use crate::scenario::Scenario;
