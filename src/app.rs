@@ -396,10 +396,11 @@ pub fn merge_sweep(
     }
     let mut points = Vec::new();
     for (i, (value, scenario)) in shards.into_iter().zip(&plan.scenarios).enumerate() {
+        let empty = RunAggregate::new(scenario);
         for shard in &value {
             shard
                 .total
-                .check_shape(&RunAggregate::new(scenario))
+                .check_shape(&empty)
                 .map_err(|m| anyhow::anyhow!("at {path} = {}: {m}", values[i]))?;
         }
         let run = merge_shards(value).map_err(|m| anyhow::anyhow!("{m}"))?;

@@ -5,8 +5,8 @@
 //! results (common random numbers: same trials, same streams), and a swept value changes that
 //! input alone.
 
-use payback::analysis::{RunCounter, stress};
 use payback::analysis::summarise::summarise;
+use payback::analysis::{RunCounter, stress};
 use payback::config::Document;
 use payback::engine::{self, Engine, RunSettings, Stop};
 use payback::results::Summary;

@@ -61,12 +61,9 @@ impl<'a> RunCounter<'a> {
         let progress = self.progress;
         let run = self
             .engine
-            .simulate(
-                scenario,
-                settings,
-                &|| PaybackBy::new(scenario),
-                &|done| progress(before + done),
-            )
+            .simulate(scenario, settings, &|| PaybackBy::new(scenario), &|done| {
+                progress(before + done)
+            })
             .map_err(|e| Interrupted::count_within(e, before, None))?;
         self.done += run.trials();
         Ok((run.p_within(within), run.mean_upfront()))

@@ -308,6 +308,11 @@ fn merge_run(
     let scenario = doc.base();
     let factors = Factors::new(scenario);
     let every_case: Vec<_> = app::every_case(plan).collect();
+    // The shape every shard of a case must have.
+    let empty: Vec<RunAggregate> = every_case
+        .iter()
+        .map(|c| RunAggregate::new(&c.scenario))
+        .collect();
     let mut base = Vec::new();
     let mut cases: Vec<Vec<Shard<RunAggregate>>> = vec![Vec::new(); every_case.len()];
     for (path, part) in parts {
@@ -328,10 +333,15 @@ fn merge_run(
         if part_cases.len() != every_case.len() {
             return Err(refused(&path, "its stress cases are not all there".into()).into());
         }
-        for ((shards, shard), case) in cases.iter_mut().zip(part_cases).zip(&every_case) {
+        for (((shards, shard), case), empty) in cases
+            .iter_mut()
+            .zip(part_cases)
+            .zip(&every_case)
+            .zip(&empty)
+        {
             shard
                 .total
-                .check_shape(&RunAggregate::new(&case.scenario))
+                .check_shape(empty)
                 .map_err(|m| refused(&path, format!("in stress case \"{}\": {m}", case.name)))?;
             shards.push(shard);
         }
