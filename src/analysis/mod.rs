@@ -23,6 +23,19 @@ use crate::engine::{Engine, Interrupted, RunSettings};
 use crate::error::{BadQuestion, QuestionPart};
 use crate::scenario::{Money, Months, Probability, Scenario};
 
+/// A bisection on P(payback ≤ T) stops once the probabilities at its two ends differ by at
+/// most this fraction of the Monte Carlo standard error `sqrt(q (1 − q) / n)`: every value
+/// between them has a P within that of the level, so searching on would refine the answer
+/// far below its own uncertainty (its interval is ± one standard error). A P that jumps at
+/// one value (fixed inputs) never settles this way, and is bisected to the value tolerance.
+pub const SETTLED_FRACTION: f64 = 0.1;
+
+/// The gap in probability at which a bisection at confidence `q` over `trials` trials
+/// settles ([`SETTLED_FRACTION`]).
+pub fn settled_gap(q: Probability, trials: u64) -> Probability {
+    SETTLED_FRACTION * (q * (1.0 - q) / trials as f64).sqrt()
+}
+
 /// The runs of one question of many runs (a solve), counted: `progress` is told the trials
 /// simulated so far over all of them, and a stop by the user is an [`Interrupted`] that counts
 /// them all.

@@ -14,7 +14,8 @@ use crate::results::solve::{Answer, Outcome, Question};
 use crate::scenario::{Money, Probability, Scenario};
 use std::collections::HashMap;
 
-/// Relative precision of every bisection.
+/// Relative precision of every bisection in the knob, where P does not settle first
+/// ([`super::settled_gap`]).
 const TOLERANCE: f64 = 1e-7;
 /// Most evaluations of one bisection (doubling and halving together).
 const MAX_STEPS: usize = 200;
@@ -30,67 +31,155 @@ enum Frontier {
     Beyond(f64),
 }
 
-/// The largest x in [0, max] with `holds(x)` when `rises` is false (holds falls with x), the
-/// smallest when it is true; `start` is the first guess of the scale of x.
-fn frontier(
-    holds: &mut dyn FnMut(f64) -> anyhow::Result<bool>,
+/// How one frontier is searched for.
+#[derive(Debug, Clone, Copy)]
+struct Search {
+    /// The level P must reach.
+    level: Probability,
+    /// Whether P rises with x (else it falls).
     rises: bool,
+    /// The first guess of the scale of x.
     start: f64,
+    /// The largest x looked at.
     max: f64,
+    /// Stop when the bracket is this narrow, relative to x.
     tolerance: f64,
+    /// Or when P at its two ends differ by at most this.
+    gap: Probability,
+}
+
+/// A value of the knob with its P.
+type Point = (f64, Probability);
+
+/// The largest x in [0, max] with P(x) ≥ level when P falls with x, the smallest when it
+/// rises, P given by `p`. `known` are values already run: where two of them bracket the
+/// frontier the search starts from the tightest such bracket, else it doubles from `start`.
+fn frontier(
+    p: &mut dyn FnMut(f64) -> anyhow::Result<Probability>,
+    search: Search,
+    known: &[Point],
 ) -> anyhow::Result<Frontier> {
-    let zero_holds = holds(0.0)?;
-    if rises && zero_holds {
+    let Search {
+        level,
+        rises,
+        start,
+        max,
+        tolerance,
+        gap,
+    } = search;
+    let holds = |point: &Point| point.1 >= level;
+    let zero = (0.0, p(0.0)?);
+    if rises && holds(&zero) {
         return Ok(Frontier::At(0.0));
     }
-    if !rises && !zero_holds {
+    if !rises && !holds(&zero) {
         return Ok(Frontier::Nowhere);
     }
     // Bracket: `good` holds, `bad` does not.
-    let (mut good, mut bad) = (0.0, start.min(max));
-    if rises {
-        std::mem::swap(&mut good, &mut bad);
-    }
-    let mut probe = start.min(max);
-    loop {
-        if holds(probe)? != rises {
-            // Not yet across: on the side of 0.
-            if rises {
-                bad = probe;
-            } else {
-                good = probe;
-            }
-            if probe >= max {
-                return Ok(if rises {
-                    Frontier::Nowhere
+    let (mut good, mut bad) = match known_bracket(known, zero, level, rises) {
+        Some(bracket) => bracket,
+        None => {
+            let mut side = zero;
+            let mut probe = start.min(max);
+            loop {
+                let at = (probe, p(probe)?);
+                if holds(&at) != rises {
+                    // Not yet across: on the side of 0.
+                    side = at;
+                    if probe >= max {
+                        return Ok(if rises {
+                            Frontier::Nowhere
+                        } else {
+                            Frontier::Beyond(max)
+                        });
+                    }
+                    probe = (probe * 2.0).min(max);
+                } else if rises {
+                    break (at, side);
                 } else {
-                    Frontier::Beyond(max)
-                });
+                    break (side, at);
+                }
             }
-            probe = (probe * 2.0).min(max);
-        } else {
-            if rises {
-                good = probe;
-            } else {
-                bad = probe;
-            }
-            break;
         }
-    }
+    };
     let floor = start * 1e-12;
     for _ in 0..MAX_STEPS {
-        let (lo, hi) = if good < bad { (good, bad) } else { (bad, good) };
-        if hi - lo <= tolerance * hi.max(floor) {
+        let (lo, hi) = (good.0.min(bad.0), good.0.max(bad.0));
+        if hi - lo <= tolerance * hi.max(floor) || good.1 - bad.1 <= gap {
             break;
         }
         let mid = 0.5 * (lo + hi);
-        if holds(mid)? {
-            good = mid;
+        let at = (mid, p(mid)?);
+        if holds(&at) {
+            good = at;
         } else {
-            bad = mid;
+            bad = at;
         }
     }
-    Ok(Frontier::At(good))
+    Ok(Frontier::At(good.0))
+}
+
+/// The tightest (good, bad) bracket of the frontier among the values run (and 0), if two of
+/// them bracket it: P moves one way, so the good side is every value that holds.
+fn known_bracket(
+    known: &[Point],
+    zero: Point,
+    level: Probability,
+    rises: bool,
+) -> Option<(Point, Point)> {
+    let points = known.iter().copied().chain([zero]);
+    // Along x away from 0 when P falls, towards 0 when it rises: holding, then failing.
+    let key = |x: f64| if rises { -x } else { x };
+    let good = points
+        .clone()
+        .filter(|p| p.1 >= level)
+        .max_by(|a, b| key(a.0).total_cmp(&key(b.0)))?;
+    let bad = points
+        .filter(|p| p.1 < level && key(p.0) > key(good.0))
+        .min_by(|a, b| key(a.0).total_cmp(&key(b.0)))?;
+    Some((good, bad))
+}
+
+/// Every candidate's (P(payback ≤ T), mean investment) by knob value, each run once.
+type Runs = HashMap<u64, Vec<(Probability, Money)>>;
+
+/// The knob of one question for one candidate, with the runs made so far.
+struct Knob<'k, 'r> {
+    doc: &'k Document,
+    question: Question,
+    option: usize,
+    /// Its position among the candidates.
+    position: usize,
+    volume_path: &'k str,
+    settings: RunSettings,
+    within: u32,
+    runs: &'k mut RunCounter<'r>,
+    /// The runs by value: the volume is one knob for all candidates, the others are each
+    /// candidate's own.
+    seen: &'k mut Runs,
+}
+
+impl Knob<'_, '_> {
+    /// The candidate's P(payback ≤ T) and mean investment with the knob at `x`.
+    fn at(&mut self, x: f64) -> anyhow::Result<(Probability, Money)> {
+        if let Some(found) = self.seen.get(&x.to_bits()) {
+            return Ok(found[self.position]);
+        }
+        let scenario = knob(self.doc, self.question, self.option, self.volume_path, x)?;
+        let (p, upfront) = self.runs.p_within(scenario, self.settings, self.within)?;
+        let found: Vec<_> = p.into_iter().zip(upfront).collect();
+        let here = found[self.position];
+        self.seen.insert(x.to_bits(), found);
+        Ok(here)
+    }
+
+    /// The values run so far with the candidate's P.
+    fn known(&self) -> Vec<Point> {
+        self.seen
+            .iter()
+            .map(|(bits, found)| (f64::from_bits(*bits), found[self.position].0))
+            .collect()
+    }
 }
 
 /// Answers `question` for every candidate (or the one named) of the file, at confidence `q`
@@ -109,28 +198,24 @@ pub fn solve(
     let q = goal.confidence;
     let chosen = super::chosen_candidates(base, candidate)?;
     let mut runs = RunCounter::new(engine, progress);
-    let volume_path = base.workload.volume_path();
-    // Every candidate's (P(payback ≤ T), mean investment) by knob value: the volume is one
-    // knob for all candidates, the others are each candidate's own.
-    let mut volume_cache: HashMap<u64, Vec<(Probability, Money)>> = HashMap::new();
+    let mut volume_runs = Runs::new();
     let mut answers = Vec::new();
     for &(position, option) in &chosen {
         let name = base.options[option].name.clone();
-        let mut own_cache: HashMap<u64, Vec<(Probability, Money)>> = HashMap::new();
-        let mut evaluate = |x: f64| -> anyhow::Result<(Probability, Money)> {
-            let cache = match question {
-                Question::BreakEvenVolume => &mut volume_cache,
-                _ => &mut own_cache,
-            };
-            if let Some(found) = cache.get(&x.to_bits()) {
-                return Ok(found[position]);
-            }
-            let scenario = knob(doc, question, option, volume_path, x)?;
-            let (p, upfront) = runs.p_within(scenario, settings, within)?;
-            let found: Vec<_> = p.into_iter().zip(upfront).collect();
-            let here = found[position];
-            cache.insert(x.to_bits(), found);
-            Ok(here)
+        let mut own_runs = Runs::new();
+        let mut knob = Knob {
+            doc,
+            question,
+            option,
+            position,
+            volume_path: base.workload.volume_path(),
+            settings,
+            within,
+            runs: &mut runs,
+            seen: match question {
+                Question::BreakEvenVolume => &mut volume_runs,
+                _ => &mut own_runs,
+            },
         };
         let se = (q * (1.0 - q) / settings.trials as f64).sqrt();
         let (rises, start, max) = match question {
@@ -142,22 +227,24 @@ pub fn solve(
             Question::MaxPremium => (false, 0.01, 1e6),
         };
         let mut at_level = |level: f64| {
-            let level = level.clamp(0.0, 1.0);
-            frontier(
-                &mut |x| Ok(evaluate(x)?.0 >= level),
+            let search = Search {
+                level: level.clamp(0.0, 1.0),
                 rises,
                 start,
                 max,
-                TOLERANCE,
-            )
+                tolerance: TOLERANCE,
+                gap: super::settled_gap(q, settings.trials),
+            };
+            let known = knob.known();
+            frontier(&mut |x| Ok(knob.at(x)?.0), search, &known)
         };
         let answer = at_level(q)?;
         let band = [at_level(q + se)?, at_level(q - se)?];
         let planned = match question {
-            Question::MaxInvestment => evaluate(1.0)?.1,
+            Question::MaxInvestment => knob.at(1.0)?.1,
             _ => 0.0,
         };
-        let zero = evaluate(0.0)?.0;
+        let zero = knob.at(0.0)?.0;
         answers.push(describe(
             &Context {
                 candidate: &name,
@@ -283,15 +370,28 @@ fn describe(c: &Context, answer: Frontier, band: [Frontier; 2]) -> Answer {
 mod tests {
     use super::*;
 
+    fn search(level: f64, rises: bool, tolerance: f64, gap: f64) -> Search {
+        Search {
+            level,
+            rises,
+            start: 1.0,
+            max: 1e6,
+            tolerance,
+            gap,
+        }
+    }
+
+    /// A P that jumps from 1 to 0 at `threshold` (fixed inputs).
     fn find(threshold: f64, rises: bool) -> Frontier {
-        let mut holds = |x: f64| {
-            Ok(if rises {
+        let mut p = |x: f64| {
+            let holds = if rises {
                 x >= threshold
             } else {
                 x <= threshold
-            })
+            };
+            Ok(if holds { 1.0 } else { 0.0 })
         };
-        frontier(&mut holds, rises, 1.0, 1e6, 1e-9).unwrap()
+        frontier(&mut p, search(0.5, rises, 1e-9, 1e-3), &[]).unwrap()
     }
 
     #[test]
@@ -313,6 +413,71 @@ mod tests {
                 });
             }
         }
+    }
+
+    /// P(x) = the share of `n` thresholds spread evenly over (1, 3] that are at least x, a
+    /// step function as the trials of a run give one; and the values it was asked at.
+    fn steps(
+        n: usize,
+    ) -> (
+        impl FnMut(f64) -> anyhow::Result<f64>,
+        std::rc::Rc<std::cell::Cell<usize>>,
+    ) {
+        let asked = std::rc::Rc::new(std::cell::Cell::new(0));
+        let count = asked.clone();
+        let p = move |x: f64| {
+            count.set(count.get() + 1);
+            let above = (1..=n)
+                .filter(|&i| 1.0 + 2.0 * i as f64 / n as f64 >= x)
+                .count();
+            Ok(above as f64 / n as f64)
+        };
+        (p, asked)
+    }
+
+    #[test]
+    fn a_bisection_stops_once_p_has_settled_within_the_gap() {
+        let n = 10_000;
+        let (level, gap) = (0.8, 0.1 * (0.8_f64 * 0.2 / n as f64).sqrt());
+        let (mut p, asked) = steps(n);
+        let Frontier::At(x) = frontier(&mut p, search(level, false, 1e-7, gap), &[]).unwrap()
+        else {
+            panic!("no frontier")
+        };
+        // It holds, and P there is within the gap of the level; the exact frontier is the
+        // 8,000th threshold from the top, 1 + 2 · 2,001 / 10,000 = 1.4002.
+        let px = p(x).unwrap();
+        assert!(px >= level && px - level <= gap, "P({x}) = {px}");
+        assert!(x <= 1.4002 && 1.4002 - x <= 2.0 * gap * 1.01, "{x}");
+        // Without the gap it runs on to the value tolerance: more evaluations.
+        let settled = asked.get();
+        let (mut p, asked) = steps(n);
+        let Frontier::At(fine) = frontier(&mut p, search(level, false, 1e-7, 0.0), &[]).unwrap()
+        else {
+            panic!("no frontier")
+        };
+        assert!((fine - 1.4002).abs() <= 1e-6, "{fine}");
+        assert!(settled + 8 <= asked.get(), "{settled} vs {}", asked.get());
+    }
+
+    #[test]
+    fn a_bracket_among_the_values_run_skips_the_doubling() {
+        let (mut p, asked) = steps(1000);
+        let known = [
+            (1.5, p(1.5).unwrap()),
+            (2.0, p(2.0).unwrap()),
+            (2.9, p(2.9).unwrap()),
+        ];
+        let first = asked.get();
+        // Level 0.4: the frontier is the 400th threshold from the top, 1 + 2 · 601 / 1,000 =
+        // 2.202, between the known 2.0 (P = 0.501) and 2.9 (P = 0.051).
+        let Frontier::At(x) = frontier(&mut p, search(0.4, false, 1e-3, 0.0), &known).unwrap()
+        else {
+            panic!("no frontier")
+        };
+        assert!(x <= 2.202 && 2.202 - x <= 2.3e-3, "{x}");
+        // 0, then halvings of [2.0, 2.9] down to 1e-3 · 2.2: nine of them.
+        assert_eq!(asked.get() - first, 1 + 9);
     }
 
     #[test]

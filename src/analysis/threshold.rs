@@ -20,7 +20,8 @@ use std::collections::HashMap;
 
 /// Points of the first look over the input's range (both ends included).
 const GRID: usize = 9;
-/// Relative precision of the bisection, on the scale of the input.
+/// Relative precision of the bisection, on the scale of the input, where P does not settle
+/// first ([`super::settled_gap`]).
 const TOLERANCE: f64 = 1e-6;
 /// Most bisection steps of one threshold.
 const MAX_STEPS: usize = 100;
@@ -212,6 +213,7 @@ pub fn solve_for(
         seen: HashMap::new(),
     };
     let se = (q * (1.0 - q) / settings.trials as f64).sqrt();
+    let gap = super::settled_gap(q, settings.trials);
     let mut answers = Vec::new();
     for (position, option) in chosen {
         let mut find = |level: f64| -> anyhow::Result<(Switch, Option<f64>)> {
@@ -219,7 +221,8 @@ pub fn solve_for(
             let switch = locate(&mut evals, &grid, position, level)?;
             let value = match switch {
                 Switch::Between { good, bad } => {
-                    Some(bisect(&mut evals, position, level, [good, bad], s, whole)?)
+                    let bracket = [good, bad];
+                    Some(bisect(&mut evals, position, level, bracket, s, whole, gap)?)
                 }
                 _ => None,
             };
@@ -303,7 +306,8 @@ fn locate(
 
 /// Bisects between a value that meets the goal of the candidate at `position` and one that
 /// does not, on the search coordinate, until they are within the tolerance (adjacent, for
-/// whole numbers); returns the last value that meets it.
+/// whole numbers) or P at the two differs by at most `gap`; returns the last value that meets
+/// it.
 fn bisect(
     evals: &mut Evaluations,
     position: usize,
@@ -311,6 +315,7 @@ fn bisect(
     [mut good, mut bad]: [f64; 2],
     s: f64,
     whole: bool,
+    gap: Probability,
 ) -> anyhow::Result<f64> {
     // Start from the tightest bracket the values already run give (those of other levels and
     // candidates): P moves one way inside the bracket.
@@ -335,6 +340,9 @@ fn bisect(
     for _ in 0..MAX_STEPS {
         let width = (good - bad).abs();
         if width <= TOLERANCE * good.abs().max(bad.abs()).max(s * 1e-3) || whole && width <= 1.0 {
+            break;
+        }
+        if evals.at(good)?[position] - evals.at(bad)?[position] <= gap {
             break;
         }
         let mut mid = from_u(0.5 * (to_u(good, s) + to_u(bad, s)), s);
