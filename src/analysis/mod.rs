@@ -7,6 +7,7 @@
 //! the raw trials of `samples.csv` ([`samples`]); and how far a run's figures are from a
 //! precision goal ([`precision`]).
 
+pub mod bracket;
 pub mod point_estimate;
 pub mod precision;
 pub mod samples;
@@ -23,14 +24,15 @@ use crate::engine::{Engine, Interrupted, RunSettings};
 use crate::error::{BadQuestion, QuestionPart};
 use crate::scenario::{Money, Months, Probability, Scenario};
 
-/// A bisection on P(payback ≤ T) stops once the probabilities at its two ends differ by at
-/// most this fraction of the Monte Carlo standard error `sqrt(q (1 − q) / n)`: every value
-/// between them has a P within that of the level, so searching on would refine the answer
-/// far below its own uncertainty (its interval is ± one standard error). A P that jumps at
-/// one value (fixed inputs) never settles this way, and is bisected to the value tolerance.
+/// A search for where P(payback ≤ T) crosses a level stops once P at the value it would answer
+/// (one that meets the level) is within this fraction of the Monte Carlo standard error
+/// `sqrt(q (1 − q) / n)` of the level: every value between it and the exact crossing has a P
+/// within that of the level, so searching on would refine the answer far below its own
+/// uncertainty (its interval is ± one standard error). A P that jumps at one value (fixed
+/// inputs) never settles this way, and is narrowed to the value tolerance.
 pub const SETTLED_FRACTION: f64 = 0.1;
 
-/// The gap in probability at which a bisection at confidence `q` over `trials` trials
+/// The distance in probability from the level at which a search at confidence `q` over `trials` trials
 /// settles ([`SETTLED_FRACTION`]).
 pub fn settled_gap(q: Probability, trials: u64) -> Probability {
     SETTLED_FRACTION * (q * (1.0 - q) / trials as f64).sqrt()

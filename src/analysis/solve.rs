@@ -6,6 +6,7 @@
 //! answer is the interval over which P crosses q ± its standard error `sqrt(q (1 − q) / n)`.
 //! The answers are data ([`crate::results::solve`]); `report::answers` says them in words.
 
+use super::bracket::{Bracket, Point};
 use super::{Goal, RunCounter, check_goal};
 use crate::config::{Document, Override};
 use crate::engine::{Engine, RunSettings};
@@ -44,12 +45,9 @@ struct Search {
     max: f64,
     /// Stop when the bracket is this narrow, relative to x.
     tolerance: f64,
-    /// Or when P at its two ends differ by at most this.
+    /// Or when P at its good end is within this of the level.
     gap: Probability,
 }
-
-/// A value of the knob with its P.
-type Point = (f64, Probability);
 
 /// The largest x in [0, max] with P(x) ≥ level when P falls with x, the smallest when it
 /// rises, P given by `p`. `known` are values already run: where two of them bracket the
@@ -76,7 +74,7 @@ fn frontier(
         return Ok(Frontier::Nowhere);
     }
     // Bracket: `good` holds, `bad` does not.
-    let (mut good, mut bad) = match known_bracket(known, zero, level, rises) {
+    let (good, bad) = match known_bracket(known, zero, level, rises) {
         Some(bracket) => bracket,
         None => {
             let mut side = zero;
@@ -103,20 +101,20 @@ fn frontier(
         }
     };
     let floor = start * 1e-12;
+    let mut bracket = Bracket::new(good, bad, level);
     for _ in 0..MAX_STEPS {
+        let (good, bad) = (bracket.good(), bracket.bad());
         let (lo, hi) = (good.0.min(bad.0), good.0.max(bad.0));
-        if hi - lo <= tolerance * hi.max(floor) || good.1 - bad.1 <= gap {
+        if hi - lo <= tolerance * hi.max(floor) || good.1 - level <= gap {
             break;
         }
-        let mid = 0.5 * (lo + hi);
-        let at = (mid, p(mid)?);
-        if holds(&at) {
-            good = at;
-        } else {
-            bad = at;
+        let x = bracket.probe();
+        if x == lo || x == hi {
+            break;
         }
+        bracket.take((x, p(x)?));
     }
-    Ok(Frontier::At(good.0))
+    Ok(Frontier::At(bracket.good().0))
 }
 
 /// The tightest (good, bad) bracket of the frontier among the values run (and 0), if two of
@@ -369,6 +367,8 @@ fn describe(c: &Context, answer: Frontier, band: [Frontier; 2]) -> Answer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::cell::RefCell;
+    use std::rc::Rc;
 
     fn search(level: f64, rises: bool, tolerance: f64, gap: f64) -> Search {
         Search {
@@ -421,12 +421,12 @@ mod tests {
         n: usize,
     ) -> (
         impl FnMut(f64) -> anyhow::Result<f64>,
-        std::rc::Rc<std::cell::Cell<usize>>,
+        Rc<RefCell<Vec<f64>>>,
     ) {
-        let asked = std::rc::Rc::new(std::cell::Cell::new(0));
-        let count = asked.clone();
+        let asked = Rc::new(RefCell::new(Vec::new()));
+        let seen = asked.clone();
         let p = move |x: f64| {
-            count.set(count.get() + 1);
+            seen.borrow_mut().push(x);
             let above = (1..=n)
                 .filter(|&i| 1.0 + 2.0 * i as f64 / n as f64 >= x)
                 .count();
@@ -448,16 +448,20 @@ mod tests {
         // 8,000th threshold from the top, 1 + 2 · 2,001 / 10,000 = 1.4002.
         let px = p(x).unwrap();
         assert!(px >= level && px - level <= gap, "P({x}) = {px}");
-        assert!(x <= 1.4002 && 1.4002 - x <= 2.0 * gap * 1.01, "{x}");
-        // Without the gap it runs on to the value tolerance: more evaluations.
-        let settled = asked.get();
+        assert!(
+            x <= 1.4002 && 1.4002 - x <= 2.0 * gap + 2.0 / n as f64,
+            "{x}"
+        );
+        // Never settling (a negative gap), it runs on to the value tolerance: more evaluations.
+        let settled = asked.borrow().len();
         let (mut p, asked) = steps(n);
-        let Frontier::At(fine) = frontier(&mut p, search(level, false, 1e-7, 0.0), &[]).unwrap()
+        let Frontier::At(fine) = frontier(&mut p, search(level, false, 1e-7, -1.0), &[]).unwrap()
         else {
             panic!("no frontier")
         };
-        assert!((fine - 1.4002).abs() <= 1e-6, "{fine}");
-        assert!(settled + 8 <= asked.get(), "{settled} vs {}", asked.get());
+        assert!(fine <= 1.4002 && 1.4002 - fine <= 1e-6, "{fine}");
+        let fine_count = asked.borrow().len();
+        assert!(settled + 8 <= fine_count, "{settled} vs {fine_count}");
     }
 
     #[test]
@@ -468,7 +472,7 @@ mod tests {
             (2.0, p(2.0).unwrap()),
             (2.9, p(2.9).unwrap()),
         ];
-        let first = asked.get();
+        asked.borrow_mut().clear();
         // Level 0.4: the frontier is the 400th threshold from the top, 1 + 2 · 601 / 1,000 =
         // 2.202, between the known 2.0 (P = 0.501) and 2.9 (P = 0.051).
         let Frontier::At(x) = frontier(&mut p, search(0.4, false, 1e-3, 0.0), &known).unwrap()
@@ -476,8 +480,10 @@ mod tests {
             panic!("no frontier")
         };
         assert!(x <= 2.202 && 2.202 - x <= 2.3e-3, "{x}");
-        // 0, then halvings of [2.0, 2.9] down to 1e-3 · 2.2: nine of them.
-        assert_eq!(asked.get() - first, 1 + 9);
+        // Besides 0, every value asked is inside the known bracket: no doubling from 1.
+        let asked = asked.borrow();
+        assert_eq!(asked[0], 0.0);
+        assert!(asked[1..].iter().all(|&x| x > 2.0 && x < 2.9), "{asked:?}");
     }
 
     #[test]

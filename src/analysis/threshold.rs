@@ -8,6 +8,7 @@
 //! standard error `sqrt(q (1 − q) / n)`, as for the other reverse questions. The thresholds
 //! are data ([`crate::results::solve`]); `report::answers` says them in words.
 
+use super::bracket::{Bracket, Point};
 use super::{Goal, RunCounter};
 use crate::config::{Document, Domain, Override};
 use crate::distribution::fmt;
@@ -222,7 +223,7 @@ pub fn solve_for(
             let value = match switch {
                 Switch::Between { good, bad } => {
                     let bracket = [good, bad];
-                    Some(bisect(&mut evals, position, level, bracket, s, whole, gap)?)
+                    Some(narrow(&mut evals, position, level, bracket, s, whole, gap)?)
                 }
                 _ => None,
             };
@@ -304,11 +305,11 @@ fn locate(
     })
 }
 
-/// Bisects between a value that meets the goal of the candidate at `position` and one that
-/// does not, on the search coordinate, until they are within the tolerance (adjacent, for
-/// whole numbers) or P at the two differs by at most `gap`; returns the last value that meets
-/// it.
-fn bisect(
+/// Narrows the bracket between a value that meets the goal of the candidate at `position` and
+/// one that does not ([`Bracket`], on the search coordinate) until they are within the
+/// tolerance (adjacent, for whole numbers) or P at the one that meets it is within `gap` of
+/// the level; returns that value.
+fn narrow(
     evals: &mut Evaluations,
     position: usize,
     level: f64,
@@ -337,31 +338,37 @@ fn bisect(
     {
         bad = x;
     }
+    let point = |evals: &mut Evaluations, x: f64| -> anyhow::Result<Point> {
+        Ok((to_u(x, s), evals.at(x)?[position]))
+    };
+    let mut bracket = Bracket::new(point(evals, good)?, point(evals, bad)?, level);
     for _ in 0..MAX_STEPS {
         let width = (good - bad).abs();
         if width <= TOLERANCE * good.abs().max(bad.abs()).max(s * 1e-3) || whole && width <= 1.0 {
             break;
         }
-        if evals.at(good)?[position] - evals.at(bad)?[position] <= gap {
+        if bracket.good().1 - level <= gap {
             break;
         }
-        let mut mid = from_u(0.5 * (to_u(good, s) + to_u(bad, s)), s);
+        let mut next = from_u(bracket.probe(), s);
         if whole {
-            // Near the ends the scale's midpoint may round onto one: step one toward the other.
-            mid = mid.round();
-            if mid == good || mid == bad {
-                mid = good + (bad - good).signum();
+            // Near the ends the probe may round onto one: step one toward the other.
+            next = next.round();
+            if next == good || next == bad {
+                next = good + (bad - good).signum();
             }
         }
-        // Rounding may put the midpoint on an end when they are a few ulps apart.
-        if mid == good || mid == bad {
+        // Rounding may put the probe on an end when they are a few ulps apart.
+        if next == good || next == bad {
             break;
         }
-        if evals.at(mid)?[position] >= level {
-            good = mid;
+        let at = point(evals, next)?;
+        if at.1 >= level {
+            good = next;
         } else {
-            bad = mid;
+            bad = next;
         }
+        bracket.take(at);
     }
     Ok(good)
 }
