@@ -20,6 +20,13 @@ use std::collections::HashMap;
 const TOLERANCE: f64 = 1e-7;
 /// Most evaluations of one bisection (doubling and halving together).
 const MAX_STEPS: usize = 200;
+/// A coarse run has this share of the trials (the first of them, so the same draws): its
+/// searches find a bracket of the frontier that the full runs then only narrow.
+const COARSE_SHARE: u64 = 16;
+/// Fewest trials of a coarse run; with fewer, every search runs at the full number.
+const COARSE_MIN_TRIALS: u64 = 2_000;
+/// Coarse standard errors beyond the outer levels q ± se at which the coarse bracket ends.
+const COARSE_MARGIN: f64 = 3.0;
 
 /// Where P(x) ≥ level holds, for a P that moves one way with x.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -141,16 +148,21 @@ fn known_bracket(
 /// Every candidate's (P(payback ≤ T), mean investment) by knob value, each run once.
 type Runs = HashMap<u64, Vec<(Probability, Money)>>;
 
-/// The knob of one question for one candidate, with the runs made so far.
-struct Knob<'k, 'r> {
+/// The knob of one question for one candidate.
+struct Target<'k> {
     doc: &'k Document,
     question: Question,
     option: usize,
     /// Its position among the candidates.
     position: usize,
     volume_path: &'k str,
-    settings: RunSettings,
     within: u32,
+}
+
+/// A target's knob run at one number of trials, with the runs made so far.
+struct Knob<'k, 'r> {
+    target: &'k Target<'k>,
+    settings: RunSettings,
     runs: &'k mut RunCounter<'r>,
     /// The runs by value: the volume is one knob for all candidates, the others are each
     /// candidate's own.
@@ -160,13 +172,14 @@ struct Knob<'k, 'r> {
 impl Knob<'_, '_> {
     /// The candidate's P(payback ≤ T) and mean investment with the knob at `x`.
     fn at(&mut self, x: f64) -> anyhow::Result<(Probability, Money)> {
+        let t = self.target;
         if let Some(found) = self.seen.get(&x.to_bits()) {
-            return Ok(found[self.position]);
+            return Ok(found[t.position]);
         }
-        let scenario = knob(self.doc, self.question, self.option, self.volume_path, x)?;
-        let (p, upfront) = self.runs.p_within(scenario, self.settings, self.within)?;
+        let scenario = knob(t.doc, t.question, t.option, t.volume_path, x)?;
+        let (p, upfront) = self.runs.p_within(scenario, self.settings, t.within)?;
         let found: Vec<_> = p.into_iter().zip(upfront).collect();
-        let here = found[self.position];
+        let here = found[t.position];
         self.seen.insert(x.to_bits(), found);
         Ok(here)
     }
@@ -175,8 +188,14 @@ impl Knob<'_, '_> {
     fn known(&self) -> Vec<Point> {
         self.seen
             .iter()
-            .map(|(bits, found)| (f64::from_bits(*bits), found[self.position].0))
+            .map(|(bits, found)| (f64::from_bits(*bits), found[self.target.position].0))
             .collect()
+    }
+
+    /// Where P(x) ≥ level holds (see [`frontier`]), starting from the values run so far.
+    fn frontier(&mut self, search: Search) -> anyhow::Result<Frontier> {
+        let known = self.known();
+        frontier(&mut |x| Ok(self.at(x)?.0), search, &known)
     }
 }
 
@@ -197,25 +216,24 @@ pub fn solve(
     let chosen = super::chosen_candidates(base, candidate)?;
     let mut runs = RunCounter::new(engine, progress);
     let mut volume_runs = Runs::new();
+    let mut coarse_volume_runs = Runs::new();
+    let coarse = RunSettings {
+        trials: settings.trials / COARSE_SHARE,
+        ..settings
+    };
     let mut answers = Vec::new();
     for &(position, option) in &chosen {
         let name = base.options[option].name.clone();
-        let mut own_runs = Runs::new();
-        let mut knob = Knob {
+        let target = Target {
             doc,
             question,
             option,
             position,
             volume_path: base.workload.volume_path(),
-            settings,
             within,
-            runs: &mut runs,
-            seen: match question {
-                Question::BreakEvenVolume => &mut volume_runs,
-                _ => &mut own_runs,
-            },
         };
-        let se = (q * (1.0 - q) / settings.trials as f64).sqrt();
+        let shared = question == Question::BreakEvenVolume;
+        let (mut own_runs, mut own_coarse_runs) = (Runs::new(), Runs::new());
         let (rises, start, max) = match question {
             Question::MaxInvestment => (false, 1.0, 1e6),
             Question::BreakEvenVolume => {
@@ -224,19 +242,53 @@ pub fn solve(
             }
             Question::MaxPremium => (false, 0.01, 1e6),
         };
-        let mut at_level = |level: f64| {
-            let search = Search {
-                level: level.clamp(0.0, 1.0),
-                rises,
-                start,
-                max,
-                tolerance: TOLERANCE,
-                gap: super::settled_gap(q, settings.trials),
-            };
-            let known = knob.known();
-            frontier(&mut |x| Ok(knob.at(x)?.0), search, &known)
+        let search = |level: f64, trials: u64| Search {
+            level: level.clamp(0.0, 1.0),
+            rises,
+            start,
+            max,
+            tolerance: TOLERANCE,
+            gap: super::settled_gap(q, trials),
         };
+        let se = |trials: u64| (q * (1.0 - q) / trials as f64).sqrt();
+        // The coarse bracket: where the coarse P crosses q ± (se + a margin of coarse
+        // standard errors), the full P almost surely lies beyond q ± se, so the two values
+        // bracket all three full searches.
+        let mut ends = Vec::new();
+        if coarse.trials >= COARSE_MIN_TRIALS {
+            let mut knob = Knob {
+                target: &target,
+                settings: coarse,
+                runs: &mut runs,
+                seen: if shared {
+                    &mut coarse_volume_runs
+                } else {
+                    &mut own_coarse_runs
+                },
+            };
+            let margin = se(settings.trials) + COARSE_MARGIN * se(coarse.trials);
+            for level in [q + margin, q - margin] {
+                if let Frontier::At(x) = knob.frontier(search(level, coarse.trials))? {
+                    ends.push(x);
+                }
+            }
+        }
+        let mut knob = Knob {
+            target: &target,
+            settings,
+            runs: &mut runs,
+            seen: if shared {
+                &mut volume_runs
+            } else {
+                &mut own_runs
+            },
+        };
+        for x in ends {
+            knob.at(x)?;
+        }
+        let mut at_level = |level: f64| knob.frontier(search(level, settings.trials));
         let answer = at_level(q)?;
+        let se = se(settings.trials);
         let band = [at_level(q + se)?, at_level(q - se)?];
         let planned = match question {
             Question::MaxInvestment => knob.at(1.0)?.1,

@@ -23,9 +23,18 @@ pub use payback_by::PaybackBy;
 use crate::model::FinishedTrial;
 use crate::scenario::Scenario;
 
+/// Trials per chunk of a run into a collector that keeps the default
+/// ([`Collector::CHUNK_TRIALS`]): the report's collections, and the unit of shards.
+pub const CHUNK_TRIALS: u64 = 1 << 16;
+
 /// What a run keeps of its trials: built empty per chunk, fed every trial, merged in chunk
 /// order.
 pub trait Collector: Send {
+    /// Trials per chunk of a run into this collector, a power of two dividing
+    /// [`CHUNK_TRIALS`]: a large collector keeps the default, so that a run holds and merges
+    /// few of them; a small one may take smaller chunks, so that a short run spreads evenly
+    /// over the workers.
+    const CHUNK_TRIALS: u64 = CHUNK_TRIALS;
     /// Adds a finished trial.
     fn add(&mut self, trial: &FinishedTrial);
     /// Adds the collection of a later chunk.

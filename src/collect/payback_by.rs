@@ -43,6 +43,10 @@ impl PaybackBy {
 }
 
 impl Collector for PaybackBy {
+    /// A search's runs are short (10⁵ trials by default): in chunks this size they spread
+    /// evenly over the workers.
+    const CHUNK_TRIALS: u64 = 1 << 11;
+
     #[inline]
     fn add(&mut self, trial: &FinishedTrial) {
         self.trials += 1;

@@ -1,4 +1,5 @@
-//! The Monte Carlo engine: trials in fixed-size chunks, each trial keyed from (seed, trial
+//! The Monte Carlo engine: trials in fixed-size chunks (their size chosen by the collector,
+//! [`Collector::CHUNK_TRIALS`]), each trial keyed from (seed, trial
 //! index) ([`crate::streams`]), chunks run in parallel on rayon in waves, each chunk's trials
 //! fed to a [`Collector`] of its own, and a wave's collectors merged in chunk order. The result
 //! is identical, bit for bit, at any number of threads; memory is a wave of collectors,
@@ -15,7 +16,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// A stop the user may ask for (Ctrl-C), shared by every simulation of a command: each one
-/// checks it before it starts and after every wave of chunks (about 65,536 trials a thread),
+/// checks it before it starts and after every wave of chunks (65,536 trials a thread),
 /// and fails with [`Interrupted`] when it was asked. Clones share the one flag.
 #[derive(Debug, Clone, Default)]
 pub struct Stop(Arc<AtomicBool>);
@@ -74,8 +75,8 @@ impl Engine {
         )
     }
 
-    /// Simulates `settings.trials` trials of `scenario`: the chunks run in waves of one chunk
-    /// per worker, each into a collector from `empty`, merged in chunk order; `progress` is
+    /// Simulates `settings.trials` trials of `scenario`: the chunks run in waves (see
+    /// [`Engine::waves`]), each into a collector from `empty`, merged in chunk order; `progress` is
     /// told the number of trials done after each wave. A run stops with [`Interrupted`]
     /// before the first wave when a stop was asked already, else after the wave during which
     /// it was asked (the last wave included: the caller's work stops, not only this run).
@@ -103,7 +104,7 @@ impl Engine {
         progress: &(dyn Fn(u64) + Sync),
     ) -> anyhow::Result<C> {
         let mut total = empty();
-        let chunks = 0..settings.trials.div_ceil(CHUNK_TRIALS);
+        let chunks = 0..settings.trials.div_ceil(C::CHUNK_TRIALS);
         self.waves(scenario, settings, empty, chunks, progress, &mut |part| {
             total.merge(&part);
             (enough(&total), total.trials())
@@ -146,7 +147,8 @@ impl Engine {
         })
     }
 
-    /// Runs `chunks` in waves of one chunk per worker, handing each chunk's collection to
+    /// Runs `chunks` in waves of [`CHUNK_TRIALS`] trials per worker (one chunk each, or more
+    /// of a collector's smaller chunks, shared out by rayon), handing each chunk's collection to
     /// `take` in chunk order; `take` answers whether to end there and the trials done so far.
     /// Stops with [`Interrupted`] as [`Engine::simulate`] says.
     fn waves<C: Collector>(
@@ -158,7 +160,7 @@ impl Engine {
         progress: &(dyn Fn(u64) + Sync),
         take: &mut dyn FnMut(C) -> (bool, u64),
     ) -> anyhow::Result<()> {
-        let wave = self.threads as u64;
+        let wave = self.threads as u64 * (CHUNK_TRIALS / C::CHUNK_TRIALS).max(1);
         let interrupted = |done| Interrupted {
             done,
             total: Some(settings.trials),
@@ -206,7 +208,8 @@ pub struct Shard<C> {
     pub chunk_sums: Vec<Vec<f64>>,
 }
 
-/// The chunks of shard `k` (1-based) of `n` of a run of `trials`: contiguous ranges in order,
+/// The chunks of shard `k` (1-based) of `n` of a run of `trials` into collectors of the
+/// default chunk size ([`CHUNK_TRIALS`]): contiguous ranges in order,
 /// their sizes differing by at most one chunk (a shard may be empty when there are fewer
 /// chunks than shards).
 pub fn shard_chunks(trials: u64, k: u64, n: u64) -> Range<u64> {
@@ -257,8 +260,7 @@ pub fn merge_shards<C: Collector>(shards: Vec<Shard<C>>) -> Result<C, String> {
     Ok(total)
 }
 
-/// Trials per chunk: the unit of seeding and of parallel work.
-pub const CHUNK_TRIALS: u64 = 1 << 16;
+pub use crate::collect::CHUNK_TRIALS;
 
 /// How to run a simulation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -290,8 +292,8 @@ pub fn run_chunk<C: Collector>(
     chunk: u64,
     mut collector: C,
 ) -> C {
-    let start = chunk * CHUNK_TRIALS;
-    let end = (start + CHUNK_TRIALS).min(settings.trials);
+    let start = chunk * C::CHUNK_TRIALS;
+    let end = (start + C::CHUNK_TRIALS).min(settings.trials);
     let mut runner = TrialRunner::new(scenario);
     for index in start..end {
         runner.run(trial_key(settings.seed, index));
