@@ -17,7 +17,7 @@ const MAX_STEPS: u32 = 200;
 /// without investment), or their present value keeps one sign over the rates searched. Where
 /// it crosses zero at several rates, the one returned is in the bracket of the positive rates
 /// when that bracket's ends differ in sign, else of the negative rates, else the first zero a
-/// scan from 0 finds ([`scan`]).
+/// scan from 0 finds (`scan`).
 pub fn annual_irr(month_end_net: &[f64]) -> Option<f64> {
     let first = month_end_net[0];
     let (mut later_negative, mut later_positive) = (false, false);
