@@ -35,7 +35,13 @@ pub const SETTLED_FRACTION: f64 = 0.1;
 /// The distance in probability from the level at which a search at confidence `q` over `trials` trials
 /// settles ([`SETTLED_FRACTION`]).
 pub fn settled_gap(q: Probability, trials: u64) -> Probability {
-    SETTLED_FRACTION * (q * (1.0 - q) / trials as f64).sqrt()
+    SETTLED_FRACTION * level_se(q, trials)
+}
+
+/// The Monte Carlo standard error `sqrt(q (1 − q) / n)` of a P near the level `q` over
+/// `trials` trials: the half-width of a reverse answer's interval.
+pub fn level_se(q: Probability, trials: u64) -> Probability {
+    (q * (1.0 - q) / trials as f64).sqrt()
 }
 
 /// The runs of one question of many runs (a solve), counted: `progress` is told the trials

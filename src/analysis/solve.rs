@@ -215,8 +215,8 @@ pub fn solve(
     let q = goal.confidence;
     let chosen = super::chosen_candidates(base, candidate)?;
     let mut runs = RunCounter::new(engine, progress);
-    let mut volume_runs = Runs::new();
-    let mut coarse_volume_runs = Runs::new();
+    // The full and the coarse runs of the volume, shared by the candidates.
+    let mut volume_runs = [Runs::new(), Runs::new()];
     let coarse = RunSettings {
         trials: settings.trials / COARSE_SHARE,
         ..settings
@@ -232,8 +232,11 @@ pub fn solve(
             volume_path: base.workload.volume_path(),
             within,
         };
-        let shared = question == Question::BreakEvenVolume;
-        let (mut own_runs, mut own_coarse_runs) = (Runs::new(), Runs::new());
+        let mut own_runs = [Runs::new(), Runs::new()];
+        let [full_seen, coarse_seen] = match question {
+            Question::BreakEvenVolume => &mut volume_runs,
+            _ => &mut own_runs,
+        };
         let (rises, start, max) = match question {
             Question::MaxInvestment => (false, 1.0, 1e6),
             Question::BreakEvenVolume => {
@@ -250,7 +253,6 @@ pub fn solve(
             tolerance: TOLERANCE,
             gap: super::settled_gap(q, trials),
         };
-        let se = |trials: u64| (q * (1.0 - q) / trials as f64).sqrt();
         // The coarse bracket: where the coarse P crosses q ± (se + a margin of coarse
         // standard errors), the full P almost surely lies beyond q ± se, so the two values
         // bracket all three full searches.
@@ -260,13 +262,10 @@ pub fn solve(
                 target: &target,
                 settings: coarse,
                 runs: &mut runs,
-                seen: if shared {
-                    &mut coarse_volume_runs
-                } else {
-                    &mut own_coarse_runs
-                },
+                seen: coarse_seen,
             };
-            let margin = se(settings.trials) + COARSE_MARGIN * se(coarse.trials);
+            let margin = super::level_se(q, settings.trials)
+                + COARSE_MARGIN * super::level_se(q, coarse.trials);
             for level in [q + margin, q - margin] {
                 if let Frontier::At(x) = knob.frontier(search(level, coarse.trials))? {
                     ends.push(x);
@@ -277,18 +276,14 @@ pub fn solve(
             target: &target,
             settings,
             runs: &mut runs,
-            seen: if shared {
-                &mut volume_runs
-            } else {
-                &mut own_runs
-            },
+            seen: full_seen,
         };
         for x in ends {
             knob.at(x)?;
         }
         let mut at_level = |level: f64| knob.frontier(search(level, settings.trials));
         let answer = at_level(q)?;
-        let se = se(settings.trials);
+        let se = super::level_se(q, settings.trials);
         let band = [at_level(q + se)?, at_level(q - se)?];
         let planned = match question {
             Question::MaxInvestment => knob.at(1.0)?.1,

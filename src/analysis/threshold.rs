@@ -213,7 +213,7 @@ pub fn solve_for(
         runs: RunCounter::new(engine, progress),
         seen: HashMap::new(),
     };
-    let se = (q * (1.0 - q) / settings.trials as f64).sqrt();
+    let se = super::level_se(q, settings.trials);
     let gap = super::settled_gap(q, settings.trials);
     let mut answers = Vec::new();
     for (position, option) in chosen {
