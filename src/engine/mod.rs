@@ -1,19 +1,21 @@
 //! The Monte Carlo engine: trials in fixed-size chunks (their size chosen by the collector,
-//! [`Collector::CHUNK_TRIALS`]), each trial keyed from (seed, trial
-//! index) ([`crate::streams`]), chunks run in parallel on rayon in waves, each chunk's trials
-//! fed to a [`Collector`] of its own, and a wave's collectors merged in chunk order. The result
-//! is identical, bit for bit, at any number of threads; memory is a wave of collectors,
-//! whatever the number of trials.
+//! [`Collector::CHUNK_TRIALS`]), each trial keyed from (seed, trial index)
+//! ([`crate::streams`]), chunks queued on rayon's workers up to two waves ahead, each chunk's
+//! trials fed to a [`Collector`] of its own, and the chunks' collectors merged in chunk order
+//! on the calling thread while the workers go on. The result is identical, bit for bit, at
+//! any number of threads; memory is two waves of collectors, whatever the number of trials.
 
 use crate::collect::{Collector, RunAggregate};
 pub use crate::error::Interrupted;
 use crate::model::TrialRunner;
 use crate::scenario::Scenario;
 use crate::streams::trial_key;
-use rayon::prelude::*;
+use std::collections::BTreeMap;
 use std::ops::Range;
+use std::panic::{self, AssertUnwindSafe};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
 
 /// A stop the user may ask for (Ctrl-C), shared by every simulation of a command: each one
 /// checks it before it starts and after every wave of chunks (65,536 trials a thread),
@@ -147,10 +149,14 @@ impl Engine {
         })
     }
 
-    /// Runs `chunks` in waves of [`CHUNK_TRIALS`] trials per worker (one chunk each, or more
-    /// of a collector's smaller chunks, shared out by rayon), handing each chunk's collection to
-    /// `take` in chunk order; `take` answers whether to end there and the trials done so far.
-    /// Stops with [`Interrupted`] as [`Engine::simulate`] says.
+    /// Runs `chunks` on the workers, handing each chunk's collection to `take` in chunk order;
+    /// `take` answers whether to end there and the trials done so far. The workers never wait
+    /// for one another: up to two waves of chunks ([`CHUNK_TRIALS`] trials a worker, one
+    /// chunk each or more of a collector's smaller chunks) are queued or waiting to be taken,
+    /// and a new chunk is queued as each is taken, so this thread merges while the workers go
+    /// on. `progress` is told after each wave's worth of chunks is taken, and a stop is looked
+    /// for then, as [`Engine::simulate`] says; chunks not yet started when a run ends are left
+    /// out.
     fn waves<C: Collector>(
         &self,
         scenario: &Scenario,
@@ -168,31 +174,66 @@ impl Engine {
         if self.stop.requested() {
             return Err(interrupted(0).into());
         }
-        let mut first = chunks.start;
-        let mut done = 0;
-        while first < chunks.end {
-            let last = (first + wave).min(chunks.end);
-            let parts: Vec<C> = self.pool.install(|| {
-                (first..last)
-                    .into_par_iter()
-                    .map(|chunk| run_chunk(scenario, settings, chunk, empty()))
-                    .collect()
-            });
-            for part in parts {
-                let (end, so_far) = take(part);
-                done = so_far;
+        let ended = AtomicBool::new(false);
+        let (sender, finished) = mpsc::channel::<(u64, std::thread::Result<C>)>();
+        let outcome = self.pool.in_place_scope_fifo(|scope| {
+            let queue = |chunk: u64| {
+                let (sender, ended) = (sender.clone(), &ended);
+                scope.spawn_fifo(move |_| {
+                    if !ended.load(Ordering::Relaxed) {
+                        let part = panic::catch_unwind(AssertUnwindSafe(|| {
+                            run_chunk(scenario, settings, chunk, empty())
+                        }));
+                        // The receiver outlives every chunk: the scope ends after them.
+                        let _ = sender.send((chunk, part));
+                    }
+                });
+            };
+            let mut queued = chunks.start;
+            while queued < chunks.end && queued - chunks.start < 2 * wave {
+                queue(queued);
+                queued += 1;
+            }
+            let mut waiting = BTreeMap::new();
+            let mut next = chunks.start;
+            let result = loop {
+                if next == chunks.end {
+                    break Ok(());
+                }
+                let Some(part) = waiting.remove(&next) else {
+                    // Every queued chunk sends once, and `next` is queued and not yet taken.
+                    let (chunk, part) = finished.recv().expect("a queued chunk sends its part");
+                    waiting.insert(chunk, part);
+                    continue;
+                };
+                let part = match part {
+                    Ok(part) => part,
+                    Err(panicked) => {
+                        ended.store(true, Ordering::Relaxed);
+                        panic::resume_unwind(panicked);
+                    }
+                };
+                if queued < chunks.end {
+                    queue(queued);
+                    queued += 1;
+                }
+                let (end, done) = take(part);
+                next += 1;
                 if end {
                     progress(done);
-                    return Ok(());
+                    break Ok(());
                 }
-            }
-            progress(done);
-            if self.stop.requested() {
-                return Err(interrupted(done).into());
-            }
-            first = last;
-        }
-        Ok(())
+                if (next - chunks.start).is_multiple_of(wave) || next == chunks.end {
+                    progress(done);
+                    if self.stop.requested() {
+                        break Err(interrupted(done));
+                    }
+                }
+            };
+            ended.store(true, Ordering::Relaxed);
+            result
+        });
+        Ok(outcome?)
     }
 }
 

@@ -33,10 +33,12 @@ pub fn walk(
     scratch: &mut MonthPieces,
 ) {
     let horizon_months = (nets.len() - 1) as u32;
+    // The walker holds the path by value, so that its sums stay in registers from month to
+    // month rather than going through memory.
     let mut walker = Walker {
         next_lump: lumps.next_at(),
         lumps,
-        path,
+        path: *path,
         nets,
         month_discount,
         last_month: horizon_months - 1,
@@ -58,8 +60,9 @@ pub fn walk(
         month = cut + 1;
     }
     let horizon = f64::from(horizon_months);
-    walker.lumps.apply_until(horizon, walker.path);
+    walker.apply_lumps_until(horizon);
     walker.nets[horizon_months as usize] = walker.path.net();
+    *path = walker.path;
 }
 
 /// The state of one walk.
@@ -67,7 +70,7 @@ struct Walker<'w, 'l> {
     lumps: Lumps<'l>,
     /// When the next lump is due.
     next_lump: Months,
-    path: &'w mut CashPath,
+    path: CashPath,
     nets: &'w mut [Money],
     /// Month-end discount factor of each month.
     month_discount: &'w [f64],
@@ -152,6 +155,14 @@ impl Walker<'_, '_> {
         self.segment_in(t, end, base_rate, cand, month, net_at);
     }
 
+    /// Applies the lumps due by `t` to the path (through a copy, so that the path's own
+    /// address is never taken).
+    fn apply_lumps_until(&mut self, t: Months) {
+        let mut path = self.path;
+        self.lumps.apply_until(t, &mut path);
+        self.path = path;
+    }
+
     /// [`Walker::segment`] for a segment known to be in month `month`; `net_at` is the month
     /// end whose net the segment's start is (for a segment that starts a month).
     #[inline(always)]
@@ -165,7 +176,7 @@ impl Walker<'_, '_> {
         net_at: Option<usize>,
     ) {
         if self.next_lump <= t {
-            self.lumps.apply_until(t, self.path);
+            self.apply_lumps_until(t);
             self.next_lump = self.lumps.next_at();
         }
         if let Some(at) = net_at {
