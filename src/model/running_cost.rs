@@ -7,6 +7,7 @@
 //! reads.
 
 use crate::scenario::{DirectCost, ErrorRate, Instances, Labels, Money, OptionSpec};
+use std::ops::Range;
 
 /// What an option's cost depends on besides the calendar month.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -218,6 +219,48 @@ impl RunningCost {
             self.direct[month as usize] + self.errors(option, draws, multiplier) + self.handling;
         let rate = volume * per_event + self.fixed(volume);
         self.less_benefits(rate, option, draws, months_live)
+    }
+
+    /// The rates [`RunningCost::rate_live`] gives the calendar months `months` (each a whole
+    /// month of `volume[m]` events), the first of them `live_at_start` whole months after
+    /// go-live and each next one a month more, written into `out`: one straight-line pass the
+    /// compiler can vectorise. `false` (and `out` left unspecified) where a month takes more
+    /// than that formula: benefits, serving that scales with volume, or an error rate that
+    /// drift takes to the cap of 1.
+    pub fn plain_rates(
+        &self,
+        months: Range<u32>,
+        live_at_start: u32,
+        volume: &[f64],
+        out: &mut Vec<Money>,
+    ) -> bool {
+        if self.has_benefits || self.capacity > 0.0 {
+            return false;
+        }
+        let (first, count) = (months.start as usize, months.len());
+        let live = live_at_start as usize;
+        let drift = &self.drift[live..live + count];
+        // multiplier · max_rate rises with the multiplier: the cap is reached in some month
+        // exactly when it is at the largest.
+        if drift
+            .iter()
+            .any(|&multiplier| multiplier * self.max_rate > 1.0)
+        {
+            return false;
+        }
+        out.clear();
+        out.extend(
+            self.direct[first..first + count]
+                .iter()
+                .zip(drift)
+                .zip(&volume[first..first + count])
+                .map(|((&direct, &multiplier), &volume)| {
+                    // The sums of rate_live, in its order.
+                    let per_event = direct + multiplier * self.errors + self.handling;
+                    volume * per_event + self.fixed_and_serving
+                }),
+        );
+        true
     }
 
     /// Cost per event in calendar month `month` and `state`: direct cost (with its price trend

@@ -7,6 +7,7 @@
 
 use crate::model::running_cost::{CostState, RunningCost};
 use crate::scenario::{Money, Months, OptionSpec, Scenario};
+use std::ops::Range;
 
 /// A stretch of constant cost, from `start` to the next piece's start (or the horizon).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -231,6 +232,29 @@ impl PieceRule<'_> {
         MonthClock::Unknown
     }
 
+    /// The rates of the pieces [`PieceRule::piece_at`] gives the whole months `months` (after
+    /// go-live's month, with no deprecation or end of downtime inside), the first
+    /// `live_at_start` whole months after go-live and each next one a month more, written into
+    /// `out` by [`RunningCost::plain_rates`]: `false` where a month is not on the first model
+    /// throughout (a deprecation before the last month's end) or that formula does not apply.
+    pub fn plain_rates(
+        &self,
+        months: Range<u32>,
+        live_at_start: u32,
+        out: &mut Vec<Money>,
+    ) -> bool {
+        // Every piece's midpoint is before `months.end`: before the first deprecation, no
+        // piece is in a downtime or on a successor.
+        let first_model = self
+            .deprecations
+            .first()
+            .is_none_or(|&t| t >= f64::from(months.end));
+        first_model
+            && self
+                .cost
+                .plain_rates(months, live_at_start, self.prices.volume, out)
+    }
+
     /// Where the clock steps inside month `month` (after go-live's month), if it does: the
     /// month then has two pieces, `[month, step)` and `[step, month + 1)`.
     #[inline]
@@ -415,30 +439,59 @@ mod tests {
         items.build = { cost = 10000 }
     "#;
 
+    /// A scenario with every input at its mean, priced as a trial prices it.
+    struct AtMeans {
+        scenario: Scenario,
+        draws: Vec<f64>,
+        volume: Vec<f64>,
+        costs: Vec<RunningCost>,
+    }
+
+    impl AtMeans {
+        fn of(text: &str) -> Self {
+            let scenario = Document::parse(text, Path::new("clock.toml"))
+                .unwrap()
+                .into_base();
+            let horizon = scenario.horizon_months;
+            let mut draws = vec![0.0; scenario.inputs.len()];
+            scenario.inputs.means_into(&mut draws);
+            let (start, growth) = (
+                scenario.workload.volume.get(&draws),
+                scenario.workload.growth.get(&draws),
+            );
+            let volume = (0..horizon)
+                .map(|m| start * (1.0 + growth).powi(m as i32))
+                .collect();
+            let mut costs = vec![RunningCost::default(); scenario.options.len()];
+            for (cost, option) in costs.iter_mut().zip(&scenario.options) {
+                cost.prepare(option, &draws, 720.0, horizon);
+            }
+            AtMeans {
+                scenario,
+                draws,
+                volume,
+                costs,
+            }
+        }
+
+        fn prices(&self) -> TrialPrices<'_> {
+            TrialPrices {
+                scenario: &self.scenario,
+                draws: &self.draws,
+                volume: &self.volume,
+                costs: &self.costs,
+            }
+        }
+    }
+
     /// The shortcut of [`PieceRule::month_clock`] prices every piece exactly as its midpoint
     /// does, at go-live offsets on the margin, inside it and near the horizon; offsets closer
     /// to a month boundary than the margin get no shortcut.
     #[test]
     fn month_clock_prices_each_piece_as_its_midpoint_does() {
-        let scenario = Document::parse(SCENARIO, Path::new("clock.toml"))
-            .unwrap()
-            .into_base();
+        let at_means = AtMeans::of(SCENARIO);
+        let (scenario, prices) = (&at_means.scenario, at_means.prices());
         let horizon = scenario.horizon_months;
-        let mut draws = vec![0.0; scenario.inputs.len()];
-        scenario.inputs.means_into(&mut draws);
-        let volume: Vec<f64> = (0..horizon)
-            .map(|m| 1e5 * 1.001f64.powi(m as i32))
-            .collect();
-        let mut costs = vec![RunningCost::default(); scenario.options.len()];
-        for (cost, option) in costs.iter_mut().zip(&scenario.options) {
-            cost.prepare(option, &draws, 720.0, horizon);
-        }
-        let prices = TrialPrices {
-            scenario: &scenario,
-            draws: &draws,
-            volume: &volume,
-            costs: &costs,
-        };
         let candidate = scenario.candidates().next().unwrap();
         let mut base = Timeline::default();
         base.prepare(prices, scenario.baseline, 0.0, &[], 0.0);
@@ -487,5 +540,96 @@ mod tests {
             let rule = timeline.rule(prices);
             assert_eq!(rule.month_clock(4), MonthClock::Unknown);
         }
+    }
+
+    /// No benefits, fixed serving, drift reset by retrains and a price trend: every rate of
+    /// the pieces has the straight formula of [`RunningCost::plain_rates`].
+    const PLAIN: &str = r#"
+        [scenario]
+        name = "plain"
+        horizon_months = 120
+        [workload]
+        events_per_month = 50000
+        growth_per_month = 0.004
+        [options.api]
+        baseline = true
+        cost_per_event = 0.3
+        price_change_per_year = -0.2
+        errors.misroute = { rate = 0.05, cost = 8 }
+        drift_per_month = 0.01
+        [options.tuned]
+        cost_per_event = 0.1
+        errors.misroute = { rate = 0.02, cost = 8 }
+        drift_per_month = 0.03
+        retrain = { every_months = 6, cost = 1000 }
+        serving = { hourly = 1.2, instances = 2 }
+        [options.tuned.project]
+        build_months = 1
+        items.build = { cost = 10000 }
+    "#;
+
+    /// Plain rates are the rates of the pieces, bit for bit: the baseline's whole months, and a
+    /// candidate's whole or split months from go-live at a whole month or inside one. A
+    /// deprecation before the run's end, benefits or drift up to the error cap give none.
+    #[test]
+    fn plain_rates_are_the_rates_of_the_pieces() {
+        let at_means = AtMeans::of(PLAIN);
+        let (scenario, prices) = (&at_means.scenario, at_means.prices());
+        let horizon = scenario.horizon_months;
+        let (mut rates, mut after) = (Vec::new(), Vec::new());
+        let mut base = Timeline::default();
+        base.prepare(prices, scenario.baseline, 0.0, &[], 0.0);
+        let base_rule = base.rule(prices);
+        assert!(base_rule.plain_rates(1..horizon, 1, &mut rates));
+        for (month, &rate) in (1..horizon).zip(&rates) {
+            let (start, end) = (f64::from(month), f64::from(month + 1));
+            assert_eq!(rate, base_rule.piece_at(start, end, month, month).rate);
+        }
+        let candidate = scenario.candidates().next().unwrap();
+        for live in [1.0, 2.25, 7.5] {
+            let mut timeline = Timeline::default();
+            timeline.prepare(prices, candidate, live, &[], 0.0);
+            let rule = timeline.rule(prices);
+            let months = live as u32 + 1..horizon;
+            match rule.month_clock(months.start) {
+                MonthClock::Whole { months_live } => {
+                    assert!(rule.plain_rates(months.clone(), months_live, &mut rates));
+                    for (i, month) in months.enumerate() {
+                        let (start, end) = (f64::from(month), f64::from(month + 1));
+                        let piece = rule.piece_at(start, end, month, months_live + i as u32);
+                        assert_eq!(rates[i], piece.rate, "go-live {live}, month {month}");
+                    }
+                }
+                MonthClock::Split { before, .. } => {
+                    assert!(rule.plain_rates(months.clone(), before, &mut rates));
+                    assert!(rule.plain_rates(months.clone(), before + 1, &mut after));
+                    for (i, month) in months.enumerate() {
+                        let MonthClock::Split { step, before } = rule.month_clock(month) else {
+                            panic!("the clock of month {month} changed");
+                        };
+                        let (start, end) = (f64::from(month), f64::from(month + 1));
+                        let first = rule.piece_at(start, step, month, before);
+                        let second = rule.piece_at(step, end, month, before + 1);
+                        assert_eq!(rates[i], first.rate, "go-live {live}, month {month}");
+                        assert_eq!(after[i], second.rate, "go-live {live}, month {month}");
+                    }
+                }
+                MonthClock::Unknown => panic!("no clock from go-live {live}"),
+            }
+        }
+        let mut deprecated = Timeline::default();
+        deprecated.prepare(prices, scenario.baseline, 0.0, &[30.5], 0.0);
+        assert!(deprecated.rule(prices).plain_rates(1..30, 1, &mut rates));
+        assert!(!deprecated.rule(prices).plain_rates(1..31, 1, &mut rates));
+        // 0.05 · 1.03^m passes 1 after month 101.
+        let capped = AtMeans::of(&PLAIN.replacen("0.01", "0.03", 1));
+        let prices = capped.prices();
+        base.prepare(prices, capped.scenario.baseline, 0.0, &[], 0.0);
+        assert!(base.rule(prices).plain_rates(1..101, 1, &mut rates));
+        assert!(!base.rule(prices).plain_rates(1..horizon, 1, &mut rates));
+        let with_benefits = AtMeans::of(SCENARIO);
+        let prices = with_benefits.prices();
+        base.prepare(prices, with_benefits.scenario.baseline, 0.0, &[], 0.0);
+        assert!(!base.rule(prices).plain_rates(1..10, 1, &mut rates));
     }
 }

@@ -8,12 +8,20 @@
 use crate::model::cash_path::CashPath;
 use crate::model::timeline::{Lump, MonthClock, Piece, PieceRule};
 use crate::scenario::{Money, Months};
+use std::ops::Range;
 
-/// Buffers for the pieces of a month cut in full, reused from trial to trial.
+/// Buffers of a walk, reused from trial to trial: the pieces of a month cut in full, and the
+/// rates of a run of regular months.
 #[derive(Debug, Clone, Default)]
 pub struct MonthPieces {
     base: Vec<Piece>,
     cand: Vec<Piece>,
+    /// The baseline's rate in each month of the run.
+    base_rates: Vec<Money>,
+    /// The candidate's rate in each month (before the clock steps, in a month it steps in).
+    cand_rates: Vec<Money>,
+    /// The candidate's rate after the clock steps, in each month it steps in.
+    cand_rates_after: Vec<Money>,
 }
 
 /// Walks the candidate priced by `cand` against the baseline priced by `base` (live from 0, as
@@ -51,9 +59,7 @@ pub fn walk(
             .next_cut_month(month)
             .min(cand.next_cut_month(month))
             .min(horizon_months);
-        for month in month..cut {
-            walker.regular_month(base, cand, month);
-        }
+        walker.regular_months(base, cand, month..cut, scratch);
         if cut < horizon_months {
             walker.month_in_full(base, cand, cut, f64::from(cut), scratch);
         }
@@ -78,6 +84,65 @@ struct Walker<'w, 'l> {
 }
 
 impl Walker<'_, '_> {
+    /// Walks the months `months`, after go-live's, with no deprecation or end of downtime inside
+    /// any: where both options are priced by [`PieceRule::plain_rates`] and the candidate's
+    /// clock is known from the month, their rates are computed first, for the whole run, and the
+    /// walk reads them; else a month at a time. The same pieces and rates either way.
+    fn regular_months(
+        &mut self,
+        base: &PieceRule,
+        cand: &PieceRule,
+        months: Range<u32>,
+        scratch: &mut MonthPieces,
+    ) {
+        if months.is_empty() {
+            return;
+        }
+        let from = months.start;
+        let plain = base.plain_rates(months.clone(), from, &mut scratch.base_rates)
+            && match cand.month_clock(from) {
+                MonthClock::Whole { months_live } => {
+                    cand.plain_rates(months.clone(), months_live, &mut scratch.cand_rates)
+                }
+                MonthClock::Split { before, .. } => {
+                    cand.plain_rates(months.clone(), before, &mut scratch.cand_rates)
+                        && cand.plain_rates(
+                            months.clone(),
+                            before + 1,
+                            &mut scratch.cand_rates_after,
+                        )
+                }
+                MonthClock::Unknown => false,
+            };
+        if !plain {
+            for month in months {
+                self.regular_month(base, cand, month);
+            }
+            return;
+        }
+        let piece = |start, rate| Piece {
+            start,
+            rate,
+            follows_baseline: false,
+        };
+        for (i, month) in months.enumerate() {
+            let (start, end) = (f64::from(month), f64::from(month + 1));
+            let (base_rate, at) = (scratch.base_rates[i], month as usize);
+            match cand.month_clock(month) {
+                MonthClock::Split { step, .. } => {
+                    let before = piece(start, scratch.cand_rates[i]);
+                    self.segment_in(start, step, base_rate, before, at, Some(at));
+                    let after = piece(step, scratch.cand_rates_after[i]);
+                    self.segment_in(step, end, base_rate, after, at, None);
+                }
+                _ => {
+                    let whole = piece(start, scratch.cand_rates[i]);
+                    self.segment_in(start, end, base_rate, whole, at, Some(at));
+                }
+            }
+        }
+    }
+
     /// Walks month `month`, after go-live's, with no deprecation or end of downtime inside it:
     /// one baseline piece and one or two candidate pieces.
     #[inline(always)]
