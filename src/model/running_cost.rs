@@ -221,16 +221,17 @@ impl RunningCost {
         self.less_benefits(rate, option, draws, months_live)
     }
 
-    /// The rates [`RunningCost::rate_live`] gives the calendar months `months` (each a whole
-    /// month of `volume[m]` events), the first of them `live_at_start` whole months after
-    /// go-live and each next one a month more, written into `out`: one straight-line pass the
-    /// compiler can vectorise. `false` (and `out` left unspecified) where a month takes more
-    /// than that formula: benefits, serving that scales with volume, or an error rate that
-    /// drift takes to the cap of 1.
+    /// The rates [`RunningCost::rate`] gives the calendar months `months` (each a whole month
+    /// of `volume[m]` events), drifting on the model after `successors` deprecations, the first
+    /// month `live_at_start` whole months after go-live and each next one a month more, written
+    /// into `out`: one straight-line pass the compiler can vectorise. `false` (and `out` left
+    /// unspecified) where a month takes more than that formula: benefits, serving that scales
+    /// with volume, or an error rate at the cap of 1.
     pub fn plain_rates(
         &self,
         months: Range<u32>,
         live_at_start: u32,
+        successors: u32,
         volume: &[f64],
         out: &mut Vec<Money>,
     ) -> bool {
@@ -239,28 +240,34 @@ impl RunningCost {
         }
         let (first, count) = (months.start as usize, months.len());
         let live = live_at_start as usize;
-        let drift = &self.drift[live..live + count];
-        // multiplier · max_rate rises with the multiplier: the cap is reached in some month
-        // exactly when it is at the largest.
-        if drift
+        let months = self.direct[first..first + count]
             .iter()
-            .any(|&multiplier| multiplier * self.max_rate > 1.0)
-        {
-            return false;
-        }
+            .zip(&self.drift[live..live + count])
+            .zip(&volume[first..first + count]);
+        let mut capped = false;
         out.clear();
-        out.extend(
-            self.direct[first..first + count]
-                .iter()
-                .zip(drift)
-                .zip(&volume[first..first + count])
-                .map(|((&direct, &multiplier), &volume)| {
-                    // The sums of rate_live, in its order.
-                    let per_event = direct + multiplier * self.errors + self.handling;
-                    volume * per_event + self.fixed_and_serving
-                }),
-        );
-        true
+        if successors == 0 {
+            out.extend(months.map(|((&direct, &multiplier), &volume)| {
+                capped |= multiplier * self.max_rate > 1.0;
+                // The sums of rate_live, in its order.
+                let per_event = direct + multiplier * self.errors + self.handling;
+                volume * per_event + self.fixed_and_serving
+            }));
+        } else {
+            out.extend(months.map(|((&direct, &multiplier), &volume)| {
+                // The successors' factors one multiplication at a time, as per_event applies
+                // them.
+                let (mut direct, mut multiplier) = (direct, multiplier);
+                for _ in 0..successors {
+                    direct *= self.cost_factor;
+                    multiplier *= self.error_factor;
+                }
+                capped |= multiplier * self.max_rate > 1.0;
+                let per_event = direct + multiplier * self.errors + self.handling;
+                volume * per_event + self.fixed_and_serving
+            }));
+        }
+        !capped
     }
 
     /// Cost per event in calendar month `month` and `state`: direct cost (with its price trend

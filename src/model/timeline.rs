@@ -235,24 +235,35 @@ impl PieceRule<'_> {
     /// The rates of the pieces [`PieceRule::piece_at`] gives the whole months `months` (after
     /// go-live's month, with no deprecation or end of downtime inside), the first
     /// `live_at_start` whole months after go-live and each next one a month more, written into
-    /// `out` by [`RunningCost::plain_rates`]: `false` where a month is not on the first model
-    /// throughout (a deprecation before the last month's end) or that formula does not apply.
+    /// `out` by [`RunningCost::plain_rates`]: `false` where a downtime overlaps the months, or
+    /// that formula does not apply.
     pub fn plain_rates(
         &self,
         months: Range<u32>,
         live_at_start: u32,
         out: &mut Vec<Money>,
     ) -> bool {
-        // Every piece's midpoint is before `months.end`: before the first deprecation, no
-        // piece is in a downtime or on a successor.
-        let first_model = self
+        // Every piece's midpoint is inside the months, more than 2⁻³¹ from their ends (a piece
+        // is a whole month, or ends where the clock steps, at least 2⁻³⁰ inside a month). When
+        // each deprecation's downtime is over by the start or begins at or after the end, no
+        // piece is in a downtime and every one is on the model after the deprecations over by
+        // the start, as `priced` finds them.
+        let (start, end) = (f64::from(months.start), f64::from(months.end));
+        let downtime = self.downtime;
+        if !self
             .deprecations
-            .first()
-            .is_none_or(|&t| t >= f64::from(months.end));
-        first_model
-            && self
-                .cost
-                .plain_rates(months, live_at_start, self.prices.volume, out)
+            .iter()
+            .all(|&t| t + downtime <= start || t >= end)
+        {
+            return false;
+        }
+        let successors = self
+            .deprecations
+            .iter()
+            .filter(|&&t| t + downtime <= start)
+            .count() as u32;
+        self.cost
+            .plain_rates(months, live_at_start, successors, self.prices.volume, out)
     }
 
     /// Where the clock steps inside month `month` (after go-live's month), if it does: the
@@ -557,6 +568,7 @@ mod tests {
         price_change_per_year = -0.2
         errors.misroute = { rate = 0.05, cost = 8 }
         drift_per_month = 0.01
+        deprecation = { hazard_per_year = 0.5, migration_cost = 1000, downtime_months = 2, fallback = "tuned", cost_factor = 0.8, error_factor = 1.2 }
         [options.tuned]
         cost_per_event = 0.1
         errors.misroute = { rate = 0.02, cost = 8 }
@@ -568,9 +580,9 @@ mod tests {
         items.build = { cost = 10000 }
     "#;
 
-    /// Plain rates are the rates of the pieces, bit for bit: the baseline's whole months, and a
-    /// candidate's whole or split months from go-live at a whole month or inside one. A
-    /// deprecation before the run's end, benefits or drift up to the error cap give none.
+    /// Plain rates are the rates of the pieces, bit for bit: the baseline's whole months, on its
+    /// first model and on a successor, and a candidate's whole or split months from go-live at
+    /// a whole month or inside one. A downtime, benefits or drift up to the error cap give none.
     #[test]
     fn plain_rates_are_the_rates_of_the_pieces() {
         let at_means = AtMeans::of(PLAIN);
@@ -617,10 +629,21 @@ mod tests {
                 MonthClock::Unknown => panic!("no clock from go-live {live}"),
             }
         }
+        // A deprecation at 30.5 with 2 months of downtime: the first model before it, none
+        // during the downtime, the successor (cost × 0.8, error rates × 1.2) from 33 on.
         let mut deprecated = Timeline::default();
         deprecated.prepare(prices, scenario.baseline, 0.0, &[30.5], 0.0);
-        assert!(deprecated.rule(prices).plain_rates(1..30, 1, &mut rates));
-        assert!(!deprecated.rule(prices).plain_rates(1..31, 1, &mut rates));
+        let rule = deprecated.rule(prices);
+        assert!(rule.plain_rates(1..30, 1, &mut rates));
+        assert!(!rule.plain_rates(1..31, 1, &mut rates));
+        assert!(!rule.plain_rates(32..33, 32, &mut rates));
+        assert!(rule.plain_rates(33..horizon, 33, &mut rates));
+        for (month, &rate) in (33..horizon).zip(&rates) {
+            let (start, end) = (f64::from(month), f64::from(month + 1));
+            let piece = rule.piece_at(start, end, month, month);
+            assert_eq!(rate, piece.rate, "month {month}");
+            assert_ne!(rate, base_rule.piece_at(start, end, month, month).rate);
+        }
         // 0.05 · 1.03^m passes 1 after month 101.
         let capped = AtMeans::of(&PLAIN.replacen("0.01", "0.03", 1));
         let prices = capped.prices();
