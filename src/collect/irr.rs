@@ -2,7 +2,7 @@
 //! exists, its sum, and the trials where it does not ([`crate::model::annual_irr`]).
 
 use super::outcomes::SKETCH_ACCURACY;
-use crate::model::FinishedTrial;
+use crate::model::{FinishedTrial, IrrScratch};
 use crate::stats::{Moments, QuantileSketch};
 
 /// One candidate's IRRs.
@@ -37,11 +37,11 @@ impl IrrSums {
         }
     }
 
-    /// Adds `trial`.
+    /// Adds `trial`, its IRRs solved in the buffers of `scratch`.
     #[inline]
-    pub fn add(&mut self, trial: &FinishedTrial) {
+    pub fn add(&mut self, trial: &FinishedTrial, scratch: &mut IrrScratch) {
         for (candidate, sums) in self.candidates.iter_mut().enumerate() {
-            match trial.annual_irr(candidate) {
+            match trial.annual_irr(candidate, scratch) {
                 Some(irr) => {
                     sums.irr.add(irr);
                     sums.sum.add(irr);

@@ -20,7 +20,7 @@ pub use irr::IrrSums;
 pub use outcomes::{RunAggregate, SKETCH_ACCURACY, bins_per_month};
 pub use payback_by::PaybackBy;
 
-use crate::model::FinishedTrial;
+use crate::model::{FinishedTrial, IrrScratch};
 use crate::scenario::Scenario;
 
 /// Trials per chunk of a run into a collector that keeps the default
@@ -78,6 +78,8 @@ pub struct Detailed<'f> {
     pub head_to_head: HeadToHeadSums,
     /// Each candidate's IRR.
     pub irr: IrrSums,
+    /// The buffers the IRRs are solved in.
+    irr_scratch: IrrScratch,
 }
 
 impl<'f> Detailed<'f> {
@@ -89,6 +91,7 @@ impl<'f> Detailed<'f> {
             sensitivity: FactorSums::new(scenario, factors),
             head_to_head: HeadToHeadSums::new(candidates),
             irr: IrrSums::new(candidates),
+            irr_scratch: IrrScratch::default(),
         }
     }
 }
@@ -139,6 +142,7 @@ impl<'f> Detailed<'f> {
             sensitivity: FactorSums::from_state(scenario, factors, state.sensitivity)?,
             head_to_head: state.head_to_head,
             irr: state.irr,
+            irr_scratch: IrrScratch::default(),
         })
     }
 }
@@ -149,7 +153,7 @@ impl Collector for Detailed<'_> {
         self.run.add(trial);
         self.sensitivity.add(trial);
         self.head_to_head.add(trial);
-        self.irr.add(trial);
+        self.irr.add(trial, &mut self.irr_scratch);
     }
 
     fn merge(&mut self, other: &Self) {

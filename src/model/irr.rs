@@ -3,8 +3,6 @@
 //! then each month's net cash with its lumps), and the IRR is the monthly rate `r` at which
 //! their present value is zero, annualised as `(1 + r)^12 − 1`.
 
-use std::cell::RefCell;
-
 /// The present value is a polynomial in `x = 1 / (1 + r)`; the search covers `x` in
 /// `[X_LOW, X_HIGH]`: monthly rates from −50 % (an annual −99.98 %) to 10⁶.
 const X_LOW: f64 = 1e-6;
@@ -21,6 +19,18 @@ const MAX_STEPS: u32 = 200;
 /// when that bracket's ends differ in sign, else of the negative rates, else the first zero a
 /// scan from 0 finds (`scan`).
 pub fn annual_irr(month_end_net: &[f64]) -> Option<f64> {
+    annual_irr_in(month_end_net, &mut IrrScratch::default())
+}
+
+/// The buffers an IRR solve reuses from one call to the next: the returns, in blocks of four
+/// months.
+#[derive(Debug, Clone, Default)]
+pub struct IrrScratch {
+    blocks: Vec<FlowBlock>,
+}
+
+/// [`annual_irr`] with the buffers of `scratch`, for a caller that solves many.
+pub fn annual_irr_in(month_end_net: &[f64], scratch: &mut IrrScratch) -> Option<f64> {
     let first = month_end_net[0];
     let (mut later_negative, mut later_positive) = (false, false);
     for w in month_end_net.windows(2) {
@@ -33,7 +43,7 @@ pub fn annual_irr(month_end_net: &[f64]) -> Option<f64> {
         if !later_positive {
             return None;
         }
-        conventional_root(month_end_net)
+        conventional_root(month_end_net, &mut scratch.blocks)
     } else {
         let negative = first < -TINY || later_negative;
         let positive = first > TINY || later_positive;
@@ -63,43 +73,41 @@ pub fn annual_irr(month_end_net: &[f64]) -> Option<f64> {
 /// left of the zero steps right of it). It stops after a step of at most 1e-8 of `x`; from
 /// then on the error shrinks with the square of the step, so it is at most
 /// `(H/2) · 1e-16` of `x` (the present value's `x·F''/F'` is below the horizon H).
-fn conventional_root(month_end_net: &[f64]) -> f64 {
-    FLOWS.with_borrow_mut(|blocks| {
-        let months = month_end_net.len() - 1;
-        let investment = -month_end_net[0];
-        let returns = month_end_net[months] - month_end_net[0];
-        blocks.clear();
-        blocks.resize(months.div_ceil(4), FlowBlock::default());
-        let (mut timed, mut timed_sq) = (0.0, 0.0);
-        for m in 1..=months {
-            let flow = month_end_net[m] - month_end_net[m - 1];
-            let weighted = m as f64 * flow;
-            let block = &mut blocks[(m - 1) / 4];
-            block.flow[(m - 1) % 4] = flow;
-            block.weighted[(m - 1) % 4] = weighted;
-            timed += weighted;
-            timed_sq += m as f64 * weighted;
+fn conventional_root(month_end_net: &[f64], blocks: &mut Vec<FlowBlock>) -> f64 {
+    let months = month_end_net.len() - 1;
+    let investment = -month_end_net[0];
+    let returns = month_end_net[months] - month_end_net[0];
+    blocks.clear();
+    blocks.resize(months.div_ceil(4), FlowBlock::default());
+    let (mut timed, mut timed_sq) = (0.0, 0.0);
+    for m in 1..=months {
+        let flow = month_end_net[m] - month_end_net[m - 1];
+        let weighted = m as f64 * flow;
+        let block = &mut blocks[(m - 1) / 4];
+        block.flow[(m - 1) % 4] = flow;
+        block.weighted[(m - 1) % 4] = weighted;
+        timed += weighted;
+        timed_sq += m as f64 * weighted;
+    }
+    let mean_time = timed / returns;
+    let variance = timed_sq / returns - mean_time * mean_time;
+    let target = (investment / returns).ln();
+    let discriminant = mean_time * mean_time + 2.0 * variance * target;
+    let u = if variance > 0.0 && discriminant >= 0.0 {
+        (discriminant.sqrt() - mean_time) / variance
+    } else {
+        target / mean_time
+    };
+    let mut x = u.exp();
+    for _ in 0..MAX_STEPS {
+        let (p, q) = returns_at(blocks, x);
+        let step = (x * p - investment) / q;
+        x -= step;
+        if step.abs() <= 1e-8 * x {
+            break;
         }
-        let mean_time = timed / returns;
-        let variance = timed_sq / returns - mean_time * mean_time;
-        let target = (investment / returns).ln();
-        let discriminant = mean_time * mean_time + 2.0 * variance * target;
-        let u = if variance > 0.0 && discriminant >= 0.0 {
-            (discriminant.sqrt() - mean_time) / variance
-        } else {
-            target / mean_time
-        };
-        let mut x = u.exp();
-        for _ in 0..MAX_STEPS {
-            let (p, q) = returns_at(blocks, x);
-            let step = (x * p - investment) / q;
-            x -= step;
-            if step.abs() <= 1e-8 * x {
-                break;
-            }
-        }
-        x
-    })
+    }
+    x
 }
 
 /// Four consecutive months' returns `f_m` and `m · f_m` (zero past the horizon).
@@ -107,11 +115,6 @@ fn conventional_root(month_end_net: &[f64]) -> f64 {
 struct FlowBlock {
     flow: [f64; 4],
     weighted: [f64; 4],
-}
-
-thread_local! {
-    /// Each thread's flows of the IRR it is solving, reused from trial to trial.
-    static FLOWS: RefCell<Vec<FlowBlock>> = const { RefCell::new(Vec::new()) };
 }
 
 /// `Σ_{m ≥ 1} f_m x^(m−1)` and `Σ_{m ≥ 1} m f_m x^(m−1)` over the returns `f_m` in `blocks`:
@@ -286,7 +289,7 @@ mod tests {
             let Some(irr) = annual_irr(&month_end_net) else {
                 continue;
             };
-            let x = conventional_root(&month_end_net);
+            let x = conventional_root(&month_end_net, &mut Vec::new());
             assert_eq!(irr, x.powi(-12) - 1.0);
             // x·P(x) − I rises with x: bisect it on [X_LOW, X_HIGH] until the ends meet.
             let value = |x: f64| present_value(&month_end_net, x).0;

@@ -10,6 +10,6 @@ mod trial;
 mod walk;
 
 pub use cash_path::CashPath;
-pub use irr::annual_irr;
+pub use irr::{IrrScratch, annual_irr, annual_irr_in};
 pub use running_cost::{CostState, RunningCost};
 pub use trial::{FinishedTrial, Outcome, TrialRunner};

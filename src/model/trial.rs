@@ -5,6 +5,7 @@
 
 use crate::model::cash_path::CashPath;
 use crate::model::events::{EventDraw, deprecation_times, first_wait_uniform};
+use crate::model::irr::IrrScratch;
 use crate::model::running_cost::RunningCost;
 use crate::model::timeline::{Timeline, TrialPrices};
 use crate::model::walk::{Lumps, MonthPieces, walk};
@@ -60,10 +61,10 @@ impl FinishedTrial<'_> {
     }
 
     /// Candidate `candidate`'s annual internal rate of return against the baseline, `None`
-    /// where there is none ([`crate::model::annual_irr`]).
+    /// where there is none ([`crate::model::annual_irr`]), solved in the buffers of `scratch`.
     #[inline]
-    pub fn annual_irr(&self, candidate: usize) -> Option<f64> {
-        super::irr::annual_irr(self.month_end_net(candidate))
+    pub fn annual_irr(&self, candidate: usize, scratch: &mut IrrScratch) -> Option<f64> {
+        super::irr::annual_irr_in(self.month_end_net(candidate), scratch)
     }
 
     /// The uniform behind option `option`'s first deprecation under a hazard: it comes at
