@@ -64,13 +64,16 @@ pub fn annual_irr_in(month_end_net: &[f64], scratch: &mut IrrScratch) -> Option<
     (X_LOW..=X_HIGH).contains(&x).then(|| x.powi(-12) - 1.0)
 }
 
-/// The zero of the present value of an investment followed by returns only. With `x = e^u`,
-/// `g(u) = ln Σ_{m ≥ 1} f_m e^{m u}` is convex in `u`, with slope the returns' mean time `D`
-/// and curvature their variance `V` at `u = 0`; the start is the zero of its quadratic
-/// approximation at 0, `ln Σ f_m + D u + V u²/2 = ln(−f_0)`, or of its tangent where that
-/// has none. The present value is convex and increasing in `x` (every return is at least 0),
-/// so Newton's method in `x` converges from there without overstepping more than once (a start
-/// left of the zero steps right of it). It stops after a step of at most 1e-8 of `x`; from
+/// The zero of the present value of an investment followed by returns only. Where the cash
+/// pays back within the first quarter of the horizon, at month `P` (interpolated in its month),
+/// the start is `x = P / (P + 1)`: the zero for level returns that go on for ever, which is close
+/// when the horizon is long against the payback (a far larger rate than the expansion below
+/// reaches). Else, with `x = e^u`, `g(u) = ln Σ_{m ≥ 1} f_m e^{m u}` is convex in `u`, with
+/// slope the returns' mean time `D` and curvature their variance `V` at `u = 0`; the start is the
+/// zero of its quadratic approximation at 0, `ln Σ f_m + D u + V u²/2 = ln(−f_0)`, or of its
+/// tangent where that has none. The present value is convex and increasing in `x` (every return
+/// is at least 0), so Newton's method in `x` converges from either start without overstepping
+/// more than once (a start left of the zero steps right of it). It stops after a step of at most 1e-8 of `x`; from
 /// then on the error shrinks with the square of the step, so it is at most
 /// `(H/2) · 1e-16` of `x` (the present value's `x·F''/F'` is below the horizon H).
 fn conventional_root(month_end_net: &[f64], blocks: &mut Vec<FlowBlock>) -> f64 {
@@ -80,6 +83,7 @@ fn conventional_root(month_end_net: &[f64], blocks: &mut Vec<FlowBlock>) -> f64 
     blocks.clear();
     blocks.resize(months.div_ceil(4), FlowBlock::default());
     let (mut timed, mut timed_sq) = (0.0, 0.0);
+    let mut payback = f64::INFINITY;
     for m in 1..=months {
         let flow = month_end_net[m] - month_end_net[m - 1];
         let weighted = m as f64 * flow;
@@ -88,17 +92,24 @@ fn conventional_root(month_end_net: &[f64], blocks: &mut Vec<FlowBlock>) -> f64 
         block.weighted[(m - 1) % 4] = weighted;
         timed += weighted;
         timed_sq += m as f64 * weighted;
+        if payback.is_infinite() && month_end_net[m] >= 0.0 {
+            payback = (m - 1) as f64 - month_end_net[m - 1] / flow;
+        }
     }
-    let mean_time = timed / returns;
-    let variance = timed_sq / returns - mean_time * mean_time;
-    let target = (investment / returns).ln();
-    let discriminant = mean_time * mean_time + 2.0 * variance * target;
-    let u = if variance > 0.0 && discriminant >= 0.0 {
-        (discriminant.sqrt() - mean_time) / variance
+    let mut x = if payback < 0.25 * months as f64 {
+        payback / (payback + 1.0)
     } else {
-        target / mean_time
+        let mean_time = timed / returns;
+        let variance = timed_sq / returns - mean_time * mean_time;
+        let target = (investment / returns).ln();
+        let discriminant = mean_time * mean_time + 2.0 * variance * target;
+        let u = if variance > 0.0 && discriminant >= 0.0 {
+            (discriminant.sqrt() - mean_time) / variance
+        } else {
+            target / mean_time
+        };
+        u.exp()
     };
-    let mut x = u.exp();
     for _ in 0..MAX_STEPS {
         let (p, q) = returns_at(blocks, x);
         let step = (x * p - investment) / q;

@@ -2,8 +2,10 @@
 //! trial"): the savings `baseline cost − candidate cost` accrued from go-live
 //! to the horizon a month at a time, with the baseline's lumps as savings and the candidate's as
 //! costs. A month with no deprecation or end of downtime inside it (almost every month) has one
-//! baseline piece and one or two candidate pieces, priced as the walk reaches them; any other
-//! month, and go-live's, is cut in full ([`PieceRule::month_pieces`]) and its pieces merged.
+//! baseline piece and one or two candidate pieces; a run of such months is priced in one pass
+//! before the walk reaches it where [`PieceRule::plain_rates`] applies, else month by month as
+//! the walk reaches them. Any other month, and go-live's, is cut in full
+//! ([`PieceRule::month_pieces`]) and its pieces merged.
 
 use crate::model::cash_path::CashPath;
 use crate::model::timeline::{Lump, MonthClock, Piece, PieceRule};
