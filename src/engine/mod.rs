@@ -77,11 +77,12 @@ impl Engine {
         )
     }
 
-    /// Simulates `settings.trials` trials of `scenario`: the chunks run in waves of
-    /// [`CHUNK_TRIALS`] trials a worker, each into a collector from `empty`, merged in chunk
-    /// order; `progress` is told the number of trials done after each wave. A run stops with [`Interrupted`]
-    /// before the first wave when a stop was asked already, else after the wave during which
-    /// it was asked (the last wave included: the caller's work stops, not only this run).
+    /// Simulates `settings.trials` trials of `scenario`: each chunk into a collector from
+    /// `empty`, merged in chunk order; `progress` is told the number of trials done after each
+    /// wave's worth of chunks ([`CHUNK_TRIALS`] trials a worker). A run stops with
+    /// [`Interrupted`] before the first wave when a stop was asked already, else after the wave
+    /// during which it was asked (the last wave included: the caller's work stops, not only this
+    /// run).
     pub fn simulate<C: Collector>(
         &self,
         scenario: &Scenario,

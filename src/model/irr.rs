@@ -73,9 +73,9 @@ pub fn annual_irr_in(month_end_net: &[f64], scratch: &mut IrrScratch) -> Option<
 /// zero of its quadratic approximation at 0, `ln Σ f_m + D u + V u²/2 = ln(−f_0)`, or of its
 /// tangent where that has none. The present value is convex and increasing in `x` (every return
 /// is at least 0), so Newton's method in `x` converges from either start without overstepping
-/// more than once (a start left of the zero steps right of it). It stops after a step of at most 1e-8 of `x`; from
-/// then on the error shrinks with the square of the step, so it is at most
-/// `(H/2) · 1e-16` of `x` (the present value's `x·F''/F'` is below the horizon H).
+/// more than once (a start left of the zero steps right of it). It stops after a step of at
+/// most 1e-8 of `x`; from then on the error shrinks with the square of the step, so it is at
+/// most `(H/2) · 1e-16` of `x` (the present value's `x·F''/F'` is below the horizon H).
 fn conventional_root(month_end_net: &[f64], blocks: &mut Vec<FlowBlock>) -> f64 {
     let months = month_end_net.len() - 1;
     let investment = -month_end_net[0];

@@ -246,27 +246,18 @@ impl RunningCost {
             .zip(&volume[first..first + count]);
         let mut capped = false;
         out.clear();
-        if successors == 0 {
-            out.extend(months.map(|((&direct, &multiplier), &volume)| {
-                capped |= multiplier * self.max_rate > 1.0;
-                // The sums of rate_live, in its order.
-                let per_event = direct + multiplier * self.errors + self.handling;
-                volume * per_event + self.fixed_and_serving
-            }));
-        } else {
-            out.extend(months.map(|((&direct, &multiplier), &volume)| {
-                // The successors' factors one multiplication at a time, as per_event applies
-                // them.
-                let (mut direct, mut multiplier) = (direct, multiplier);
-                for _ in 0..successors {
-                    direct *= self.cost_factor;
-                    multiplier *= self.error_factor;
-                }
-                capped |= multiplier * self.max_rate > 1.0;
-                let per_event = direct + multiplier * self.errors + self.handling;
-                volume * per_event + self.fixed_and_serving
-            }));
-        }
+        out.extend(months.map(|((&direct, &multiplier), &volume)| {
+            // The successors' factors one multiplication at a time, as per_event applies them;
+            // then the sums of per_event and rate, in their order.
+            let (mut direct, mut multiplier) = (direct, multiplier);
+            for _ in 0..successors {
+                direct *= self.cost_factor;
+                multiplier *= self.error_factor;
+            }
+            capped |= multiplier * self.max_rate > 1.0;
+            let per_event = direct + multiplier * self.errors + self.handling;
+            volume * per_event + self.fixed_and_serving
+        }));
         !capped
     }
 
