@@ -102,8 +102,8 @@ pub(super) struct InitArgs {
 /// How many trials, from which seed, on how many threads.
 #[derive(Debug, clap::Args)]
 pub(super) struct TrialFlags {
-    /// Number of trials (default: the file's `scenario.trials`, else 1,000,000; for solve,
-    /// at most 100,000 unless given).
+    /// Number of trials (default: the file's `scenario.trials`, else 1,000,000; for solve
+    /// and sweep, at most 100,000 a simulation unless given).
     #[arg(long)]
     pub(super) trials: Option<u64>,
     /// Seed of the random streams (default: the file's `scenario.seed`, else 42).

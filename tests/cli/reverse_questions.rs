@@ -501,3 +501,48 @@ fn solve_for_a_whole_number_setting_answers_a_whole_number() {
     }
     assert_eq!(num(&a["range"][0]), 1.0);
 }
+
+/// A sweep value and a solve simulation run the file's trials up to 100,000 unless `--trials`
+/// is given, so that their many runs stay short; a file asking fewer runs its own.
+#[test]
+fn sweep_and_solve_run_at_most_100_000_trials_a_simulation_unless_told() {
+    let worked = std::fs::read_to_string(config("worked-1-email-triage.toml")).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let trials_of_sweep = |file_trials: &str, flags: &[&str]| {
+        let file = tmp.path().join(format!("t{file_trials}.toml"));
+        let text = worked.replace("trials = 10_000 ", &format!("trials = {file_trials} "));
+        assert_ne!(text, worked, "the fixture's trials line moved");
+        std::fs::write(&file, text).unwrap();
+        let out = payback()
+            .arg("sweep")
+            .arg(&file)
+            .args([
+                "--param",
+                "workload.events_per_day",
+                "--values",
+                "1000,2500",
+            ])
+            .args(flags)
+            .args(["--json", "--out"])
+            .arg(tmp.path().join(format!("s{file_trials}")))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let solve = solve(
+            &file,
+            &[&["--max-investment"][..], &WORKED_1, flags].concat(),
+        );
+        let sweep: Value = serde_json::from_slice(&out.stdout).unwrap();
+        (num(&sweep["trials"]), num(&solve[0]["trials"]))
+    };
+    assert_eq!(trials_of_sweep("1_000_000", &[]), (100_000.0, 100_000.0));
+    assert_eq!(trials_of_sweep("3_000", &[]), (3_000.0, 3_000.0));
+    assert_eq!(
+        trials_of_sweep("1_000_000", &["--trials", "150000"]),
+        (150_000.0, 150_000.0)
+    );
+}
