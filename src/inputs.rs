@@ -149,8 +149,14 @@ impl Inputs {
 
     /// Draws the inputs of `pairs` together through a Gaussian copula with these rank
     /// correlations (each turned into the normal correlation `2 sin(π ρ / 6)`, which gives
-    /// exactly Spearman's ρ). Fails, naming the pairs, when the matrix is not positive definite.
-    pub fn correlate(&mut self, pairs: &[RankCorrelation]) -> Result<(), String> {
+    /// exactly Spearman's ρ). A member's quantile table is taken from `known` (the inputs of
+    /// the scenario this one is a variant of) where it tabulated the same distribution, else
+    /// built. Fails, naming the pairs, when the matrix is not positive definite.
+    pub fn correlate(
+        &mut self,
+        pairs: &[RankCorrelation],
+        known: Option<&Inputs>,
+    ) -> Result<(), String> {
         let mut members: Vec<usize> = Vec::new();
         for p in pairs {
             for m in [p.a.0, p.b.0] {
@@ -195,7 +201,8 @@ impl Inputs {
         })?;
         for &m in &members {
             self.list[m].draw = Draw::Copula;
-            self.list[m].dist.tabulate_quantile();
+            let known = known.iter().flat_map(|k| k.list.iter().map(|i| &i.dist));
+            self.list[m].dist.tabulate_quantile_sharing(known);
         }
         self.copula = Copula { members, lower };
         Ok(())

@@ -26,6 +26,9 @@ pub struct Builder<'a> {
     /// Whether the file is a variant of a checked one, whose changes may set a correlated
     /// input to a constant.
     variant: bool,
+    /// The inputs of the checked file this one is a variant of, whose quantile tables it
+    /// shares where it leaves a correlated input as it was.
+    known: Option<&'a Inputs>,
     /// The range of every number checked, by dotted path.
     domains: IndexMap<String, Domain>,
     /// The labels the file gives its tables.
@@ -82,6 +85,7 @@ impl<'a> Builder<'a> {
             inputs: Inputs::default(),
             option_names: Vec::new(),
             variant: false,
+            known: None,
             domains: IndexMap::new(),
             labels: Labels::default(),
             tokens_per_event: None,
@@ -89,11 +93,13 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// A builder for a variant of a checked file (a stress case, a sweep's value, a solver's
-    /// step): a correlated input set to a constant keeps its place in the copula, so that its
-    /// partners draw exactly what they draw in the file as written (common random numbers).
-    pub fn for_variant(mut self) -> Self {
+    /// A builder for a variant of the checked file of scenario `base` (a stress case, a sweep's
+    /// value, a solver's step): a correlated input set to a constant keeps its place in the
+    /// copula, so that its partners draw exactly what they draw in the file as written (common
+    /// random numbers), and an input left as it was shares `base`'s quantile table.
+    pub fn for_variant_of(mut self, base: &'a Scenario) -> Self {
         self.variant = true;
+        self.known = Some(&base.inputs);
         self
     }
 
@@ -1001,7 +1007,7 @@ impl<'a> Builder<'a> {
         }
         let span = raw.first().map(|c| c.between.span());
         self.inputs
-            .correlate(&pairs)
+            .correlate(&pairs, self.known)
             .map_err(|message| self.error(span, "correlation", message))
     }
 

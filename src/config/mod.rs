@@ -207,7 +207,9 @@ impl Document {
         })?;
         let raw: raw::RawFile =
             toml::from_str(&text).map_err(|e| toml_error(&text, &self.file, &e))?;
-        let (scenario, domains) = Builder::new(&self.file, &text).for_variant().build(raw)?;
+        let (scenario, domains) = Builder::new(&self.file, &text)
+            .for_variant_of(&self.base)
+            .build(raw)?;
         Ok((scenario, domains, tree))
     }
 
@@ -414,6 +416,41 @@ mod tests {
         );
         let none = doc.with_changes(&set, &[]).unwrap();
         assert!(none.stress().is_empty());
+    }
+
+    /// A variant that leaves a correlated input as it was shares the base's quantile table of
+    /// it; one that changes the input builds its own.
+    #[test]
+    fn a_variant_shares_the_quantile_tables_of_the_inputs_it_leaves() {
+        let file = "[scenario]\nname = \"t\"\nhorizon_months = 12\n\
+            [workload]\nevents_per_day = \"pert(900, 1000, 1300)\"\n\
+            growth_per_month = \"uniform(0, 0.02)\"\n[options.a]\nbaseline = true\n\
+            cost_per_event = 1\n[options.b]\ncost_per_event = 0.5\n\
+            [[correlation]]\nbetween = [\"workload.events_per_day\", \"workload.growth_per_month\"]\n\
+            rank = 0.5\n";
+        let doc = Document::parse(file, Path::new("f.toml")).unwrap();
+        let volume = |s: &Scenario| {
+            s.inputs
+                .iter()
+                .find(|i| i.path == "workload.events_per_day")
+                .unwrap()
+                .dist
+                .clone()
+        };
+        let base = volume(doc.base());
+        let other = doc
+            .variant(&[Override::number("options.b.cost_per_event", 0.7)])
+            .unwrap();
+        assert!(volume(&other).shares_table_with(&base));
+        let text = |t: &str| Override::from_text("workload.events_per_day", t);
+        let same = doc.variant(&[text("pert(900, 1000, 1300)")]).unwrap();
+        assert!(
+            volume(&same).shares_table_with(&base),
+            "the same distribution"
+        );
+        let changed = doc.variant(&[text("pert(900, 1100, 1300)")]).unwrap();
+        assert!(!volume(&changed).shares_table_with(&base));
+        assert!(volume(&changed).shares_table_with(&volume(&changed)));
     }
 
     #[test]

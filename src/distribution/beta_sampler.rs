@@ -9,7 +9,7 @@ use rand::Rng;
 use rand_distr::{Distribution, Gamma};
 
 /// A sampler of Beta(α, β) on [0, 1].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum BetaSampler {
     /// Both shapes at least 1: the ratio of two gammas.
     GammaPair { x: Gamma<f64>, y: Gamma<f64> },

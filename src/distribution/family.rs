@@ -9,7 +9,7 @@ use rand_distr::Distribution;
 use statrs::distribution::{self as sd, ContinuousCDF, DiscreteCDF};
 
 /// A distribution family with checked parameters.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Family {
     /// Always `v`.
     Constant(f64),

@@ -14,6 +14,7 @@ pub use parse::{from_toml, number as parse_number, parse_text};
 use family::Family;
 use quantile_table::QuantileTable;
 use rand::Rng;
+use std::sync::Arc;
 use truncated::Truncated;
 
 /// A bad distribution: what is wrong and what is allowed, with the value as written.
@@ -38,11 +39,12 @@ pub struct Dist {
     shape: Shape,
     /// The canonical text of the form, for messages and reports.
     text: String,
-    /// The quantile function, tabulated for fast inverse-CDF draws ([`Dist::tabulate_quantile`]).
-    table: Option<Box<QuantileTable>>,
+    /// The quantile function, tabulated for fast inverse-CDF draws ([`Dist::tabulate_quantile`]),
+    /// shared by the scenarios that tabulate the same distribution.
+    table: Option<Arc<QuantileTable>>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 enum Shape {
     Plain(Family),
     Truncated(Box<Truncated>),
@@ -104,14 +106,34 @@ impl Dist {
     /// Tabulates `Q(Φ(z))` when the family finds its quantile by a slow search (the Beta
     /// family, PERT included, and the Gamma), so that [`Dist::quantile_of_normal`] is fast.
     pub fn tabulate_quantile(&mut self) {
+        self.tabulate_quantile_sharing(std::iter::empty());
+    }
+
+    /// [`Dist::tabulate_quantile`], sharing the table of the first of `known` that is the
+    /// same distribution and has one, instead of building it again (the table is a function
+    /// of the distribution alone): a changed scenario (a sweep value, a solver step, a change
+    /// on the live page) keeps the tables of the inputs it leaves as they were.
+    pub fn tabulate_quantile_sharing<'k>(&mut self, known: impl IntoIterator<Item = &'k Dist>) {
         let family = match &self.shape {
             Shape::Plain(f) => f,
             Shape::Truncated(t) => t.inner(),
         };
-        if family.slow_quantile() {
-            let table = QuantileTable::new(|p| self.quantile(p));
-            self.table = Some(Box::new(table));
+        if !family.slow_quantile() {
+            return;
         }
+        let same = known
+            .into_iter()
+            .find(|k| k.shape == self.shape && k.table.is_some());
+        self.table = match same {
+            Some(k) => k.table.clone(),
+            None => Some(Arc::new(QuantileTable::new(|p| self.quantile(p)))),
+        };
+    }
+
+    /// Whether this distribution's quantile table is `other`'s, not a copy.
+    #[cfg(test)]
+    pub(crate) fn shares_table_with(&self, other: &Dist) -> bool {
+        matches!((&self.table, &other.table), (Some(a), Some(b)) if Arc::ptr_eq(a, b))
     }
 
     /// The draw by inverse CDF from a standard normal `z`, `Q(Φ(z))`, as a Gaussian copula

@@ -11,7 +11,7 @@ const REJECTION_MIN_MASS: f64 = 0.25;
 const MEAN_STEPS: usize = 20_000;
 
 /// A family conditioned on `[lo, hi]`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Truncated {
     inner: Family,
     lo: f64,

@@ -31,6 +31,8 @@ pub struct RunningCost {
     /// Drift multiplier `(1 + d)^k` for each whole month since go-live, k the months since go-live
     /// or the last retrain (all 1 without drift).
     drift: Vec<f64>,
+    /// The benefits of each whole month since go-live (all 0 without benefits).
+    benefit: Vec<Money>,
     /// Whether the error rates drift.
     drifts: bool,
     /// Cost of errors per event without drift or successors: `Σ rate · cost`.
@@ -181,6 +183,14 @@ impl RunningCost {
             .iter()
             .any(|b| b.ramp_months.get(draws) > 0.0);
         self.has_benefits = !option.benefits.is_empty();
+        self.benefit.resize(horizon as usize + 1, 0.0);
+        if self.has_benefits {
+            for (clock, benefit) in self.benefit.iter_mut().enumerate() {
+                *benefit = benefits(option, draws, clock as u32);
+            }
+        } else {
+            self.benefit.fill(0.0);
+        }
     }
 
     /// Whether the cost changes with the months elapsed since go-live (a ramped benefit, or
@@ -200,7 +210,7 @@ impl RunningCost {
         state: CostState,
     ) -> Money {
         let rate = volume * self.per_event(option, draws, month, state) + self.fixed(volume);
-        self.less_benefits(rate, option, draws, state.months_live)
+        self.less_benefits(rate, state.months_live)
     }
 
     /// [`RunningCost::rate`] in the common state: `months_live` whole months after go-live,
@@ -218,15 +228,15 @@ impl RunningCost {
         let per_event =
             self.direct[month as usize] + self.errors(option, draws, multiplier) + self.handling;
         let rate = volume * per_event + self.fixed(volume);
-        self.less_benefits(rate, option, draws, months_live)
+        self.less_benefits(rate, months_live)
     }
 
     /// The rates [`RunningCost::rate`] gives the calendar months `months` (each a whole month
     /// of `volume[m]` events), drifting on the model after `successors` deprecations, the first
     /// month `live_at_start` whole months after go-live and each next one a month more, written
     /// into `out`: one straight-line pass the compiler can vectorise. `false` (and `out` left
-    /// unspecified) where a month takes more than that formula: benefits, serving that scales
-    /// with volume, or an error rate at the cap of 1.
+    /// unspecified) where a month takes more than that formula: serving that scales with
+    /// volume, or an error rate at the cap of 1.
     pub fn plain_rates(
         &self,
         months: Range<u32>,
@@ -235,7 +245,7 @@ impl RunningCost {
         volume: &[f64],
         out: &mut Vec<Money>,
     ) -> bool {
-        if self.has_benefits || self.capacity > 0.0 {
+        if self.capacity > 0.0 {
             return false;
         }
         let (first, count) = (months.start as usize, months.len());
@@ -243,10 +253,11 @@ impl RunningCost {
         let months = self.direct[first..first + count]
             .iter()
             .zip(&self.drift[live..live + count])
-            .zip(&volume[first..first + count]);
+            .zip(&volume[first..first + count])
+            .zip(&self.benefit[live..live + count]);
         let mut capped = false;
         out.clear();
-        out.extend(months.map(|((&direct, &multiplier), &volume)| {
+        out.extend(months.map(|(((&direct, &multiplier), &volume), &benefit)| {
             // The successors' factors one multiplication at a time, as per_event applies them;
             // then the sums of per_event and rate, in their order.
             let (mut direct, mut multiplier) = (direct, multiplier);
@@ -256,7 +267,7 @@ impl RunningCost {
             }
             capped |= multiplier * self.max_rate > 1.0;
             let per_event = direct + multiplier * self.errors + self.handling;
-            volume * per_event + self.fixed_and_serving
+            volume * per_event + self.fixed_and_serving - benefit
         }));
         !capped
     }
@@ -301,20 +312,11 @@ impl RunningCost {
         }
     }
 
-    /// `rate` less the option's benefits `months_live` whole months after go-live.
+    /// `rate` less the option's benefits `months_live` whole months after go-live (less 0
+    /// without benefits, which leaves every rate as it is).
     #[inline(always)]
-    fn less_benefits(
-        &self,
-        rate: Money,
-        option: &OptionSpec,
-        draws: &[f64],
-        months_live: u32,
-    ) -> Money {
-        if self.has_benefits {
-            rate - benefits(option, draws, months_live)
-        } else {
-            rate
-        }
+    fn less_benefits(&self, rate: Money, months_live: u32) -> Money {
+        rate - self.benefit[months_live as usize]
     }
 
     /// The cost of calendar month 0 with `volume` events, on the first model, without drift,

@@ -553,8 +553,8 @@ mod tests {
         }
     }
 
-    /// No benefits, fixed serving, drift reset by retrains and a price trend: every rate of
-    /// the pieces has the straight formula of [`RunningCost::plain_rates`].
+    /// Fixed serving, drift reset by retrains, a price trend and a ramped benefit: every rate
+    /// of the pieces has the straight formula of [`RunningCost::plain_rates`].
     const PLAIN: &str = r#"
         [scenario]
         name = "plain"
@@ -575,6 +575,7 @@ mod tests {
         drift_per_month = 0.03
         retrain = { every_months = 6, cost = 1000 }
         serving = { hourly = 1.2, instances = 2 }
+        benefits.speed = { monthly = 800, ramp_months = 4 }
         [options.tuned.project]
         build_months = 1
         items.build = { cost = 10000 }
@@ -582,7 +583,8 @@ mod tests {
 
     /// Plain rates are the rates of the pieces, bit for bit: the baseline's whole months, on its
     /// first model and on a successor, and a candidate's whole or split months from go-live at
-    /// a whole month or inside one. A downtime, benefits or drift up to the error cap give none.
+    /// a whole month or inside one, its benefit ramping up. A downtime or drift up to the error
+    /// cap give none.
     #[test]
     fn plain_rates_are_the_rates_of_the_pieces() {
         let at_means = AtMeans::of(PLAIN);
@@ -650,9 +652,5 @@ mod tests {
         base.prepare(prices, capped.scenario.baseline, 0.0, &[], 0.0);
         assert!(base.rule(prices).plain_rates(1..101, 1, &mut rates));
         assert!(!base.rule(prices).plain_rates(1..horizon, 1, &mut rates));
-        let with_benefits = AtMeans::of(SCENARIO);
-        let prices = with_benefits.prices();
-        base.prepare(prices, with_benefits.scenario.baseline, 0.0, &[], 0.0);
-        assert!(!base.rule(prices).plain_rates(1..10, 1, &mut rates));
     }
 }
