@@ -363,14 +363,9 @@ pub fn sweep_shard(
     let chunks = shard_chunks(settings.trials, k, n);
     plan.scenarios
         .iter()
-        .map(|s| {
-            engine.simulate_shard(
-                s,
-                settings,
-                &|| RunAggregate::new(s),
-                chunks.clone(),
-                progress,
-            )
+        .enumerate()
+        .map(|(i, s)| {
+            engine.simulate_shard(s, settings, &|| plan.empty(i), chunks.clone(), progress)
         })
         .collect()
 }
@@ -395,8 +390,8 @@ pub fn merge_sweep(
         );
     }
     let mut points = Vec::new();
-    for (i, (value, scenario)) in shards.into_iter().zip(&plan.scenarios).enumerate() {
-        let empty = RunAggregate::new(scenario);
+    for (i, value) in shards.into_iter().enumerate() {
+        let empty = plan.empty(i);
         for shard in &value {
             shard
                 .total

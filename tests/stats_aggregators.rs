@@ -253,3 +253,31 @@ fn histogram_percentile_on_a_point_mass_at_a_whole_month_is_that_month() {
     assert!((below - 19.9996).abs() <= 1e-3, "{below}");
     assert_ne!(below, 20.0);
 }
+
+/// A run's outcomes without the monthly band (a sweep's values) keep every other figure of the
+/// full aggregate, bit for bit.
+#[test]
+fn an_aggregate_without_the_band_keeps_everything_else() {
+    use payback::collect::RunAggregate;
+    use payback::engine::{RunSettings, run_chunk};
+    let file = "[scenario]\nname = \"t\"\nhorizon_months = 24\n[workload]\n\
+        events_per_month = \"20000 to 80000\"\n[options.a]\nbaseline = true\n\
+        cost_per_event = 0.3\n[options.b]\ncost_per_event = \"0.05 to 0.15\"\n\
+        [options.b.project]\nbuild_months = \"uniform(1, 3)\"\n\
+        items.build = { cost = \"20000 to 40000\" }\n";
+    let doc = payback::config::Document::parse(file, std::path::Path::new("t.toml")).unwrap();
+    let scenario = doc.base();
+    let settings = RunSettings {
+        trials: 3000,
+        seed: 7,
+        threads: 1,
+    };
+    let full = run_chunk(scenario, settings, 0, RunAggregate::new(scenario));
+    let lean = run_chunk(scenario, settings, 0, RunAggregate::without_band(scenario));
+    assert_eq!(full.trials, 3000);
+    assert_eq!(full.candidates[0].net_by_month.len(), 25);
+    assert!(lean.candidates[0].net_by_month.is_empty());
+    let mut banded = lean.clone();
+    banded.candidates[0].net_by_month = full.candidates[0].net_by_month.clone();
+    assert_eq!(banded, full);
+}

@@ -129,6 +129,12 @@ impl SweepPlan {
         })
     }
 
+    /// The empty collection of value `i`'s run: its outcomes without the monthly band, which a
+    /// sweep does not show.
+    pub fn empty(&self, i: usize) -> RunAggregate {
+        RunAggregate::without_band(&self.scenarios[i])
+    }
+
     /// The point of value `i` from the outcomes of its run of `settings`.
     pub fn point(&self, i: usize, settings: RunSettings, run: &RunAggregate) -> SweepPoint {
         let n = settings.trials as f64;
@@ -184,7 +190,9 @@ pub fn run(
     for (i, scenario) in plan.scenarios.iter().enumerate() {
         let before = settings.trials * i as u64;
         let run = engine
-            .outcomes(scenario, settings, &|done| progress(before + done))
+            .simulate(scenario, settings, &|| plan.empty(i), &|done| {
+                progress(before + done)
+            })
             .map_err(|e| Interrupted::count_within(e, before, Some(total)))?;
         points.push(plan.point(i, settings, &run));
     }

@@ -54,7 +54,7 @@ pub struct CandidateAggregate {
     pub npv: QuantileSketch,
     /// ROI = NPV / investment, over trials with a positive investment.
     pub roi: QuantileSketch,
-    /// Cumulative net cash at each month end 0..=H.
+    /// Cumulative net cash at each month end 0..=H (none in an aggregate without the band).
     pub net_by_month: Vec<QuantileSketch>,
     /// Each part of the investment (items, training runs, contingency).
     pub upfront_parts: Vec<QuantileSketch>,
@@ -67,15 +67,17 @@ pub struct CandidateAggregate {
 }
 
 impl CandidateAggregate {
-    fn new(horizon_months: u32, parts: usize) -> Self {
+    /// Empty, with the monthly band when `band`.
+    fn new(horizon_months: u32, parts: usize, band: bool) -> Self {
         let bins = bins_per_month(horizon_months);
+        let band_months = if band { horizon_months as usize + 1 } else { 0 };
         CandidateAggregate {
             payback: PaybackHistogram::new(horizon_months, bins),
             discounted_payback: PaybackHistogram::new(horizon_months, bins),
             upfront: QuantileSketch::new(SKETCH_ACCURACY),
             npv: QuantileSketch::new(SKETCH_ACCURACY),
             roi: QuantileSketch::new(SKETCH_ACCURACY),
-            net_by_month: (0..=horizon_months)
+            net_by_month: (0..band_months)
                 .map(|_| QuantileSketch::new(BAND_ACCURACY))
                 .collect(),
             upfront_parts: (0..parts)
@@ -154,6 +156,16 @@ pub struct RunAggregate {
 impl RunAggregate {
     /// An empty aggregate for the candidates of `scenario`.
     pub fn new(scenario: &Scenario) -> Self {
+        Self::with_band(scenario, true)
+    }
+
+    /// An empty aggregate for the candidates of `scenario` that keeps no monthly band (its
+    /// summaries' `cumulative_net` is empty), for runs that show none: a sweep's values.
+    pub fn without_band(scenario: &Scenario) -> Self {
+        Self::with_band(scenario, false)
+    }
+
+    fn with_band(scenario: &Scenario, band: bool) -> Self {
         let candidates: Vec<CandidateAggregate> = scenario
             .candidates()
             .map(|c| {
@@ -161,7 +173,7 @@ impl RunAggregate {
                     .project
                     .as_ref()
                     .map_or(0, |p| p.part_count());
-                CandidateAggregate::new(scenario.horizon_months, parts)
+                CandidateAggregate::new(scenario.horizon_months, parts, band)
             })
             .collect();
         RunAggregate {
