@@ -162,7 +162,8 @@ const EXACT_CLOCK_MARGIN: f64 = 1.0 / (1u64 << 30) as f64;
 /// The clock of a month after go-live's, as [`PieceRule::month_clock`] knows it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum MonthClock {
-    /// One piece, the whole month, `months_live` whole months after go-live.
+    /// One piece, the whole month, `months_live` whole months after go-live (or priced the same
+    /// at any clock, when the cost does not depend on it).
     Whole { months_live: u32 },
     /// Two pieces: `[month, step)` `before` whole months after go-live, `[step, month + 1)`
     /// one more.
@@ -217,19 +218,20 @@ impl PieceRule<'_> {
     #[inline]
     pub fn month_clock(&self, month: u32) -> MonthClock {
         let since_first = month - self.first;
-        if self.clock_steps {
-            if self.exact_clock {
-                return MonthClock::Split {
-                    step: f64::from(month) + self.offset,
-                    before: since_first - 1,
-                };
-            }
-        } else if self.offset == 0.0 {
-            return MonthClock::Whole {
+        if !self.clock_steps {
+            // Go-live at a whole month, or a cost that is the same at every clock (no ramp, no
+            // drift of a cost of errors): `since_first` prices the month as its midpoint would.
+            MonthClock::Whole {
                 months_live: since_first,
-            };
+            }
+        } else if self.exact_clock {
+            MonthClock::Split {
+                step: f64::from(month) + self.offset,
+                before: since_first - 1,
+            }
+        } else {
+            MonthClock::Unknown
         }
-        MonthClock::Unknown
     }
 
     /// The rates of the pieces [`PieceRule::piece_at`] gives the whole months `months` (after
@@ -550,6 +552,30 @@ mod tests {
             timeline.prepare(prices, candidate, 3.0 + offset, &[], 0.0);
             let rule = timeline.rule(prices);
             assert_eq!(rule.month_clock(4), MonthClock::Unknown);
+        }
+        // A candidate whose cost is the same at every clock (no drift, a benefit without a
+        // ramp) has whole months at any go-live, each priced as its midpoint prices it.
+        let flat = SCENARIO
+            .replacen("drift_per_month = 0.03\n", "", 1)
+            .replacen("ramp_months = 5", "ramp_months = 0", 1);
+        assert_ne!(flat, SCENARIO);
+        let at_means = AtMeans::of(&flat);
+        let prices = at_means.prices();
+        for live in [0.5, 3.0 + margin / 2.0, 17.25, 598.9] {
+            let mut timeline = Timeline::default();
+            timeline.prepare(prices, candidate, live, &[], 0.0);
+            let rule = timeline.rule(prices);
+            for month in live as u32 + 1..horizon {
+                let (start, end) = (f64::from(month), f64::from(month + 1));
+                let MonthClock::Whole { months_live } = rule.month_clock(month) else {
+                    panic!("no whole month {month} from go-live {live}");
+                };
+                assert_eq!(
+                    rule.piece_at(start, end, month, months_live),
+                    rule.piece(start, end),
+                    "go-live {live}, month {month}"
+                );
+            }
         }
     }
 
