@@ -31,7 +31,7 @@ pub struct RunningCost {
     /// Drift multiplier `(1 + d)^k` for each whole month since go-live, k the months since go-live
     /// or the last retrain (all 1 without drift).
     drift: Vec<f64>,
-    /// The benefits of each whole month since go-live (all 0 without benefits).
+    /// The benefits of each whole month since go-live (empty without benefits).
     benefit: Vec<Money>,
     /// Whether the error rates drift.
     drifts: bool,
@@ -183,13 +183,10 @@ impl RunningCost {
             .iter()
             .any(|b| b.ramp_months.get(draws) > 0.0);
         self.has_benefits = !option.benefits.is_empty();
-        self.benefit.resize(horizon as usize + 1, 0.0);
+        self.benefit.clear();
         if self.has_benefits {
-            for (clock, benefit) in self.benefit.iter_mut().enumerate() {
-                *benefit = benefits(option, draws, clock as u32);
-            }
-        } else {
-            self.benefit.fill(0.0);
+            self.benefit
+                .extend((0..=horizon).map(|clock| benefits(option, draws, clock)));
         }
     }
 
@@ -253,11 +250,29 @@ impl RunningCost {
         let months = self.direct[first..first + count]
             .iter()
             .zip(&self.drift[live..live + count])
-            .zip(&volume[first..first + count])
-            .zip(&self.benefit[live..live + count]);
-        let mut capped = false;
+            .zip(&volume[first..first + count]);
         out.clear();
-        out.extend(months.map(|(((&direct, &multiplier), &volume), &benefit)| {
+        // Without benefits the pass subtracts a constant 0, which the compiler drops.
+        let capped = if self.has_benefits {
+            let benefits = self.benefit[live..live + count].iter().copied();
+            self.fill_rates(months.zip(benefits), successors, out)
+        } else {
+            self.fill_rates(months.zip(std::iter::repeat(0.0)), successors, out)
+        };
+        !capped
+    }
+
+    /// [`RunningCost::plain_rates`]'s pass over (direct cost, drift, volume, benefit) of each
+    /// month; whether a month's error rate passed the cap.
+    #[inline(always)]
+    fn fill_rates<'m>(
+        &self,
+        months: impl Iterator<Item = (((&'m Money, &'m f64), &'m f64), Money)>,
+        successors: u32,
+        out: &mut Vec<Money>,
+    ) -> bool {
+        let mut capped = false;
+        out.extend(months.map(|(((&direct, &multiplier), &volume), benefit)| {
             // The successors' factors one multiplication at a time, as per_event applies them;
             // then the sums of per_event and rate, in their order.
             let (mut direct, mut multiplier) = (direct, multiplier);
@@ -269,7 +284,7 @@ impl RunningCost {
             let per_event = direct + multiplier * self.errors + self.handling;
             volume * per_event + self.fixed_and_serving - benefit
         }));
-        !capped
+        capped
     }
 
     /// Cost per event in calendar month `month` and `state`: direct cost (with its price trend
@@ -312,11 +327,14 @@ impl RunningCost {
         }
     }
 
-    /// `rate` less the option's benefits `months_live` whole months after go-live (less 0
-    /// without benefits, which leaves every rate as it is).
+    /// `rate` less the option's benefits `months_live` whole months after go-live.
     #[inline(always)]
     fn less_benefits(&self, rate: Money, months_live: u32) -> Money {
-        rate - self.benefit[months_live as usize]
+        if self.has_benefits {
+            rate - self.benefit[months_live as usize]
+        } else {
+            rate
+        }
     }
 
     /// The cost of calendar month 0 with `volume` events, on the first model, without drift,
