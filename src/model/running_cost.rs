@@ -185,8 +185,15 @@ impl RunningCost {
         self.has_benefits = !option.benefits.is_empty();
         self.benefit.clear();
         if self.has_benefits {
+            // Once every ramp is complete the benefits stay what they are then.
+            let ramping = (0..=horizon).take_while(|&clock| !ramps_done(option, draws, clock));
             self.benefit
-                .extend((0..=horizon).map(|clock| benefits(option, draws, clock)));
+                .extend(ramping.map(|clock| benefits(option, draws, clock)));
+            let done = self.benefit.len() as u32;
+            if done <= horizon {
+                let full = benefits(option, draws, done);
+                self.benefit.resize(horizon as usize + 1, full);
+            }
         }
     }
 
@@ -412,16 +419,28 @@ fn benefits(option: &OptionSpec, draws: &[f64], clock: u32) -> Money {
     option
         .benefits
         .iter()
-        .map(|b| {
-            let ramp = b.ramp_months.get(draws);
-            let share = if ramp > 0.0 {
-                ((clock as f64 + 1.0) / ramp).min(1.0)
-            } else {
-                1.0
-            };
-            b.monthly.get(draws) * share
-        })
+        .map(|b| b.monthly.get(draws) * ramp_share(b.ramp_months.get(draws), clock))
         .sum()
+}
+
+/// The share of a benefit ramping up over `ramp` months that it earns `clock` whole months
+/// after go-live; 1 from the month its ramp completes on (and for no ramp).
+#[inline]
+fn ramp_share(ramp: f64, clock: u32) -> f64 {
+    if ramp > 0.0 {
+        ((clock as f64 + 1.0) / ramp).min(1.0)
+    } else {
+        1.0
+    }
+}
+
+/// Whether every benefit of `option` earns its full value `clock` whole months after go-live,
+/// and so at every later clock.
+fn ramps_done(option: &OptionSpec, draws: &[f64], clock: u32) -> bool {
+    option
+        .benefits
+        .iter()
+        .all(|b| ramp_share(b.ramp_months.get(draws), clock) == 1.0)
 }
 
 /// `out[k] = step^(k mod reset)` (`step^k` when `reset` is 0), by repeated multiplication.
@@ -450,5 +469,41 @@ mod tests {
         assert_eq!(table, [1.0, 2.0, 4.0, 1.0, 2.0, 4.0, 1.0, 2.0]);
         fill_drift(&mut table, 2.0, 0);
         assert_eq!(table, [1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0, 128.0]);
+    }
+
+    /// The benefit table holds each clock's benefits, bit for bit, ramps of whole and
+    /// fractional months and none among them.
+    #[test]
+    fn the_benefit_table_is_the_benefits_of_each_clock() {
+        let file = "[scenario]\nname = \"b\"\nhorizon_months = 40\n[workload]\n\
+            events_per_month = 1000\n[options.a]\nbaseline = true\ncost_per_event = 1\n\
+            [options.b]\ncost_per_event = 0.5\n\
+            benefits.x = { monthly = 300, ramp_months = 3 }\n\
+            benefits.y = { monthly = 70.3, ramp_months = \"uniform(6, 13)\" }\n\
+            benefits.z = { monthly = 11, ramp_months = 0 }\n";
+        let scenario = crate::config::Document::parse(file, std::path::Path::new("b.toml"))
+            .unwrap()
+            .into_base();
+        let option = &scenario.options[1];
+        let mut draws = vec![0.0; scenario.inputs.len()];
+        for ramp in [6.0, 7.5, 12.999, 13.0] {
+            scenario.inputs.means_into(&mut draws);
+            for (draw, input) in draws.iter_mut().zip(scenario.inputs.iter()) {
+                if input.path.ends_with("benefits.y.ramp_months") {
+                    *draw = ramp;
+                }
+            }
+            let mut cost = RunningCost::default();
+            cost.prepare(option, &draws, 720.0, 40);
+            assert_eq!(cost.benefit.len(), 41);
+            for (clock, &b) in cost.benefit.iter().enumerate() {
+                assert_eq!(
+                    b,
+                    benefits(option, &draws, clock as u32),
+                    "ramp {ramp}, {clock}"
+                );
+            }
+            assert!(cost.benefit[3] < cost.benefit[40], "ramp {ramp}");
+        }
     }
 }
