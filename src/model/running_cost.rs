@@ -61,8 +61,6 @@ pub struct RunningCost {
     capacity: f64,
     /// Whether any benefit ramps up (its value depends on months since go-live).
     ramped: bool,
-    /// Whether the option has benefits at all.
-    has_benefits: bool,
 }
 
 impl RunningCost {
@@ -182,9 +180,8 @@ impl RunningCost {
             .benefits
             .iter()
             .any(|b| b.ramp_months.get(draws) > 0.0);
-        self.has_benefits = !option.benefits.is_empty();
         self.benefit.clear();
-        if self.has_benefits {
+        if !option.benefits.is_empty() {
             // Once every ramp is complete the benefits stay what they are then.
             let ramping = (0..=horizon).take_while(|&clock| !ramps_done(option, draws, clock));
             self.benefit
@@ -260,7 +257,7 @@ impl RunningCost {
             .zip(&volume[first..first + count]);
         out.clear();
         // Without benefits the pass subtracts a constant 0, which the compiler drops.
-        let capped = if self.has_benefits {
+        let capped = if !self.benefit.is_empty() {
             let benefits = self.benefit[live..live + count].iter().copied();
             self.fill_rates(months.zip(benefits), successors, out)
         } else {
@@ -337,7 +334,7 @@ impl RunningCost {
     /// `rate` less the option's benefits `months_live` whole months after go-live.
     #[inline(always)]
     fn less_benefits(&self, rate: Money, months_live: u32) -> Money {
-        if self.has_benefits {
+        if !self.benefit.is_empty() {
             rate - self.benefit[months_live as usize]
         } else {
             rate
@@ -380,7 +377,7 @@ impl RunningCost {
             parts.push((at("monthly", name), p.get(draws)));
         }
         parts.push(("serving".into(), self.serving(volume)));
-        if self.has_benefits {
+        if !self.benefit.is_empty() {
             parts.push(("benefits".into(), -benefits(option, draws, 0)));
         }
         parts.retain(|(_, x)| *x != 0.0);
