@@ -1,6 +1,7 @@
 //! Shards: a run's chunks simulated in contiguous ranges, each range on its own (as separate
 //! machines would), then merged, give the single run's collection bit for bit, sensitivity
-//! sums included, for any number of shards.
+//! sums included, for any number of shards; and the blocks a chunk's trials reach its
+//! collectors in keep each trial as it was run.
 
 use payback::analysis::summarise::summarise_detailed;
 use payback::collect::{Detailed, Factors};
@@ -65,4 +66,73 @@ fn shards_cover_the_chunks_in_order() {
         let (low, high) = (sizes.iter().min().unwrap(), sizes.iter().max().unwrap());
         assert!(high - low <= 1, "{n} shards: {sizes:?}");
     }
+}
+
+/// A block of finished trials (what the engine hands its collectors) gives back each trial's
+/// key, draws, outcomes, nets, investment parts and deprecation uniforms as they were run.
+#[test]
+fn a_block_gives_back_each_trial_as_it_was_run() {
+    let scenario = payback::config::Document::parse(
+        r#"
+        [scenario]
+        name = "t"
+        horizon_months = 12
+        trials = 10
+        [workload]
+        events_per_month = "800 to 1200"
+        [options.api]
+        baseline = true
+        cost_per_event = 0.3
+        deprecation = { hazard_per_year = 0.5, migration_cost = 1000 }
+        [options.tuned]
+        cost_per_event = "0.05 to 0.15"
+        [options.tuned.project]
+        items.build = { cost = "2000 to 4000" }
+        [options.other]
+        cost_per_event = 0.2
+        [options.other.project]
+        items.build = { cost = 500 }
+        items.data = { cost = 700 }
+        "#,
+        std::path::Path::new("t.toml"),
+    )
+    .expect("a valid scenario");
+    let scenario = scenario.base();
+    let mut runner = payback::model::TrialRunner::new(scenario);
+    let mut block = payback::model::FinishedBlock::default();
+    let mut kept = Vec::new();
+    for key in 0..5 {
+        runner.run(key);
+        let t = runner.finished();
+        kept.push((
+            t.draws.to_vec(),
+            t.outcomes.to_vec(),
+            (0..2)
+                .map(|c| t.month_end_net(c).to_vec())
+                .collect::<Vec<_>>(),
+            (0..2)
+                .map(|c| t.upfront_parts(c).to_vec())
+                .collect::<Vec<_>>(),
+            (0..3)
+                .map(|o| t.first_deprecation_uniform(o))
+                .collect::<Vec<_>>(),
+        ));
+        block.push(&t);
+    }
+    assert_eq!(block.len(), 5);
+    for (index, trial) in block.trials().enumerate() {
+        let (draws, outcomes, nets, parts, uniforms) = &kept[index];
+        assert_eq!(trial.key, index as u64);
+        assert_eq!(trial.draws, &draws[..]);
+        assert_eq!(trial.outcomes, &outcomes[..]);
+        for c in 0..2 {
+            assert_eq!(trial.month_end_net(c), &nets[c][..]);
+            assert_eq!(trial.upfront_parts(c), &parts[c][..]);
+        }
+        for (o, u) in uniforms.iter().enumerate() {
+            assert_eq!(trial.first_deprecation_uniform(o).to_bits(), u.to_bits());
+        }
+    }
+    block.clear();
+    assert!(block.is_empty());
 }

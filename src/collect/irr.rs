@@ -2,7 +2,7 @@
 //! exists, its sum, and the trials where it does not ([`crate::model::annual_irr`]).
 
 use super::outcomes::SKETCH_ACCURACY;
-use crate::model::{FinishedTrial, IrrScratch};
+use crate::model::{FinishedBlock, IrrScratch, annual_irrs_in};
 use crate::stats::{Moments, QuantileSketch};
 
 /// One candidate's IRRs.
@@ -37,16 +37,19 @@ impl IrrSums {
         }
     }
 
-    /// Adds `trial`, its IRRs solved in the buffers of `scratch`.
-    #[inline]
-    pub fn add(&mut self, trial: &FinishedTrial, scratch: &mut IrrScratch) {
+    /// Adds the trials of `block` in order, their IRRs solved side by side in the buffers of
+    /// `scratch`.
+    pub fn add_block(&mut self, block: &FinishedBlock, scratch: &mut IrrScratch) {
         for (candidate, sums) in self.candidates.iter_mut().enumerate() {
-            match trial.annual_irr(candidate, scratch) {
-                Some(irr) => {
-                    sums.irr.add(irr);
-                    sums.sum.add(irr);
+            let rows = block.trials().map(|trial| trial.month_end_net(candidate));
+            for &irr in annual_irrs_in(rows, scratch) {
+                match irr {
+                    Some(irr) => {
+                        sums.irr.add(irr);
+                        sums.sum.add(irr);
+                    }
+                    None => sums.undefined += 1,
                 }
-                None => sums.undefined += 1,
             }
         }
     }

@@ -1,5 +1,5 @@
 //! What a run keeps of its trials: collectors the engine builds empty per chunk, feeds every
-//! finished trial and merges in chunk order. [`RunAggregate`] keeps the outcomes (payback,
+//! finished trial (a block of them at a time) and merges in chunk order. [`RunAggregate`] keeps the outcomes (payback,
 //! NPV, investment, the monthly band); [`FactorSums`] the sums by factor bin behind
 //! sensitivity and value of information, over the [`Factors`] of a scenario;
 //! [`HeadToHeadSums`] every pair of options compared trial by trial; [`IrrSums`] each
@@ -20,7 +20,7 @@ pub use irr::IrrSums;
 pub use outcomes::{RunAggregate, SKETCH_ACCURACY, bins_per_month};
 pub use payback_by::PaybackBy;
 
-use crate::model::{FinishedTrial, IrrScratch};
+use crate::model::{FinishedBlock, IrrScratch};
 use crate::scenario::Scenario;
 
 /// Trials per chunk of a run into a collector that keeps the default
@@ -35,8 +35,8 @@ pub trait Collector: Send {
     /// few of them; a small one may take smaller chunks, so that a short run spreads evenly
     /// over the workers.
     const CHUNK_TRIALS: u64 = CHUNK_TRIALS;
-    /// Adds a finished trial.
-    fn add(&mut self, trial: &FinishedTrial);
+    /// Adds the finished trials of a block, in order.
+    fn add_block(&mut self, block: &FinishedBlock);
     /// Adds the collection of a later chunk.
     fn merge(&mut self, other: &Self);
     /// Trials collected.
@@ -48,9 +48,10 @@ pub trait Collector: Send {
 }
 
 impl Collector for RunAggregate {
-    #[inline]
-    fn add(&mut self, trial: &FinishedTrial) {
-        RunAggregate::add(self, trial);
+    fn add_block(&mut self, block: &FinishedBlock) {
+        for trial in block.trials() {
+            self.add(&trial);
+        }
     }
 
     fn merge(&mut self, other: &Self) {
@@ -148,12 +149,15 @@ impl<'f> Detailed<'f> {
 }
 
 impl Collector for Detailed<'_> {
-    #[inline]
-    fn add(&mut self, trial: &FinishedTrial) {
-        self.run.add(trial);
-        self.sensitivity.add(trial);
-        self.head_to_head.add(trial);
-        self.irr.add(trial, &mut self.irr_scratch);
+    /// Adds each trial's outcomes, sensitivity sums and comparisons, then the block's IRRs,
+    /// solved side by side.
+    fn add_block(&mut self, block: &FinishedBlock) {
+        for trial in block.trials() {
+            self.run.add(&trial);
+            self.sensitivity.add(&trial);
+            self.head_to_head.add(&trial);
+        }
+        self.irr.add_block(block, &mut self.irr_scratch);
     }
 
     fn merge(&mut self, other: &Self) {

@@ -5,7 +5,7 @@
 
 use super::Collector;
 use super::outcomes::bins_per_month;
-use crate::model::FinishedTrial;
+use crate::model::FinishedBlock;
 use crate::scenario::{Money, Probability, Scenario};
 use crate::stats::{Moments, PaybackHistogram};
 
@@ -47,17 +47,18 @@ impl Collector for PaybackBy {
     /// evenly over the workers.
     const CHUNK_TRIALS: u64 = 1 << 11;
 
-    #[inline]
-    fn add(&mut self, trial: &FinishedTrial) {
-        self.trials += 1;
-        for ((h, m), o) in self
-            .payback
-            .iter_mut()
-            .zip(&mut self.upfront)
-            .zip(trial.outcomes)
-        {
-            h.add(o.payback);
-            m.add(o.upfront);
+    fn add_block(&mut self, block: &FinishedBlock) {
+        for trial in block.trials() {
+            self.trials += 1;
+            for ((h, m), o) in self
+                .payback
+                .iter_mut()
+                .zip(&mut self.upfront)
+                .zip(trial.outcomes)
+            {
+                h.add(o.payback);
+                m.add(o.upfront);
+            }
         }
     }
 

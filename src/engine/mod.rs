@@ -1,13 +1,14 @@
 //! The Monte Carlo engine: trials in fixed-size chunks (their size chosen by the collector,
 //! [`Collector::CHUNK_TRIALS`]), each trial keyed from (seed, trial index)
 //! ([`crate::streams`]), chunks queued on rayon's workers up to two waves ahead, each chunk's
-//! trials fed to a [`Collector`] of its own, and the chunks' collectors merged in chunk order
-//! on the calling thread while the workers go on. The result is identical, bit for bit, at
-//! any number of threads; memory is two waves of collectors, whatever the number of trials.
+//! trials fed to a [`Collector`] of its own a [`FinishedBlock`] at a time, and the chunks'
+//! collectors merged in chunk order on the calling thread while the workers go on. The result
+//! is identical, bit for bit, at any number of threads; memory is two waves of collectors,
+//! whatever the number of trials.
 
 use crate::collect::{Collector, RunAggregate};
 pub use crate::error::Interrupted;
-use crate::model::TrialRunner;
+use crate::model::{FinishedBlock, TrialRunner};
 use crate::scenario::Scenario;
 use crate::streams::trial_key;
 use std::collections::BTreeMap;
@@ -327,7 +328,8 @@ pub fn simulate(
     Engine::new(settings.threads, Stop::default())?.outcomes(scenario, settings, progress)
 }
 
-/// Runs chunk `chunk` of a run into `collector`: its trials, each from its own key.
+/// Runs chunk `chunk` of a run into `collector`: its trials, each from its own key, handed to
+/// the collector a [`FinishedBlock`] at a time.
 pub fn run_chunk<C: Collector>(
     scenario: &Scenario,
     settings: RunSettings,
@@ -337,9 +339,14 @@ pub fn run_chunk<C: Collector>(
     let start = chunk * C::CHUNK_TRIALS;
     let end = (start + C::CHUNK_TRIALS).min(settings.trials);
     let mut runner = TrialRunner::new(scenario);
+    let mut block = FinishedBlock::default();
     for index in start..end {
         runner.run(trial_key(settings.seed, index));
-        collector.add(&runner.finished());
+        block.push(&runner.finished());
+        if block.is_full() || index + 1 == end {
+            collector.add_block(&block);
+            block.clear();
+        }
     }
     collector
 }

@@ -22,15 +22,76 @@ pub fn annual_irr(month_end_net: &[f64]) -> Option<f64> {
     annual_irr_in(month_end_net, &mut IrrScratch::default())
 }
 
-/// The buffers an IRR solve reuses from one call to the next: the returns, in blocks of four
-/// months.
+/// Rows of flows an [`annual_irrs_in`] solves side by side, one a lane.
+pub const LANES: usize = 8;
+
+/// The buffers an IRR solve reuses from one call to the next: the returns in blocks of four
+/// months for a solve of one row, the lanes of a solve of many, and the rates found.
 #[derive(Debug, Clone, Default)]
 pub struct IrrScratch {
     blocks: Vec<FlowBlock>,
+    lanes: Lanes,
+    solved: Vec<Option<f64>>,
 }
 
-/// [`annual_irr`] with the buffers of `scratch`, for a caller that solves many.
-pub fn annual_irr_in(month_end_net: &[f64], scratch: &mut IrrScratch) -> Option<f64> {
+/// Up to [`LANES`] rows of an investment followed by returns, month-major, to be solved in
+/// lock-step.
+#[derive(Debug, Clone, Default)]
+struct Lanes {
+    /// The row each filled lane holds.
+    rows: Vec<usize>,
+    /// Each lane's cumulative net at month ends 0..=H.
+    nets: Vec<[f64; LANES]>,
+    /// Each lane's returns `f_m` of months 1..=H, then zeros up to a multiple of four months.
+    flow: Vec<[f64; LANES]>,
+    /// `m · f_m`, laid out as `flow`.
+    weighted: Vec<[f64; LANES]>,
+}
+
+impl Lanes {
+    /// Puts row `index` (`month_end_net`) into the next free lane.
+    fn fill(&mut self, index: usize, month_end_net: &[f64]) {
+        if self.nets.len() != month_end_net.len() {
+            let padded = (month_end_net.len() - 1).div_ceil(4) * 4;
+            self.nets = vec![[0.0; LANES]; month_end_net.len()];
+            self.flow = vec![[0.0; LANES]; padded];
+            self.weighted = vec![[0.0; LANES]; padded];
+        }
+        let lane = self.rows.len();
+        for (month, &net) in self.nets.iter_mut().zip(month_end_net) {
+            month[lane] = net;
+        }
+        self.rows.push(index);
+    }
+
+    /// Solves the filled lanes (the free ones given a copy of the first), writing each row's
+    /// rate into `solved`, and empties them.
+    fn solve_into(&mut self, solved: &mut [Option<f64>]) {
+        for lane in self.rows.len()..LANES {
+            for month in &mut self.nets {
+                month[lane] = month[0];
+            }
+        }
+        let x = conventional_roots(&self.nets, &mut self.flow, &mut self.weighted);
+        for (lane, &row) in self.rows.iter().enumerate() {
+            solved[row] = annual(x[lane]);
+        }
+        self.rows.clear();
+    }
+}
+
+/// How the flows of a row lie.
+enum Shape {
+    /// They never change sign: no rate.
+    OneSign,
+    /// An investment, then only returns: one zero, found fast (see `conventional_root`).
+    Conventional,
+    /// Anything else: bracketed first.
+    General,
+}
+
+/// The shape of the flows whose cumulative sums are `month_end_net`.
+fn shape(month_end_net: &[f64]) -> Shape {
     let first = month_end_net[0];
     let (mut later_negative, mut later_positive) = (false, false);
     for w in month_end_net.windows(2) {
@@ -38,30 +99,79 @@ pub fn annual_irr_in(month_end_net: &[f64], scratch: &mut IrrScratch) -> Option<
         later_negative |= flow < -TINY;
         later_positive |= flow > TINY;
     }
-    let x = if first < -TINY && !later_negative {
-        // An investment, then only returns: one zero, found fast (see `conventional_root`).
-        if !later_positive {
-            return None;
+    if first < -TINY && !later_negative {
+        if later_positive {
+            Shape::Conventional
+        } else {
+            Shape::OneSign
         }
-        conventional_root(month_end_net, &mut scratch.blocks)
     } else {
         let negative = first < -TINY || later_negative;
         let positive = first > TINY || later_positive;
-        if !(negative && positive) {
-            return None;
-        }
-        let value = |x: f64| present_value(month_end_net, x).0;
-        let (at_low, at_one, at_high) = (value(X_LOW), value(1.0), value(X_HIGH));
-        let (lo, hi) = if at_low.signum() != at_one.signum() {
-            (X_LOW, 1.0)
-        } else if at_one.signum() != at_high.signum() {
-            (1.0, X_HIGH)
+        if negative && positive {
+            Shape::General
         } else {
-            scan(month_end_net)?
-        };
-        root(month_end_net, lo, hi)
-    };
+            Shape::OneSign
+        }
+    }
+}
+
+/// [`annual_irr`] with the buffers of `scratch`, for a caller that solves many.
+pub fn annual_irr_in(month_end_net: &[f64], scratch: &mut IrrScratch) -> Option<f64> {
+    match shape(month_end_net) {
+        Shape::OneSign => None,
+        Shape::Conventional => annual(conventional_root(month_end_net, &mut scratch.blocks)),
+        Shape::General => general_irr(month_end_net),
+    }
+}
+
+/// [`annual_irr`] of each of `rows` (cumulative nets at month ends 0..=H, all of one length),
+/// in order, the same bit for bit: the rows of an investment followed by returns are solved
+/// [`LANES`] at a time in lock-step, each lane with its own start and its own stop
+/// (`conventional_roots`), any other row on its own.
+pub fn annual_irrs_in<'r>(
+    rows: impl IntoIterator<Item = &'r [f64]>,
+    scratch: &mut IrrScratch,
+) -> &[Option<f64>] {
+    let IrrScratch { lanes, solved, .. } = scratch;
+    solved.clear();
+    for (index, row) in rows.into_iter().enumerate() {
+        match shape(row) {
+            Shape::OneSign => solved.push(None),
+            Shape::General => solved.push(general_irr(row)),
+            Shape::Conventional => {
+                // Written when its lanes are solved.
+                solved.push(None);
+                lanes.fill(index, row);
+                if lanes.rows.len() == LANES {
+                    lanes.solve_into(solved);
+                }
+            }
+        }
+    }
+    if !lanes.rows.is_empty() {
+        lanes.solve_into(solved);
+    }
+    solved
+}
+
+/// The annual rate of `x = 1 / (1 + r)` found for a monthly `r`, `None` outside the search.
+fn annual(x: f64) -> Option<f64> {
     (X_LOW..=X_HIGH).contains(&x).then(|| x.powi(-12) - 1.0)
+}
+
+/// The IRR of flows that change sign but are not an investment followed by returns.
+fn general_irr(month_end_net: &[f64]) -> Option<f64> {
+    let value = |x: f64| present_value(month_end_net, x).0;
+    let (at_low, at_one, at_high) = (value(X_LOW), value(1.0), value(X_HIGH));
+    let (lo, hi) = if at_low.signum() != at_one.signum() {
+        (X_LOW, 1.0)
+    } else if at_one.signum() != at_high.signum() {
+        (1.0, X_HIGH)
+    } else {
+        scan(month_end_net)?
+    };
+    annual(root(month_end_net, lo, hi))
 }
 
 /// The zero of the present value of an investment followed by returns only. Where the cash
@@ -96,7 +206,30 @@ fn conventional_root(month_end_net: &[f64], blocks: &mut Vec<FlowBlock>) -> f64 
             payback = (m - 1) as f64 - month_end_net[m - 1] / flow;
         }
     }
-    let mut x = if payback < 0.25 * months as f64 {
+    let mut x = newton_start(months, investment, returns, timed, timed_sq, payback);
+    for _ in 0..MAX_STEPS {
+        let (p, q) = returns_at(blocks, x);
+        let step = (x * p - investment) / q;
+        x -= step;
+        if step.abs() <= 1e-8 * x {
+            break;
+        }
+    }
+    x
+}
+
+/// The start of `conventional_root`'s Newton steps, from the payback month `payback` (`+∞`
+/// for none), the investment, the returns' total `Σ f_m`, `Σ m f_m` and `Σ m² f_m`.
+#[inline]
+fn newton_start(
+    months: usize,
+    investment: f64,
+    returns: f64,
+    timed: f64,
+    timed_sq: f64,
+    payback: f64,
+) -> f64 {
+    if payback < 0.25 * months as f64 {
         payback / (payback + 1.0)
     } else {
         let mean_time = timed / returns;
@@ -109,12 +242,98 @@ fn conventional_root(month_end_net: &[f64], blocks: &mut Vec<FlowBlock>) -> f64 
             target / mean_time
         };
         u.exp()
-    };
+    }
+}
+
+/// `conventional_root` of [`LANES`] rows at once, `nets` their cumulative nets month-major
+/// (`flow` and `weighted` its buffers, laid out as [`Lanes`] says): every sum, start and step
+/// of each lane is the one-row solve's, so each root is the same bit for bit; the Newton steps
+/// run across the lanes until every lane has made its stopping step, a lane's root kept from
+/// its own stop on. Compiled for AVX-512 and AVX2 too, the widest the processor has chosen when
+/// it runs.
+#[multiversion::multiversion(targets("x86_64+avx512f", "x86_64+avx2"))]
+fn conventional_roots(
+    nets: &[[f64; LANES]],
+    flow: &mut [[f64; LANES]],
+    weighted: &mut [[f64; LANES]],
+) -> [f64; LANES] {
+    lanes_root(nets, flow, weighted)
+}
+
+/// The body of `conventional_roots`, for any target.
+#[inline(always)]
+fn lanes_root(
+    nets: &[[f64; LANES]],
+    flow: &mut [[f64; LANES]],
+    weighted: &mut [[f64; LANES]],
+) -> [f64; LANES] {
+    let months = nets.len() - 1;
+    let (mut timed, mut timed_sq) = ([0.0; LANES], [0.0; LANES]);
+    // The first month whose net is at least 0 (0: none yet; month 0's net is below 0).
+    let mut crossing = [0usize; LANES];
+    for m in 1..=months {
+        let month = m as f64;
+        for l in 0..LANES {
+            let f = nets[m][l] - nets[m - 1][l];
+            let w = month * f;
+            flow[m - 1][l] = f;
+            weighted[m - 1][l] = w;
+            timed[l] += w;
+            timed_sq[l] += month * w;
+            crossing[l] = if crossing[l] == 0 && nets[m][l] >= 0.0 {
+                m
+            } else {
+                crossing[l]
+            };
+        }
+    }
+    let mut x = [0.0; LANES];
+    let mut investment = [0.0; LANES];
+    for l in 0..LANES {
+        let m = crossing[l];
+        let payback = if m == 0 {
+            f64::INFINITY
+        } else {
+            (m - 1) as f64 - nets[m - 1][l] / flow[m - 1][l]
+        };
+        investment[l] = -nets[0][l];
+        let returns = nets[months][l] - nets[0][l];
+        x[l] = newton_start(
+            months,
+            investment[l],
+            returns,
+            timed[l],
+            timed_sq[l],
+            payback,
+        );
+    }
+    let blocks = flow.len() / 4;
+    let mut stopped = [false; LANES];
     for _ in 0..MAX_STEPS {
-        let (p, q) = returns_at(blocks, x);
-        let step = (x * p - investment) / q;
-        x -= step;
-        if step.abs() <= 1e-8 * x {
+        let x4 = x.map(|x| (x * x) * (x * x));
+        let (mut p, mut q) = ([[0.0; LANES]; 4], [[0.0; LANES]; 4]);
+        for b in (0..blocks).rev() {
+            for k in 0..4 {
+                let (f, w) = (&flow[4 * b + k], &weighted[4 * b + k]);
+                for l in 0..LANES {
+                    p[k][l] = p[k][l] * x4[l] + f[l];
+                    q[k][l] = q[k][l] * x4[l] + w[l];
+                }
+            }
+        }
+        let mut all = true;
+        for l in 0..LANES {
+            let combine = |s: [[f64; LANES]; 4]| {
+                s[0][l] + x[l] * (s[1][l] + x[l] * (s[2][l] + x[l] * s[3][l]))
+            };
+            let step = (x[l] * combine(p) - investment[l]) / combine(q);
+            let next = x[l] - step;
+            let stop = step.abs() <= 1e-8 * next;
+            x[l] = if stopped[l] { x[l] } else { next };
+            stopped[l] |= stop;
+            all &= stopped[l];
+        }
+        if all {
             break;
         }
     }
@@ -318,6 +537,75 @@ mod tests {
                 (x - exact).abs() <= 1e-12 * exact,
                 "{months} months, growth {growth}: x {x} against {exact}"
             );
+        }
+    }
+
+    /// Rows of every shape (investments then returns of any length and growth, flows that
+    /// change sign more than once, flows of one sign) solved many at a time, in lock-step lanes
+    /// with full and partly filled last lanes, give each row's rate one at a time, bit for bit;
+    /// so does the lanes' body compiled for the baseline target alone.
+    #[test]
+    fn rows_solved_side_by_side_give_each_rows_rate() {
+        use rand::{RngExt, SeedableRng};
+        let mut rng = rand_xoshiro::SplitMix64::seed_from_u64(5);
+        for round in 0..200 {
+            let months = rng.random_range(1..=120usize);
+            let count = rng.random_range(1..=3 * LANES);
+            let rows: Vec<Vec<f64>> = (0..count)
+                .map(|_| {
+                    let mut flows = vec![-rng.random_range(1.0..1e6)];
+                    let growth = rng.random_range(-0.05..0.05);
+                    let kind = rng.random::<f64>();
+                    flows.extend((1..=months).map(|m| {
+                        let level = rng.random_range(0.0..1e5) * (1.0f64 + growth).powi(m as i32);
+                        // A sixth or so of the rows change sign more than once, some have
+                        // no returns at all, the rest are investments followed by returns.
+                        let idle = kind < 0.2 || rng.random::<f64>() < 0.1;
+                        if kind < 0.15 {
+                            level - 6e4
+                        } else if idle {
+                            0.0
+                        } else {
+                            level
+                        }
+                    }));
+                    cumulative(&flows)
+                })
+                .collect();
+            let mut scratch = IrrScratch::default();
+            let one_at_a_time: Vec<_> = rows
+                .iter()
+                .map(|r| annual_irr_in(r, &mut scratch))
+                .collect();
+            let together = annual_irrs_in(rows.iter().map(Vec::as_slice), &mut scratch);
+            let bits =
+                |v: &[Option<f64>]| v.iter().map(|r| r.map(f64::to_bits)).collect::<Vec<_>>();
+            assert_eq!(bits(together), bits(&one_at_a_time), "round {round}");
+            // The body for the baseline target, on the first lanes' worth of investments.
+            let conventional: Vec<&Vec<f64>> = rows
+                .iter()
+                .filter(|r| matches!(shape(r), Shape::Conventional))
+                .take(LANES)
+                .collect();
+            if conventional.len() == LANES {
+                let mut nets = vec![[0.0; LANES]; months + 1];
+                for (lane, row) in conventional.iter().enumerate() {
+                    for (m, &net) in row.iter().enumerate() {
+                        nets[m][lane] = net;
+                    }
+                }
+                let padded = months.div_ceil(4) * 4;
+                let (mut flow, mut weighted) =
+                    (vec![[0.0; LANES]; padded], vec![[0.0; LANES]; padded]);
+                let x = lanes_root(&nets, &mut flow, &mut weighted);
+                for (lane, row) in conventional.iter().enumerate() {
+                    assert_eq!(
+                        x[lane].to_bits(),
+                        conventional_root(row, &mut Vec::new()).to_bits(),
+                        "round {round}, lane {lane}"
+                    );
+                }
+            }
         }
     }
 

@@ -5,7 +5,6 @@
 
 use crate::model::cash_path::CashPath;
 use crate::model::events::{EventDraw, deprecation_times, first_wait_uniform};
-use crate::model::irr::IrrScratch;
 use crate::model::running_cost::RunningCost;
 use crate::model::timeline::{Timeline, TrialPrices};
 use crate::model::walk::{Lumps, MonthPieces, walk};
@@ -38,33 +37,26 @@ pub struct FinishedTrial<'t> {
     pub draws: &'t [f64],
     /// Each candidate's outcome.
     pub outcomes: &'t [Outcome],
-    event_seeds: &'t [u64],
+    pub(super) event_seeds: &'t [u64],
     /// Month ends per candidate in `month_end_net`: H + 1.
-    months: usize,
-    month_end_net: &'t [Money],
-    upfront_parts: &'t [Money],
-    part_offsets: &'t [usize],
+    pub(super) months: usize,
+    pub(super) month_end_net: &'t [Money],
+    pub(super) upfront_parts: &'t [Money],
+    pub(super) part_offsets: &'t [usize],
 }
 
-impl FinishedTrial<'_> {
+impl<'t> FinishedTrial<'t> {
     /// Candidate `candidate`'s cumulative net cash at every month end 0..=H (Net(0) = −I).
     #[inline]
-    pub fn month_end_net(&self, candidate: usize) -> &[Money] {
+    pub fn month_end_net(&self, candidate: usize) -> &'t [Money] {
         &self.month_end_net[candidate * self.months..(candidate + 1) * self.months]
     }
 
     /// Candidate `candidate`'s investment parts (items, training runs, contingency; empty
     /// without a project).
     #[inline]
-    pub fn upfront_parts(&self, candidate: usize) -> &[Money] {
+    pub fn upfront_parts(&self, candidate: usize) -> &'t [Money] {
         &self.upfront_parts[self.part_offsets[candidate]..self.part_offsets[candidate + 1]]
-    }
-
-    /// Candidate `candidate`'s annual internal rate of return against the baseline, `None`
-    /// where there is none ([`crate::model::annual_irr`]), solved in the buffers of `scratch`.
-    #[inline]
-    pub fn annual_irr(&self, candidate: usize, scratch: &mut IrrScratch) -> Option<f64> {
-        super::irr::annual_irr_in(self.month_end_net(candidate), scratch)
     }
 
     /// The uniform behind option `option`'s first deprecation under a hazard: it comes at
