@@ -308,7 +308,8 @@ fn lanes_root(
         );
     }
     let blocks = flow.len() / 4;
-    let mut stopped = [false; LANES];
+    // Whether each lane has yet to make its stopping step.
+    let mut going = [true; LANES];
     for _ in 0..MAX_STEPS {
         let x4 = x.map(|x| (x * x) * (x * x));
         let (mut p, mut q) = ([[0.0; LANES]; 4], [[0.0; LANES]; 4]);
@@ -321,19 +322,23 @@ fn lanes_root(
                 }
             }
         }
-        let mut all = true;
+        // `returns_at`'s combination of the four sums, lane by lane, in loops of their own so
+        // that each runs across the lanes at once.
+        let (mut value, mut slope) = ([0.0; LANES], [0.0; LANES]);
         for l in 0..LANES {
-            let combine = |s: [[f64; LANES]; 4]| {
-                s[0][l] + x[l] * (s[1][l] + x[l] * (s[2][l] + x[l] * s[3][l]))
-            };
-            let step = (x[l] * combine(p) - investment[l]) / combine(q);
+            value[l] = p[0][l] + x[l] * (p[1][l] + x[l] * (p[2][l] + x[l] * p[3][l]));
+            slope[l] = q[0][l] + x[l] * (q[1][l] + x[l] * (q[2][l] + x[l] * q[3][l]));
+        }
+        let mut any = false;
+        for l in 0..LANES {
+            let step = (x[l] * value[l] - investment[l]) / slope[l];
             let next = x[l] - step;
             let stop = step.abs() <= 1e-8 * next;
-            x[l] = if stopped[l] { x[l] } else { next };
-            stopped[l] |= stop;
-            all &= stopped[l];
+            x[l] = if going[l] { next } else { x[l] };
+            going[l] &= !stop;
+            any |= going[l];
         }
-        if all {
+        if !any {
             break;
         }
     }
