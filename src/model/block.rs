@@ -21,6 +21,17 @@ pub struct FinishedBlock {
     part_offsets: Vec<usize>,
     /// Month ends per candidate: H + 1.
     months: usize,
+    /// What each trial holds: inputs, candidates, options, investment parts.
+    widths: Widths,
+}
+
+/// The length of each of a trial's rows.
+#[derive(Debug, Clone, Copy, Default)]
+struct Widths {
+    draws: usize,
+    outcomes: usize,
+    event_seeds: usize,
+    upfront_parts: usize,
 }
 
 impl FinishedBlock {
@@ -59,6 +70,12 @@ impl FinishedBlock {
             self.part_offsets.clear();
             self.part_offsets.extend_from_slice(trial.part_offsets);
             self.months = trial.months;
+            self.widths = Widths {
+                draws: trial.draws.len(),
+                outcomes: trial.outcomes.len(),
+                event_seeds: trial.event_seeds.len(),
+                upfront_parts: trial.upfront_parts.len(),
+            };
         }
         self.keys.push(trial.key);
         self.draws.extend_from_slice(trial.draws);
@@ -70,18 +87,16 @@ impl FinishedBlock {
 
     /// Trial `index` of the block, as it was pushed.
     pub fn trial(&self, index: usize) -> FinishedTrial<'_> {
-        let row = |buffer_len: usize| {
-            let width = buffer_len / self.len();
-            index * width..(index + 1) * width
-        };
+        let row = |width: usize| index * width..(index + 1) * width;
+        let w = self.widths;
         FinishedTrial {
             key: self.keys[index],
-            draws: &self.draws[row(self.draws.len())],
-            outcomes: &self.outcomes[row(self.outcomes.len())],
-            event_seeds: &self.event_seeds[row(self.event_seeds.len())],
+            draws: &self.draws[row(w.draws)],
+            outcomes: &self.outcomes[row(w.outcomes)],
+            event_seeds: &self.event_seeds[row(w.event_seeds)],
             months: self.months,
-            month_end_net: &self.month_end_net[row(self.month_end_net.len())],
-            upfront_parts: &self.upfront_parts[row(self.upfront_parts.len())],
+            month_end_net: &self.month_end_net[row(w.outcomes * self.months)],
+            upfront_parts: &self.upfront_parts[row(w.upfront_parts)],
             part_offsets: &self.part_offsets,
         }
     }
