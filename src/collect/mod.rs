@@ -1,10 +1,9 @@
 //! What a run keeps of its trials: collectors the engine builds empty per chunk, feeds every
-//! finished trial (a block of them at a time) and merges in chunk order. [`RunAggregate`] keeps the outcomes (payback,
-//! NPV, investment, the monthly band); [`FactorSums`] the sums by factor bin behind
-//! sensitivity and value of information, over the [`Factors`] of a scenario;
-//! [`HeadToHeadSums`] every pair of options compared trial by trial; [`IrrSums`] each
-//! candidate's internal rate of return. Memory is fixed
-//! by the scenario, not the trials.
+//! finished trial (a block of them at a time) and merges in chunk order. [`RunAggregate`]
+//! keeps the outcomes (payback, NPV, investment, the monthly band); [`FactorSums`] the sums by
+//! factor bin behind sensitivity and value of information, over the [`Factors`] of a
+//! scenario; [`HeadToHeadSums`] every pair of options compared trial by trial; [`IrrSums`]
+//! each candidate's internal rate of return. Memory is fixed by the scenario, not the trials.
 
 pub mod factor_sums;
 pub mod factors;

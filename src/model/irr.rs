@@ -22,8 +22,8 @@ pub fn annual_irr(month_end_net: &[f64]) -> Option<f64> {
     annual_irr_in(month_end_net, &mut IrrScratch::default())
 }
 
-/// Rows of flows an [`annual_irrs_in`] solves side by side, one a lane.
-pub const LANES: usize = 8;
+/// Rows of flows [`annual_irrs_in`] solves side by side, one a lane.
+const LANES: usize = 8;
 
 /// The buffers an IRR solve reuses from one call to the next: the returns in blocks of four
 /// months for a solve of one row, the lanes of a solve of many, and the rates found.
@@ -117,7 +117,7 @@ fn shape(month_end_net: &[f64]) -> Shape {
 }
 
 /// [`annual_irr`] with the buffers of `scratch`, for a caller that solves many.
-pub fn annual_irr_in(month_end_net: &[f64], scratch: &mut IrrScratch) -> Option<f64> {
+fn annual_irr_in(month_end_net: &[f64], scratch: &mut IrrScratch) -> Option<f64> {
     match shape(month_end_net) {
         Shape::OneSign => None,
         Shape::Conventional => annual(conventional_root(month_end_net, &mut scratch.blocks)),
@@ -127,7 +127,7 @@ pub fn annual_irr_in(month_end_net: &[f64], scratch: &mut IrrScratch) -> Option<
 
 /// [`annual_irr`] of each of `rows` (cumulative nets at month ends 0..=H, all of one length),
 /// in order, the same bit for bit: the rows of an investment followed by returns are solved
-/// [`LANES`] at a time in lock-step, each lane with its own start and its own stop
+/// eight at a time in lock-step, each lane with its own start and its own stop
 /// (`conventional_roots`), any other row on its own.
 pub fn annual_irrs_in<'r>(
     rows: impl IntoIterator<Item = &'r [f64]>,

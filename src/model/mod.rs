@@ -12,6 +12,6 @@ mod walk;
 
 pub use block::FinishedBlock;
 pub use cash_path::CashPath;
-pub use irr::{IrrScratch, LANES, annual_irr, annual_irr_in, annual_irrs_in};
+pub use irr::{IrrScratch, annual_irr, annual_irrs_in};
 pub use running_cost::{CostState, RunningCost};
 pub use trial::{FinishedTrial, Outcome, TrialRunner};
