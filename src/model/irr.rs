@@ -19,17 +19,15 @@ const MAX_STEPS: u32 = 200;
 /// when that bracket's ends differ in sign, else of the negative rates, else the first zero a
 /// scan from 0 finds (`scan`).
 pub fn annual_irr(month_end_net: &[f64]) -> Option<f64> {
-    annual_irr_in(month_end_net, &mut IrrScratch::default())
+    annual_irrs_in([month_end_net], &mut IrrScratch::default())[0]
 }
 
 /// Rows of flows [`annual_irrs_in`] solves side by side, one a lane.
 const LANES: usize = 8;
 
-/// The buffers an IRR solve reuses from one call to the next: the returns in blocks of four
-/// months for a solve of one row, the lanes of a solve of many, and the rates found.
+/// The buffers an IRR solve reuses from one call to the next: the lanes and the rates found.
 #[derive(Debug, Clone, Default)]
 pub struct IrrScratch {
-    blocks: Vec<FlowBlock>,
     lanes: Lanes,
     solved: Vec<Option<f64>>,
 }
@@ -84,7 +82,7 @@ impl Lanes {
 enum Shape {
     /// They never change sign: no rate.
     OneSign,
-    /// An investment, then only returns: one zero, found fast (see `conventional_root`).
+    /// An investment, then only returns: one zero, found fast (see `conventional_roots`).
     Conventional,
     /// Anything else: bracketed first.
     General,
@@ -113,15 +111,6 @@ fn shape(month_end_net: &[f64]) -> Shape {
         } else {
             Shape::OneSign
         }
-    }
-}
-
-/// [`annual_irr`] with the buffers of `scratch`, for a caller that solves many.
-fn annual_irr_in(month_end_net: &[f64], scratch: &mut IrrScratch) -> Option<f64> {
-    match shape(month_end_net) {
-        Shape::OneSign => None,
-        Shape::Conventional => annual(conventional_root(month_end_net, &mut scratch.blocks)),
-        Shape::General => general_irr(month_end_net),
     }
 }
 
@@ -174,51 +163,7 @@ fn general_irr(month_end_net: &[f64]) -> Option<f64> {
     annual(root(month_end_net, lo, hi))
 }
 
-/// The zero of the present value of an investment followed by returns only. Where the cash
-/// pays back within the first quarter of the horizon, at month `P` (interpolated in its month),
-/// the start is `x = P / (P + 1)`: the zero for level returns that go on for ever, which is close
-/// when the horizon is long against the payback (a far larger rate than the expansion below
-/// reaches). Else, with `x = e^u`, `g(u) = ln Σ_{m ≥ 1} f_m e^{m u}` is convex in `u`, with
-/// slope the returns' mean time `D` and curvature their variance `V` at `u = 0`; the start is the
-/// zero of its quadratic approximation at 0, `ln Σ f_m + D u + V u²/2 = ln(−f_0)`, or of its
-/// tangent where that has none. The present value is convex and increasing in `x` (every return
-/// is at least 0), so Newton's method in `x` converges from either start without overstepping
-/// more than once (a start left of the zero steps right of it). It stops after a step of at
-/// most 1e-8 of `x`; from then on the error shrinks with the square of the step, so it is at
-/// most `(H/2) · 1e-16` of `x` (the present value's `x·F''/F'` is below the horizon H).
-fn conventional_root(month_end_net: &[f64], blocks: &mut Vec<FlowBlock>) -> f64 {
-    let months = month_end_net.len() - 1;
-    let investment = -month_end_net[0];
-    let returns = month_end_net[months] - month_end_net[0];
-    blocks.clear();
-    blocks.resize(months.div_ceil(4), FlowBlock::default());
-    let (mut timed, mut timed_sq) = (0.0, 0.0);
-    let mut payback = f64::INFINITY;
-    for m in 1..=months {
-        let flow = month_end_net[m] - month_end_net[m - 1];
-        let weighted = m as f64 * flow;
-        let block = &mut blocks[(m - 1) / 4];
-        block.flow[(m - 1) % 4] = flow;
-        block.weighted[(m - 1) % 4] = weighted;
-        timed += weighted;
-        timed_sq += m as f64 * weighted;
-        if payback.is_infinite() && month_end_net[m] >= 0.0 {
-            payback = (m - 1) as f64 - month_end_net[m - 1] / flow;
-        }
-    }
-    let mut x = newton_start(months, investment, returns, timed, timed_sq, payback);
-    for _ in 0..MAX_STEPS {
-        let (p, q) = returns_at(blocks, x);
-        let step = (x * p - investment) / q;
-        x -= step;
-        if step.abs() <= 1e-8 * x {
-            break;
-        }
-    }
-    x
-}
-
-/// The start of `conventional_root`'s Newton steps, from the payback month `payback` (`+∞`
+/// The start of `conventional_roots`'s Newton steps, from the payback month `payback` (`+∞`
 /// for none), the investment, the returns' total `Σ f_m`, `Σ m f_m` and `Σ m² f_m`.
 #[inline]
 fn newton_start(
@@ -245,12 +190,24 @@ fn newton_start(
     }
 }
 
-/// `conventional_root` of [`LANES`] rows at once, `nets` their cumulative nets month-major
-/// (`flow` and `weighted` its buffers, laid out as [`Lanes`] says): every sum, start and step
-/// of each lane is the one-row solve's, so each root is the same bit for bit; the Newton steps
-/// run across the lanes until every lane has made its stopping step, a lane's root kept from
-/// its own stop on. Compiled for AVX-512 and AVX2 too, the widest the processor has chosen when
-/// it runs.
+/// The zeros of the present values of [`LANES`] rows, each an investment followed by returns
+/// only, `nets` their cumulative nets month-major (`flow` and `weighted` its buffers, laid out
+/// as [`Lanes`] says), solved side by side: each lane with its own start and its own stop, its
+/// root kept from its own stopping step on, while the steps run across the lanes until every
+/// lane has stopped. Compiled for AVX-512 and AVX2 too, the widest the processor has chosen
+/// when it runs.
+///
+/// Where a row's cash pays back within the first quarter of the horizon, at month `P`
+/// (interpolated in its month), its start is `x = P / (P + 1)`: the zero for level returns that go on for ever, which is close
+/// when the horizon is long against the payback (a far larger rate than the expansion below
+/// reaches). Else, with `x = e^u`, `g(u) = ln Σ_{m ≥ 1} f_m e^{m u}` is convex in `u`, with
+/// slope the returns' mean time `D` and curvature their variance `V` at `u = 0`; the start is the
+/// zero of its quadratic approximation at 0, `ln Σ f_m + D u + V u²/2 = ln(−f_0)`, or of its
+/// tangent where that has none. The present value is convex and increasing in `x` (every return
+/// is at least 0), so Newton's method in `x` converges from either start without overstepping
+/// more than once (a start left of the zero steps right of it). It stops after a step of at
+/// most 1e-8 of `x`; from then on the error shrinks with the square of the step, so it is at
+/// most `(H/2) · 1e-16` of `x` (the present value's `x·F''/F'` is below the horizon H).
 #[multiversion::multiversion(targets("x86_64+avx512f", "x86_64+avx2"))]
 fn conventional_roots(
     nets: &[[f64; LANES]],
@@ -322,8 +279,9 @@ fn lanes_root(
                 }
             }
         }
-        // `returns_at`'s combination of the four sums, lane by lane, in loops of their own so
-        // that each runs across the lanes at once.
+        // Horner's rule in `x⁴` on four interleaved sums (months 1, 5, 9, …; 2, 6, 10, …; …)
+        // above, so that each chain of multiply-adds is a quarter as long; their combination
+        // here, and the step below, each in a loop of its own across the lanes.
         let (mut value, mut slope) = ([0.0; LANES], [0.0; LANES]);
         for l in 0..LANES {
             value[l] = p[0][l] + x[l] * (p[1][l] + x[l] * (p[2][l] + x[l] * p[3][l]));
@@ -343,30 +301,6 @@ fn lanes_root(
         }
     }
     x
-}
-
-/// Four consecutive months' returns `f_m` and `m · f_m` (zero past the horizon).
-#[derive(Debug, Clone, Copy, Default)]
-struct FlowBlock {
-    flow: [f64; 4],
-    weighted: [f64; 4],
-}
-
-/// `Σ_{m ≥ 1} f_m x^(m−1)` and `Σ_{m ≥ 1} m f_m x^(m−1)` over the returns `f_m` in `blocks`:
-/// Horner's rule in `x⁴` on four interleaved sums (months 1, 5, 9, …; 2, 6, 10, …; …), which
-/// are independent, so the chain of multiply-adds is a quarter as long.
-#[inline]
-fn returns_at(blocks: &[FlowBlock], x: f64) -> (f64, f64) {
-    let x4 = (x * x) * (x * x);
-    let (mut p, mut q) = ([0.0; 4], [0.0; 4]);
-    for block in blocks.iter().rev() {
-        for k in 0..4 {
-            p[k] = p[k] * x4 + block.flow[k];
-            q[k] = q[k] * x4 + block.weighted[k];
-        }
-    }
-    let combine = |s: [f64; 4]| s[0] + x * (s[1] + x * (s[2] + x * s[3]));
-    (combine(p), combine(q))
 }
 
 /// Points of the scan for a pair of zeros: on the positive rates (x from 1 down to
@@ -443,6 +377,73 @@ fn root(month_end_net: &[f64], lo: f64, hi: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One row at a time, with the same sums, start and steps as a lane of
+    /// `conventional_roots`: the reference the lanes are tested against, bit for bit.
+    fn conventional_root(month_end_net: &[f64], blocks: &mut Vec<FlowBlock>) -> f64 {
+        let months = month_end_net.len() - 1;
+        let investment = -month_end_net[0];
+        let returns = month_end_net[months] - month_end_net[0];
+        blocks.clear();
+        blocks.resize(months.div_ceil(4), FlowBlock::default());
+        let (mut timed, mut timed_sq) = (0.0, 0.0);
+        let mut payback = f64::INFINITY;
+        for m in 1..=months {
+            let flow = month_end_net[m] - month_end_net[m - 1];
+            let weighted = m as f64 * flow;
+            let block = &mut blocks[(m - 1) / 4];
+            block.flow[(m - 1) % 4] = flow;
+            block.weighted[(m - 1) % 4] = weighted;
+            timed += weighted;
+            timed_sq += m as f64 * weighted;
+            if payback.is_infinite() && month_end_net[m] >= 0.0 {
+                payback = (m - 1) as f64 - month_end_net[m - 1] / flow;
+            }
+        }
+        let mut x = newton_start(months, investment, returns, timed, timed_sq, payback);
+        for _ in 0..MAX_STEPS {
+            let (p, q) = returns_at(blocks, x);
+            let step = (x * p - investment) / q;
+            x -= step;
+            if step.abs() <= 1e-8 * x {
+                break;
+            }
+        }
+        x
+    }
+
+    /// Four consecutive months' returns `f_m` and `m · f_m` (zero past the horizon).
+    #[derive(Debug, Clone, Copy, Default)]
+    struct FlowBlock {
+        flow: [f64; 4],
+        weighted: [f64; 4],
+    }
+
+    /// `Σ_{m ≥ 1} f_m x^(m−1)` and `Σ_{m ≥ 1} m f_m x^(m−1)` over the returns `f_m` in `blocks`:
+    /// Horner's rule in `x⁴` on four interleaved sums (months 1, 5, 9, …; 2, 6, 10, …; …), which
+    /// are independent, so the chain of multiply-adds is a quarter as long.
+    #[inline]
+    fn returns_at(blocks: &[FlowBlock], x: f64) -> (f64, f64) {
+        let x4 = (x * x) * (x * x);
+        let (mut p, mut q) = ([0.0; 4], [0.0; 4]);
+        for block in blocks.iter().rev() {
+            for k in 0..4 {
+                p[k] = p[k] * x4 + block.flow[k];
+                q[k] = q[k] * x4 + block.weighted[k];
+            }
+        }
+        let combine = |s: [f64; 4]| s[0] + x * (s[1] + x * (s[2] + x * s[3]));
+        (combine(p), combine(q))
+    }
+
+    /// [`annual_irr`] one row at a time, through `conventional_root`.
+    fn annual_irr_alone(month_end_net: &[f64]) -> Option<f64> {
+        match shape(month_end_net) {
+            Shape::OneSign => None,
+            Shape::Conventional => annual(conventional_root(month_end_net, &mut Vec::new())),
+            Shape::General => general_irr(month_end_net),
+        }
+    }
 
     fn cumulative(flows: &[f64]) -> Vec<f64> {
         flows
@@ -578,10 +579,7 @@ mod tests {
                 })
                 .collect();
             let mut scratch = IrrScratch::default();
-            let one_at_a_time: Vec<_> = rows
-                .iter()
-                .map(|r| annual_irr_in(r, &mut scratch))
-                .collect();
+            let one_at_a_time: Vec<_> = rows.iter().map(|r| annual_irr_alone(r)).collect();
             let together = annual_irrs_in(rows.iter().map(Vec::as_slice), &mut scratch);
             let bits =
                 |v: &[Option<f64>]| v.iter().map(|r| r.map(f64::to_bits)).collect::<Vec<_>>();
